@@ -1,0 +1,157 @@
+# shellcheck shell=bash
+# Shared variables and helpers for the Postfix TLS Wizard test bed.
+# Sourced by .ci/testbed/up, down and reset. See docs/testbed.md.
+
+TB_SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+TB_BASELINE="$TB_SCRIPT_DIR/baseline"
+
+# ---- layout ---------------------------------------------------------------
+TB_STATE="${PFTW_TESTBED_DIR:-/var/lib/pftw-testbed}"
+TB_STATE="${TB_STATE%/}"
+TB_PROPS="${PFTW_TESTBED:-$TB_STATE/testbed.properties}"
+
+TB_CONF="$TB_STATE/postfix"          # Postfix config_directory (main.cf, master.cf)
+TB_QUEUE="$TB_STATE/spool"           # Postfix queue_directory
+TB_DATA="$TB_STATE/data"             # Postfix data_directory
+TB_TLS="$TB_STATE/tls"               # test CA, leaf, snakeoil
+TB_CLIENT="$TB_STATE/client"         # ssh client keys + known_hosts for the tests
+TB_SSHD="$TB_STATE/sshd"             # sshd_config, host keys, authorized_keys/
+TB_DOVECOT="$TB_STATE/dovecot"       # dovecot.conf, users (passwd-file), state
+TB_RUN="$TB_STATE/run"               # pid files, dovecot base_dir
+TB_LOG="$TB_STATE/log"               # maillog, dovecot.log, sshd.log
+TB_VMAIL="$TB_STATE/vmail"           # virtual mailboxes (Maildir)
+TB_SECRETS="$TB_STATE/secrets"       # generated passwords (0700)
+
+TB_MAILLOG="$TB_LOG/maillog"
+TB_SSHD_PID="$TB_RUN/sshd.pid"
+TB_DOVECOT_BASE="$TB_RUN/dovecot"
+
+# ---- network --------------------------------------------------------------
+TB_HOST=127.0.0.1
+TB_SMTP_PORT=2525
+TB_SUBMISSION_PORT=2587
+TB_SUBMISSIONS_PORT=2465
+TB_SSH_PORT=2222
+
+# ---- identities -----------------------------------------------------------
+TB_MYHOSTNAME=mail.testbed.example
+TB_MYDOMAIN=testbed.example
+TB_SASL_USER="testuser@testbed.example"
+TB_DEPLOY_USER=pftw-deploy
+TB_SUDOPW_USER=pftw-sudopw
+TB_VMAIL_USER=pftw-vmail
+TB_SUDOERS=/etc/sudoers.d/pftw-testbed
+
+# ---- helpers --------------------------------------------------------------
+tb_log()  { printf '[testbed] %s\n' "$*" >&2; }
+tb_die()  { printf '[testbed] ERROR: %s\n' "$*" >&2; exit 1; }
+
+tb_require_root() {
+  [ "$(id -u)" -eq 0 ] || tb_die "must run as root (try: sudo $0)"
+}
+
+# Is something listening on 127.0.0.1:<port> (or any address on that port)?
+tb_port_listening() {
+  ss -H -ltn "sport = :$1" 2>/dev/null | grep -q .
+}
+
+# Wait (up to $2 tenths of a second) until port $1 is in state $3 (open|closed).
+tb_wait_port() {
+  local port=$1 tenths=$2 want=$3 i
+  for ((i = 0; i < tenths; i++)); do
+    if tb_port_listening "$port"; then
+      [ "$want" = open ] && return 0
+    else
+      [ "$want" = closed ] && return 0
+    fi
+    sleep 0.1
+  done
+  return 1
+}
+
+# Replace @PLACEHOLDERS@ of a template. Usage: tb_render <template> <dest> [mode]
+tb_render() {
+  local src=$1 dst=$2 mode=${3:-0644} tmp vuid vgid
+  vuid="$(id -u "$TB_VMAIL_USER" 2>/dev/null || echo 65534)"
+  vgid="$(id -g "$TB_VMAIL_USER" 2>/dev/null || echo 65534)"
+  tmp="$(mktemp "${dst}.XXXXXX")"
+  sed -e "s|@VMAIL_UID@|$vuid|g" -e "s|@VMAIL_GID@|$vgid|g" \
+      -e "s|@STATE@|$TB_STATE|g" \
+      -e "s|@CONF@|$TB_CONF|g" \
+      -e "s|@QUEUE@|$TB_QUEUE|g" \
+      -e "s|@DATA@|$TB_DATA|g" \
+      -e "s|@TLS@|$TB_TLS|g" \
+      -e "s|@LOG@|$TB_LOG|g" \
+      -e "s|@RUN@|$TB_RUN|g" \
+      -e "s|@SSHD@|$TB_SSHD|g" \
+      -e "s|@DOVECOT@|$TB_DOVECOT|g" \
+      -e "s|@DOVECOT_BASE@|$TB_DOVECOT_BASE|g" \
+      -e "s|@VMAIL@|$TB_VMAIL|g" \
+      -e "s|@MAILLOG@|$TB_MAILLOG|g" \
+      -e "s|@SSHD_PID@|$TB_SSHD_PID|g" \
+      -e "s|@MYHOSTNAME@|$TB_MYHOSTNAME|g" \
+      -e "s|@MYDOMAIN@|$TB_MYDOMAIN|g" \
+      -e "s|@SMTP_PORT@|$TB_SMTP_PORT|g" \
+      -e "s|@SUBMISSION_PORT@|$TB_SUBMISSION_PORT|g" \
+      -e "s|@SUBMISSIONS_PORT@|$TB_SUBMISSIONS_PORT|g" \
+      -e "s|@SSH_PORT@|$TB_SSH_PORT|g" \
+      -e "s|@HOST@|$TB_HOST|g" \
+      -e "s|@DEPLOY_USER@|$TB_DEPLOY_USER|g" \
+      -e "s|@SUDOPW_USER@|$TB_SUDOPW_USER|g" \
+      -e "s|@VMAIL_USER@|$TB_VMAIL_USER|g" \
+      -e "s|@SASL_USER@|$TB_SASL_USER|g" \
+      "$src" >"$tmp"
+  chmod "$mode" "$tmp"
+  mv -f "$tmp" "$dst"
+}
+
+# Write the baseline Postfix config into $TB_CONF (wiping whatever a deploy left there).
+tb_write_postfix_baseline() {
+  mkdir -p "$TB_CONF"
+  chown root:root "$TB_CONF"
+  chmod 0755 "$TB_CONF"
+  find "$TB_CONF" -mindepth 1 -delete
+  tb_render "$TB_BASELINE/main.cf.in" "$TB_CONF/main.cf"
+  tb_render "$TB_BASELINE/master.cf.in" "$TB_CONF/master.cf"
+  tb_render "$TB_BASELINE/vmailbox.in" "$TB_CONF/vmailbox"
+}
+
+tb_postfix_running() {
+  [ -f "$TB_CONF/main.cf" ] && postfix -c "$TB_CONF" status >/dev/null 2>&1
+}
+
+# pid from a pid file, only if that process is alive
+tb_pid_alive() {
+  local f=$1 pid
+  [ -s "$f" ] || return 1
+  pid="$(tr -dc 0-9 <"$f")"
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
+  # an exited daemon whose parent (e.g. a non-reaping PID 1) never waited for it
+  # stays a zombie: that counts as dead
+  [ "$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" = Z ] && return 1
+  echo "$pid"
+}
+
+# Stop a process given by pid file: TERM, wait up to 5 s, then KILL.
+tb_stop_pidfile() {
+  local f=$1 name=$2 pid i
+  pid="$(tb_pid_alive "$f")" || { rm -f "$f"; return 0; }
+  tb_log "stopping $name (pid $pid)"
+  kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < 50; i++)); do
+    kill -0 "$pid" 2>/dev/null || { rm -f "$f"; return 0; }
+    sleep 0.1
+  done
+  kill -KILL "$pid" 2>/dev/null || true
+  rm -f "$f"
+}
+
+tb_secret() { # tb_secret <name>: print secret, generating it on first use
+  local f="$TB_SECRETS/$1"
+  if [ ! -s "$f" ]; then
+    mkdir -p "$TB_SECRETS"
+    chmod 0700 "$TB_SECRETS"
+    (umask 077; LC_ALL=C tr -dc 'A-Za-z0-9' </dev/urandom | head -c 24 >"$f")
+  fi
+  cat "$f"
+}

@@ -1,0 +1,36 @@
+# Sourced by bin/postfix-tls-wizard and by the developer scripts in .ci/.
+# Sets PFTW_JAVA to a java executable of version 21 or newer, or prints why none was found and returns 1.
+# The machine's default java may be older (17 on Debian 12), so look beyond PATH.
+
+pftw_java_major() {
+  # The JDK's "release" file answers without starting a JVM (saves ~100 ms per candidate).
+  real=$(readlink -f "$1" 2>/dev/null) || real=$1
+  release="$(dirname "$(dirname "$real")")/release"
+  if [ -r "$release" ]; then
+    sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$release" | head -n 1
+  else
+    "$1" -version 2>&1 | sed -n 's/.*version "\([0-9][0-9]*\)[^"]*".*/\1/p' | head -n 1
+  fi
+}
+
+pftw_find_java() {
+  PFTW_JAVA=
+  for candidate in \
+      "${PFTW_JAVA_HOME:+$PFTW_JAVA_HOME/bin/java}" \
+      "${JAVA_HOME:+$JAVA_HOME/bin/java}" \
+      "$(command -v java 2>/dev/null)" \
+      /usr/lib/jvm/*/bin/java \
+      /usr/local/lib/jvm/*/bin/java \
+      /opt/java/*/bin/java \
+      /Library/Java/JavaVirtualMachines/*/Contents/Home/bin/java; do
+    [ -n "$candidate" ] && [ -x "$candidate" ] || continue
+    major=$(pftw_java_major "$candidate")
+    if [ -n "$major" ] && [ "$major" -ge 21 ]; then
+      PFTW_JAVA=$candidate
+      return 0
+    fi
+  done
+  echo "postfix-tls-wizard: needs Java 21 or newer, and none was found." >&2
+  echo "Install a JDK/JRE 21+ or point JAVA_HOME (or PFTW_JAVA_HOME) at one." >&2
+  return 1
+}

@@ -1,0 +1,195 @@
+package org.postfixtls.wizard.ui.wizard;
+
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Walks the ordered step list. Next asks the current step's validator first and moves only when it
+ * passes; while the check runs the navigator is busy (Back and Next disabled, Cancel possible).
+ * Hand-rolled because ControlsFX's Wizard cannot wait for an asynchronous veto (docs/decisions/0003).
+ *
+ * <p>All methods are called on the UI thread; validator results are brought back to it through
+ * {@code uiThread}, which is {@code Platform::runLater} in the application and a direct executor in tests.
+ */
+public final class WizardNavigator {
+
+    private final List<WizardStep> declaredSteps;
+    private final WizardModel model;
+    private final Executor uiThread;
+
+    private final ObservableList<WizardStep> activeSteps = FXCollections.observableArrayList();
+    private final ObjectProperty<WizardStep> current = new SimpleObjectProperty<>(this, "current");
+    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
+    private final StringProperty vetoMessage = new SimpleStringProperty(this, "vetoMessage", "");
+    private final BooleanBinding canGoBack;
+    private final BooleanBinding canGoNext;
+
+    private CompletableFuture<Validation> pendingCheck;
+
+    public WizardNavigator(List<WizardStep> steps, WizardModel model, Executor uiThread) {
+        if (steps.isEmpty()) {
+            throw new IllegalArgumentException("A wizard needs at least one step");
+        }
+        this.declaredSteps = List.copyOf(steps);
+        this.model = model;
+        this.uiThread = uiThread;
+        for (var dependency : model.stepStructureDependencies()) {
+            dependency.addListener(observable -> replanSteps());
+        }
+        replanSteps();
+        current.set(activeSteps.get(0));
+        canGoBack = Bindings.createBooleanBinding(() -> !busy.get() && indexOfCurrent() > 0, busy, current, activeSteps);
+        canGoNext = Bindings.createBooleanBinding(
+                () -> !busy.get() && indexOfCurrent() < activeSteps.size() - 1, busy, current, activeSteps);
+    }
+
+    /** Checks the current step and, if it passes, moves to the next included step. */
+    public void next() {
+        if (!canGoNext.get()) {
+            return;
+        }
+        WizardStep leaving = current.get();
+        vetoMessage.set("");
+        busy.set(true);
+        CompletableFuture<Validation> check;
+        try {
+            check = leaving.validator().validate(model).toCompletableFuture();
+        } catch (RuntimeException e) {
+            check = CompletableFuture.failedFuture(e);
+        }
+        pendingCheck = check;
+        CompletableFuture<Validation> thisCheck = check;
+        check.whenComplete((validation, failure) -> uiThread.execute(() -> finishCheck(thisCheck, leaving, validation, failure)));
+    }
+
+    public void back() {
+        if (!canGoBack.get()) {
+            return;
+        }
+        vetoMessage.set("");
+        current.set(activeSteps.get(indexOfCurrent() - 1));
+    }
+
+    /** Jumps back to an earlier step (clicking it in the step list); forward jumps would skip validations. */
+    public void jumpBackTo(WizardStep step) {
+        int target = activeSteps.indexOf(step);
+        if (busy.get() || target < 0 || target >= indexOfCurrent()) {
+            return;
+        }
+        vetoMessage.set("");
+        current.set(step);
+    }
+
+    /** Abandons a running check; the wizard stays on the step. */
+    public void cancelCheck() {
+        CompletableFuture<Validation> check = pendingCheck;
+        if (check != null) {
+            check.cancel(true);
+        }
+    }
+
+    private void finishCheck(CompletableFuture<Validation> check, WizardStep leaving, Validation validation, Throwable failure) {
+        if (check != pendingCheck) {
+            return;
+        }
+        pendingCheck = null;
+        busy.set(false);
+        if (current.get() != leaving) {
+            return;
+        }
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof CancellationException) {
+            vetoMessage.set("Check cancelled. Nothing was changed; press Next to try again.");
+        } else if (cause != null) {
+            vetoMessage.set("The check for \u201c" + leaving.title() + "\u201d could not finish: " + describe(cause));
+        } else if (validation.passed()) {
+            int index = activeSteps.indexOf(leaving);
+            if (index >= 0 && index < activeSteps.size() - 1) {
+                current.set(activeSteps.get(index + 1));
+            }
+        } else {
+            vetoMessage.set(validation.message());
+        }
+    }
+
+    private static String describe(Throwable cause) {
+        return cause.getMessage() == null || cause.getMessage().isBlank() ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    private void replanSteps() {
+        List<WizardStep> included = declaredSteps.stream().filter(step -> step.includedWhen().test(model)).toList();
+        if (included.isEmpty()) {
+            throw new IllegalStateException("The model excludes every step; the first step must always be included");
+        }
+        WizardStep before = current.get();
+        activeSteps.setAll(included);
+        if (before != null && !included.contains(before)) {
+            current.set(nearestIncludedBefore(before));
+        }
+    }
+
+    private WizardStep nearestIncludedBefore(WizardStep removed) {
+        WizardStep nearest = activeSteps.get(0);
+        for (WizardStep step : declaredSteps) {
+            if (step == removed) {
+                break;
+            }
+            if (activeSteps.contains(step)) {
+                nearest = step;
+            }
+        }
+        return nearest;
+    }
+
+    private int indexOfCurrent() {
+        return activeSteps.indexOf(current.get());
+    }
+
+    public ObservableList<WizardStep> activeSteps() {
+        return FXCollections.unmodifiableObservableList(activeSteps);
+    }
+
+    public ReadOnlyObjectProperty<WizardStep> currentProperty() {
+        return current;
+    }
+
+    public WizardStep getCurrent() {
+        return current.get();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public ReadOnlyStringProperty vetoMessageProperty() {
+        return vetoMessage;
+    }
+
+    public BooleanBinding canGoBackBinding() {
+        return canGoBack;
+    }
+
+    public BooleanBinding canGoNextBinding() {
+        return canGoNext;
+    }
+
+    public boolean isLastStep() {
+        return indexOfCurrent() == activeSteps.size() - 1;
+    }
+}
