@@ -125,11 +125,14 @@ tb_pid_alive() {
   local f=$1 pid
   [ -s "$f" ] || return 1
   pid="$(tr -dc 0-9 <"$f")"
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
-  # an exited daemon whose parent (e.g. a non-reaping PID 1) never waited for it
-  # stays a zombie: that counts as dead
-  [ "$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" = Z ] && return 1
-  echo "$pid"
+  [ -n "$pid" ] && tb_proc_alive "$pid" && echo "$pid"
+}
+
+# An exited daemon whose parent (e.g. a PID 1 that does not reap orphans) never
+# waited for it stays a zombie: that counts as dead.
+tb_proc_alive() {
+  kill -0 "$1" 2>/dev/null || return 1
+  [ "$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" != Z ]
 }
 
 # Stop a process given by pid file: TERM, wait up to 5 s, then KILL.
@@ -139,7 +142,7 @@ tb_stop_pidfile() {
   tb_log "stopping $name (pid $pid)"
   kill -TERM "$pid" 2>/dev/null || true
   for ((i = 0; i < 50; i++)); do
-    kill -0 "$pid" 2>/dev/null || { rm -f "$f"; return 0; }
+    tb_proc_alive "$pid" || { rm -f "$f"; return 0; }
     sleep 0.1
   done
   kill -KILL "$pid" 2>/dev/null || true

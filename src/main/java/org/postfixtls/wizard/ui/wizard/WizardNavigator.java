@@ -138,23 +138,22 @@ public final class WizardNavigator {
             throw new IllegalStateException("The model excludes every step; the first step must always be included");
         }
         WizardStep before = current.get();
+        List<WizardStep> previouslyActive = List.copyOf(activeSteps);
         activeSteps.setAll(included);
         if (before != null && !included.contains(before)) {
-            current.set(nearestIncludedBefore(before));
+            current.set(lastStillIncludedBefore(before, previouslyActive));
         }
     }
 
-    private WizardStep nearestIncludedBefore(WizardStep removed) {
-        WizardStep nearest = activeSteps.get(0);
-        for (WizardStep step : declaredSteps) {
-            if (step == removed) {
-                break;
-            }
+    /** Falls back to a step the user has already passed, never to one whose predecessors were not checked. */
+    private WizardStep lastStillIncludedBefore(WizardStep removed, List<WizardStep> previouslyActive) {
+        WizardStep fallback = activeSteps.get(0);
+        for (WizardStep step : previouslyActive.subList(0, previouslyActive.indexOf(removed))) {
             if (activeSteps.contains(step)) {
-                nearest = step;
+                fallback = step;
             }
         }
-        return nearest;
+        return fallback;
     }
 
     private int indexOfCurrent() {

@@ -1,0 +1,75 @@
+package org.postfixtls.wizard.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layering of docs/architecture.md, enforced: domain code knows nothing of JavaFX, JSch, picocli or
+ * the faces and adapters; JSch stays inside the SSH adapter; the CLI never loads the JavaFX toolkit.
+ */
+class LayeringTest {
+
+    private static final String BASE = "org.postfixtls.wizard";
+
+    private static final JavaClasses PRODUCTION = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(BASE);
+
+    static final ArchRule DOMAIN_IS_FREE_OF_UI_SSH_AND_FACES = noClasses()
+            .that().resideInAPackage("..domain..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "javafx..", "com.jcraft..", "picocli..", "org.controlsfx..", "atlantafx..", "org.kordamp.ikonli..",
+                    BASE + ".ui..", BASE + ".cli..", BASE + ".adapter..")
+            .because("domain code (config documents, planning, certificates, verification logic) must run "
+                    + "without a window or an SSH library, behind the project's own interfaces")
+            .allowEmptyShould(true);
+
+    static final ArchRule JSCH_ONLY_IN_THE_SSH_ADAPTER = noClasses()
+            .that().resideOutsideOfPackage(BASE + ".adapter.ssh..")
+            .should().dependOnClassesThat().resideInAPackage("com.jcraft..")
+            .because("JSch types and exceptions are translated into the project's own at the adapter's edge");
+
+    static final ArchRule CLI_NEVER_LOADS_JAVAFX = noClasses()
+            .that().resideInAPackage(BASE + ".cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", BASE + ".ui..")
+            .because("the CLI must run on servers without a display");
+
+    static final ArchRule ENGINE_DOES_NOT_KNOW_ITS_FACES = noClasses()
+            .that().resideInAnyPackage("..domain..", BASE + ".app..", BASE + ".adapter..")
+            .should().dependOnClassesThat().resideInAnyPackage(BASE + ".ui..", BASE + ".cli..")
+            .because("the UI and the CLI are two thin faces over the same engine");
+
+    @Test
+    void domainIsFreeOfUiSshAndFaces() {
+        DOMAIN_IS_FREE_OF_UI_SSH_AND_FACES.check(PRODUCTION);
+    }
+
+    @Test
+    void jschOnlyInTheSshAdapter() {
+        JSCH_ONLY_IN_THE_SSH_ADAPTER.check(PRODUCTION);
+    }
+
+    @Test
+    void cliNeverLoadsJavaFx() {
+        CLI_NEVER_LOADS_JAVAFX.check(PRODUCTION);
+    }
+
+    @Test
+    void engineDoesNotKnowItsFaces() {
+        ENGINE_DOES_NOT_KNOW_ITS_FACES.check(PRODUCTION);
+    }
+
+    /** The rules are only worth something if they catch a violation: the fixture breaks two of them. */
+    @Test
+    void theRulesCatchAViolatingDomainClass() {
+        JavaClasses fixture = new ClassFileImporter().importPackages(BASE + ".architecture.violation");
+        assertThrows(AssertionError.class, () -> DOMAIN_IS_FREE_OF_UI_SSH_AND_FACES.check(fixture));
+        assertThrows(AssertionError.class, () -> JSCH_ONLY_IN_THE_SSH_ADAPTER.check(fixture));
+    }
+}

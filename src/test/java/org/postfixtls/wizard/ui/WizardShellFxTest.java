@@ -1,0 +1,146 @@
+package org.postfixtls.wizard.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.postfixtls.wizard.ui.theme.Theme;
+import org.postfixtls.wizard.ui.theme.ThemeManager;
+import org.postfixtls.wizard.ui.wizard.StepValidator;
+import org.postfixtls.wizard.ui.wizard.Validation;
+import org.postfixtls.wizard.ui.wizard.WizardModel;
+import org.postfixtls.wizard.ui.wizard.WizardNavigator;
+import org.postfixtls.wizard.ui.wizard.WizardStep;
+import org.postfixtls.wizard.ui.wizard.WizardSteps;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the real window headless (Monocle): clicks, keyboard, veto, asynchronous checks. */
+@ExtendWith(ApplicationExtension.class)
+class WizardShellFxTest {
+
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    private WizardModel show(List<WizardStep> steps) {
+        WizardModel model = new WizardModel();
+        Platform.runLater(() -> {
+            WizardNavigator navigator = new WizardNavigator(steps, model, Platform::runLater);
+            stage.setScene(new Scene(new MainWindow(navigator, model, new ThemeManager(Theme.LIGHT)), 1000, 700));
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return model;
+    }
+
+    @Test
+    void theStepListShowsEveryStepOfAServerWalk(FxRobot robot) {
+        show(WizardSteps.standard());
+        ListView<?> list = robot.lookup("#step-list").queryListView();
+        assertEquals(List.of("Connect", "Certificate", "Outbound TLS", "Inbound TLS", "Submission ports", "Hardening",
+                "Domain policies", "DNS records", "Preview", "Deploy", "Verify"),
+                list.getItems().stream().map(Object::toString).toList());
+        assertTrue(robot.lookup("#page-connect").tryQuery().isPresent());
+        assertTrue(robot.lookup("#back").queryButton().isDisabled());
+    }
+
+    @Test
+    void nextIsVetoedUntilAConnectionModeIsChosen(FxRobot robot) {
+        show(WizardSteps.standard());
+        robot.clickOn("#next");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label veto = robot.lookup("#veto-message").queryAs(Label.class);
+        assertTrue(veto.isVisible());
+        assertTrue(veto.getText().startsWith("Choose how to reach the server"));
+        assertTrue(robot.lookup("#page-connect").tryQuery().isPresent(), "still on Connect");
+
+        robot.clickOn("#mode-demo");
+        robot.clickOn("#next");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#page-certificate").tryQuery().isPresent(), "moved to Certificate");
+        assertFalse(robot.lookup("#veto-message").queryAs(Label.class).isVisible());
+    }
+
+    @Test
+    void keyboardMnemonicsMoveBackAndForth(FxRobot robot) {
+        WizardModel model = show(WizardSteps.standard());
+        Platform.runLater(() -> model.setConnectionMode(org.postfixtls.wizard.ui.wizard.ConnectionMode.DEMO));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#page-connect");
+        robot.press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.N).release(javafx.scene.input.KeyCode.N, javafx.scene.input.KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#page-certificate").tryQuery().isPresent(), "Alt+N is Next");
+        robot.press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.B).release(javafx.scene.input.KeyCode.B, javafx.scene.input.KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#page-connect").tryQuery().isPresent(), "Alt+B is Back");
+    }
+
+    @Test
+    void choosingLocalFilesReplacesDeployAndVerifyWithTheExportBundle(FxRobot robot) {
+        show(WizardSteps.standard());
+        robot.clickOn("#mode-local-files");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> titles = robot.lookup("#step-list").queryListView().getItems().stream().map(Object::toString).toList();
+        assertEquals("Export bundle", titles.get(titles.size() - 1));
+        assertFalse(titles.contains("Deploy"));
+        assertFalse(titles.contains("Verify"));
+    }
+
+    @Test
+    void anAsynchronousVetoShowsTheBusyIndicatorAndBlocksNext(FxRobot robot) {
+        CompletableFuture<Validation> check = new CompletableFuture<>();
+        show(List.of(
+                WizardStep.builder("slow", "Slow check").page(m -> labelled("page-slow")).validator(m -> check).build(),
+                WizardStep.builder("after", "After").page(m -> labelled("page-after")).validator(StepValidator.alwaysPasses()).build()));
+
+        robot.clickOn("#next");
+        WaitForAsyncUtils.waitForFxEvents();
+        ProgressIndicator busy = robot.lookup("#busy-indicator").queryAs(ProgressIndicator.class);
+        Button next = robot.lookup("#next").queryButton();
+        assertTrue(busy.isVisible(), "busy indicator while the check runs");
+        assertTrue(next.isDisabled(), "Next disabled while the check runs");
+        assertTrue(robot.lookup("#cancel-check").queryButton().isVisible());
+
+        check.complete(Validation.veto("The server refused the connection on port 22"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(busy.isVisible());
+        assertEquals("The server refused the connection on port 22", robot.lookup("#veto-message").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#page-slow").tryQuery().isPresent(), "the veto kept the wizard on its step");
+        assertFalse(next.isDisabled());
+    }
+
+    @Test
+    void theApplicationWindowCarriesTheProductTitle() throws Exception {
+        org.testfx.api.FxToolkit.setupApplication(WizardApp.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        Stage primary = org.testfx.api.FxToolkit.toolkitContext().getRegisteredStage();
+        assertNotNull(primary.getScene());
+        assertEquals("Postfix TLS Wizard", primary.getTitle());
+        assertTrue(primary.getScene().getRoot() instanceof MainWindow);
+    }
+
+    private static StackPane labelled(String id) {
+        StackPane pane = new StackPane(new Label(id));
+        pane.setId(id);
+        return pane;
+    }
+}

@@ -1,0 +1,149 @@
+package org.postfixtls.wizard.ui.wizard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import javafx.scene.layout.Pane;
+import org.junit.jupiter.api.Test;
+
+class WizardNavigatorTest {
+
+    private final WizardModel model = new WizardModel();
+    private CompletableFuture<Validation> pendingCheck = new CompletableFuture<>();
+
+    private WizardStep step(String id, StepValidator validator) {
+        return WizardStep.builder(id, id).page(m -> new Pane()).validator(validator).build();
+    }
+
+    private WizardNavigator navigator(List<WizardStep> steps) {
+        return new WizardNavigator(steps, model, Runnable::run);
+    }
+
+    @Test
+    void nextMovesWhenTheCheckPasses() {
+        WizardNavigator navigator = navigator(List.of(step("a", StepValidator.alwaysPasses()), step("b", StepValidator.alwaysPasses())));
+        navigator.next();
+        assertEquals("b", navigator.getCurrent().id());
+        assertTrue(navigator.isLastStep());
+        assertFalse(navigator.canGoNextBinding().get());
+    }
+
+    @Test
+    void aVetoKeepsTheWizardOnTheStepAndShowsTheReason() {
+        WizardNavigator navigator = navigator(List.of(
+                step("a", StepValidator.immediate(m -> Validation.veto("Host is required"))),
+                step("b", StepValidator.alwaysPasses())));
+        navigator.next();
+        assertEquals("a", navigator.getCurrent().id());
+        assertEquals("Host is required", navigator.vetoMessageProperty().get());
+    }
+
+    @Test
+    void anAsynchronousCheckMakesTheWizardBusyUntilItAnswers() {
+        WizardNavigator navigator = navigator(List.of(step("a", m -> pendingCheck), step("b", StepValidator.alwaysPasses())));
+        navigator.next();
+        assertTrue(navigator.busyProperty().get());
+        assertFalse(navigator.canGoNextBinding().get(), "Next is disabled while checking");
+        assertEquals("a", navigator.getCurrent().id());
+
+        pendingCheck.complete(Validation.veto("SSH authentication failed"));
+        assertFalse(navigator.busyProperty().get());
+        assertEquals("a", navigator.getCurrent().id());
+        assertEquals("SSH authentication failed", navigator.vetoMessageProperty().get());
+
+        pendingCheck = new CompletableFuture<>();
+        navigator.next();
+        pendingCheck.complete(Validation.ok());
+        assertEquals("b", navigator.getCurrent().id());
+        assertEquals("", navigator.vetoMessageProperty().get());
+    }
+
+    @Test
+    void aCancelledCheckStaysOnTheStepAndSaysSo() {
+        WizardNavigator navigator = navigator(List.of(step("a", m -> pendingCheck), step("b", StepValidator.alwaysPasses())));
+        navigator.next();
+        navigator.cancelCheck();
+        assertFalse(navigator.busyProperty().get());
+        assertEquals("a", navigator.getCurrent().id());
+        assertTrue(navigator.vetoMessageProperty().get().contains("cancelled"));
+    }
+
+    @Test
+    void aFailingCheckIsReportedAsAVetoNotAnException() {
+        WizardNavigator navigator = navigator(List.of(
+                step("a", m -> CompletableFuture.failedFuture(new IllegalStateException("connection reset"))),
+                step("b", StepValidator.alwaysPasses())));
+        navigator.next();
+        assertEquals("a", navigator.getCurrent().id());
+        assertTrue(navigator.vetoMessageProperty().get().endsWith("connection reset"));
+    }
+
+    @Test
+    void aValidatorThatThrowsDoesNotLeaveTheWizardBusy() {
+        WizardNavigator navigator = navigator(List.of(
+                step("a", m -> {
+                    throw new IllegalArgumentException("bad port");
+                }),
+                step("b", StepValidator.alwaysPasses())));
+        navigator.next();
+        assertFalse(navigator.busyProperty().get());
+        assertTrue(navigator.vetoMessageProperty().get().endsWith("bad port"));
+    }
+
+    @Test
+    void standardStepsFollowTheConnectionMode() {
+        WizardNavigator navigator = navigator(WizardSteps.standard());
+        assertEquals(List.of("connect", "certificate", "outbound", "inbound", "submission", "hardening", "policies", "dns",
+                "preview", "deploy", "verify"), ids(navigator));
+
+        model.setConnectionMode(ConnectionMode.LOCAL_FILES);
+        assertEquals(List.of("connect", "certificate", "outbound", "inbound", "submission", "hardening", "policies", "dns",
+                "preview", "export"), ids(navigator));
+
+        model.setConnectionMode(ConnectionMode.DEMO);
+        assertEquals("verify", ids(navigator).get(ids(navigator).size() - 1));
+    }
+
+    @Test
+    void leavingAStepThatIsNoLongerIncludedFallsBackToTheNearestEarlierStep() {
+        WizardNavigator navigator = navigator(WizardSteps.standard());
+        model.setConnectionMode(ConnectionMode.DEMO);
+        for (int i = 0; i < 10; i++) {
+            navigator.next();
+        }
+        assertEquals("verify", navigator.getCurrent().id());
+        model.setConnectionMode(ConnectionMode.LOCAL_FILES);
+        assertEquals("preview", navigator.getCurrent().id());
+    }
+
+    @Test
+    void connectVetoesUntilAModeIsChosen() {
+        WizardNavigator navigator = navigator(WizardSteps.standard());
+        navigator.next();
+        assertEquals("connect", navigator.getCurrent().id());
+        assertTrue(navigator.vetoMessageProperty().get().startsWith("Choose how to reach the server"));
+        model.setConnectionMode(ConnectionMode.DEMO);
+        navigator.next();
+        assertEquals("certificate", navigator.getCurrent().id());
+    }
+
+    @Test
+    void jumpingBackIsAllowedButJumpingAheadIsNot() {
+        WizardNavigator navigator = navigator(WizardSteps.standard());
+        model.setConnectionMode(ConnectionMode.DEMO);
+        navigator.next();
+        navigator.next();
+        WizardStep preview = navigator.activeSteps().get(8);
+        navigator.jumpBackTo(preview);
+        assertEquals("outbound", navigator.getCurrent().id());
+        navigator.jumpBackTo(navigator.activeSteps().get(0));
+        assertEquals("connect", navigator.getCurrent().id());
+    }
+
+    private static List<String> ids(WizardNavigator navigator) {
+        return navigator.activeSteps().stream().map(WizardStep::id).toList();
+    }
+}
