@@ -114,10 +114,39 @@ tb_write_postfix_baseline() {
   tb_render "$TB_BASELINE/main.cf.in" "$TB_CONF/main.cf"
   tb_render "$TB_BASELINE/master.cf.in" "$TB_CONF/master.cf"
   tb_render "$TB_BASELINE/vmailbox.in" "$TB_CONF/vmailbox"
+  # postfix(1) sleeps until main.cf/master.cf are at least a second or so old
+  # before it reloads (mtime race protection): backdate them so reset stays fast.
+  # Safe here: the reload that follows restarts every daemon anyway.
+  touch -d "@$(($(date +%s) - 3))" "$TB_CONF/main.cf" "$TB_CONF/master.cf" "$TB_CONF/vmailbox"
 }
 
+# Is the instance's master(8) running? Checked via its pid file and NOT with
+# "postfix status": every postfix(1) command logs through the postlog socket (see
+# tb_tune_dgram_qlen), and a test-bed check should not add to that traffic.
 tb_postfix_running() {
-  [ -f "$TB_CONF/main.cf" ] && postfix -c "$TB_CONF" status >/dev/null 2>&1
+  local pid
+  pid="$(tb_pid_alive "$TB_QUEUE/pid/master.pid")" || return 1
+  grep -qx master "/proc/$pid/comm" 2>/dev/null
+}
+
+# With maillog_file, all Postfix programs log via datagrams to the postlog
+# socket, served by postlogd(8), which master(8) spawns on demand. Linux's default
+# queue length for unix datagram sockets is only 10 (systemd raises it to 512 via
+# sysctl.d/50-default.conf, plain containers don't): after a "postfix reload"
+# the queue fills before the new postlogd runs, writers block, and once master(8)
+# itself blocks while logging it can no longer spawn postlogd: the instance hangs.
+# The value is read when a socket is created, so this must run before master starts.
+tb_tune_dgram_qlen() {
+  local f=/proc/sys/net/unix/max_dgram_qlen cur
+  [ -r "$f" ] || return 0
+  cur="$(cat "$f")"
+  if [ "$cur" -lt 512 ]; then
+    if echo 512 >"$f" 2>/dev/null; then
+      tb_log "raised net.unix.max_dgram_qlen from $cur to 512 (systemd's default)"
+    else
+      tb_log "WARNING: net.unix.max_dgram_qlen is $cur and cannot be raised; postfix reload may hang"
+    fi
+  fi
 }
 
 # pid from a pid file, only if that process is alive

@@ -1,0 +1,135 @@
+package org.postfixtls.wizard.ui;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.postfixtls.wizard.ui.theme.Theme;
+import org.postfixtls.wizard.ui.theme.ThemeManager;
+import org.postfixtls.wizard.ui.wizard.ConnectionMode;
+import org.postfixtls.wizard.ui.wizard.WizardModel;
+import org.postfixtls.wizard.ui.wizard.WizardNavigator;
+import org.postfixtls.wizard.ui.wizard.WizardSteps;
+
+/**
+ * Walks the real window through every step and writes one PNG per step (README images).
+ * Run by {@code .ci/screenshots} under Xvfb with the real glass toolkit, not Monocle.
+ */
+public final class ScreenshotTaker {
+
+    private static final long SETTLE_MILLIS = 400;
+
+    private final Path outputDir;
+    private Stage stage;
+    private WizardNavigator navigator;
+    private WizardModel model;
+    private ThemeManager themes;
+
+    private ScreenshotTaker(Path outputDir) {
+        this.outputDir = outputDir;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "docs/images");
+        Files.createDirectories(out);
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Platform.startup(() -> started.complete(null));
+        started.get(30, TimeUnit.SECONDS);
+        try {
+            new ScreenshotTaker(out).takeAll();
+        } finally {
+            Platform.exit();
+        }
+    }
+
+    private void takeAll() throws Exception {
+        onFx(() -> {
+            themes = new ThemeManager(Theme.LIGHT);
+            model = new WizardModel();
+            navigator = new WizardNavigator(WizardSteps.standard(), model, Platform::runLater);
+            stage = new Stage();
+            stage.setTitle(WizardApp.WINDOW_TITLE);
+            stage.setScene(new Scene(new MainWindow(navigator, model, themes), 1100, 720));
+            themes.apply();
+            stage.show();
+            return null;
+        });
+        settle();
+        onFx(() -> {
+            navigator.next(); // no mode chosen yet: shows the veto
+            return null;
+        });
+        settle();
+        snapshot("00-connect-veto");
+        onFx(() -> {
+            model.setConnectionMode(ConnectionMode.DEMO);
+            return null;
+        });
+        int index = 1;
+        while (true) {
+            settle();
+            String id = onFx(() -> navigator.getCurrent().id());
+            snapshot(String.format("%02d-%s", index++, id));
+            boolean last = onFx(() -> navigator.isLastStep());
+            if (last) {
+                break;
+            }
+            onFx(() -> {
+                navigator.next();
+                return null;
+            });
+        }
+        onFx(() -> {
+            themes.themeProperty().set(Theme.DARK);
+            navigator.jumpBackTo(navigator.activeSteps().get(0));
+            return null;
+        });
+        settle();
+        snapshot("dark-connect");
+    }
+
+    private void snapshot(String name) throws Exception {
+        WritableImage image = onFx(() -> stage.getScene().snapshot(null));
+        Path file = outputDir.resolve(name + ".png");
+        write(image, file);
+        System.out.println("wrote " + file);
+    }
+
+    private static void write(WritableImage image, Path file) throws IOException {
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        BufferedImage buffered = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                buffered.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        ImageIO.write(buffered, "png", file.toFile());
+    }
+
+    private static void settle() throws InterruptedException {
+        Thread.sleep(SETTLE_MILLIS);
+    }
+
+    private static <T> T onFx(Supplier<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(30, TimeUnit.SECONDS);
+    }
+}
