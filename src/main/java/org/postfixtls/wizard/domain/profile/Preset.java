@@ -56,10 +56,10 @@ public enum Preset {
      * The {@code -o} options of a submission service (587 STARTTLS or 465 implicit TLS), as the preset's seed
      * writes them.
      */
-    public Map<String, String> submissionOptions(boolean implicitTls, String serviceName) {
+    public Map<String, String> submissionOptions(boolean implicitTls) {
         Map<String, String> options = new LinkedHashMap<>();
         if (this != RUNBOOK) {
-            options.put("syslog_name", "postfix/" + serviceName);
+            options.put("syslog_name", implicitTls ? "postfix/submissions" : "postfix/submission");
         }
         if (implicitTls) {
             options.put("smtpd_tls_wrappermode", "yes");
