@@ -1,0 +1,5 @@
+package org.postfixtls.wizard.domain.config.lint;
+
+public enum Severity {
+    INFO, WARNING, ERROR
+}

@@ -1,0 +1,112 @@
+package org.postfixtls.wizard.domain.config.plan;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.postfixtls.wizard.domain.config.mastercf.MasterCf;
+import org.postfixtls.wizard.domain.config.mastercf.MasterService;
+import org.postfixtls.wizard.domain.profile.Profile;
+
+/**
+ * The master.cf part of a plan: one smtpd service per submission port with the seeds' {@code -o} options.
+ * An existing service on the port is edited; otherwise a commented-out block (Debian ships
+ * {@code #submission} and {@code #submissions}) is enabled in place; only then is a service appended.
+ */
+final class SubmissionServices {
+
+    private static final String SOURCE = "seed 000 'Inbound: require TLS on submission'; seed 001 step 3";
+
+    private final PlanRequest request;
+    private final List<Change> changes;
+    private final MasterCf master;
+
+    SubmissionServices(PlanRequest request, List<Change> changes) {
+        this.request = request;
+        this.changes = changes;
+        this.master = MasterCf.parse(request.masterCf());
+    }
+
+    String apply() {
+        Profile.Submission submission = request.profile().submission();
+        if (submission.starttls().enabled()) {
+            ensure(submission.starttls().port(), false);
+        }
+        if (submission.implicitTls().enabled()) {
+            ensure(submission.implicitTls().port(), true);
+        }
+        return master.render();
+    }
+
+    private void ensure(int port, boolean implicitTls) {
+        String name = MasterService.serviceNameForPort(port);
+        Map<String, String> options = request.profile().preset().submissionOptions(implicitTls);
+        String what = implicitTls ? "implicit TLS (SMTPS) on port " + port : "STARTTLS submission on port " + port;
+        String reason = "Mail clients submit with " + what + "; TLS is required there because these connections"
+                + " carry passwords.";
+        List<MasterService> active = master.servicesOnPort(port);
+        if (!active.isEmpty()) {
+            MasterService keep = active.get(0);
+            List<String> changed = master.setOptions(master.indexOf(keep), options);
+            if (!changed.isEmpty()) {
+                changes.add(new Change(Planner.MASTER_CF, "service " + keep.name() + "/inet", describe(keep.options()),
+                        describe(options), reason + " Changed options: " + String.join(", ", changed) + ".", SOURCE,
+                        null));
+            }
+            for (MasterService duplicate : active.subList(1, active.size())) {
+                master.commentOut(master.indexOf(duplicate));
+                changes.add(new Change(Planner.MASTER_CF, "service " + duplicate.name() + "/inet",
+                        describe(duplicate.options()), null, "A second service on port " + port + " would fail to"
+                        + " bind; exactly one service per port (kept " + keep.name() + ").", "master(5)",
+                        "The commented-out service's own options no longer apply."));
+            }
+            return;
+        }
+        Optional<MasterService> commented = commentedCandidate(port, implicitTls);
+        if (commented.isPresent()) {
+            MasterService block = commented.get();
+            String enabledName = block.port().orElse(-1) == port ? block.name() : name;
+            master.enableCommented(master.indexOf(block), enabledName, options);
+            changes.add(new Change(Planner.MASTER_CF, "service " + enabledName + "/inet", null, describe(options), reason
+                    + " Enabled the commented-out '" + commented.get().name() + "' block in place.", SOURCE, null));
+            return;
+        }
+        master.appendService(name + " inet n - " + chroot() + " - - smtpd", options);
+        changes.add(new Change(Planner.MASTER_CF, "service " + name + "/inet", null, describe(options), reason, SOURCE,
+                null));
+    }
+
+    /** A commented block for this port, or Debian's block for the standard port when that port is unused. */
+    private Optional<MasterService> commentedCandidate(int port, boolean implicitTls) {
+        List<MasterService> all = master.commentedServices().stream()
+                .filter(s -> "inet".equals(s.type()) && !s.boundToHost() && "smtpd".equals(s.command())).toList();
+        Optional<MasterService> samePort = all.stream()
+                .filter(s -> s.port().isPresent() && s.port().getAsInt() == port).findFirst();
+        if (samePort.isPresent()) {
+            return samePort;
+        }
+        int standardPort = implicitTls ? 465 : 587;
+        Set<String> standardNames = implicitTls ? Set.of("submissions", "smtps") : Set.of("submission");
+        if (!master.servicesOnPort(standardPort).isEmpty() || otherListenerUses(standardPort)) {
+            return Optional.empty();
+        }
+        return all.stream().filter(s -> standardNames.contains(s.name())).findFirst();
+    }
+
+    private boolean otherListenerUses(int port) {
+        Profile.Submission s = request.profile().submission();
+        return (s.starttls().enabled() && s.starttls().port() == port)
+                || (s.implicitTls().enabled() && s.implicitTls().port() == port);
+    }
+
+    /** The chroot column of the smtp service, so a new service runs like its neighbour. */
+    private String chroot() {
+        return master.servicesOnPort(25).stream().findFirst().map(MasterService::chroot).orElse("-");
+    }
+
+    private static String describe(Map<String, String> options) {
+        StringBuilder text = new StringBuilder();
+        options.forEach((k, v) -> text.append(text.length() == 0 ? "" : " ").append("-o ").append(k).append('=').append(v));
+        return text.toString();
+    }
+}

@@ -1,0 +1,64 @@
+package org.postfixtls.wizard.domain.profile;
+
+import java.util.List;
+
+/**
+ * The admin's TLS choices: one JSON file ({@code "schema": 1}) shared by GUI and CLI, see docs/profile.md.
+ * A loaded profile is complete: keys absent from the file carry the chosen preset's values.
+ */
+public record Profile(int schema, Preset preset, Certificate certificate, Outbound outbound, Inbound inbound,
+        Submission submission, Hardening hardening, SessionCache sessionCache, Logging logging,
+        List<Policy> policies, MtaSts mtaSts) {
+
+    public static final int SCHEMA = 1;
+
+    public Profile {
+        policies = List.copyOf(policies);
+    }
+
+    /** Paths on the server; null means "leave what the server has". */
+    public record Certificate(String chainFile, String keyFile, String caFile) {
+    }
+
+    public record Outbound(TlsLevel level, boolean dnssec) {
+    }
+
+    public record Inbound(TlsLevel level, boolean authOnly) {
+    }
+
+    public record Listener(boolean enabled, int port) {
+    }
+
+    public record Submission(Listener starttls, Listener implicitTls) {
+    }
+
+    /** Null fields mean "keep Postfix's default / what the server has". */
+    public record Hardening(String protocolFloor, boolean floorOnOpportunistic, String mandatoryCiphers,
+            String opportunisticCiphers, List<String> excludeCiphers, boolean clientSide, String eecdhGrade,
+            Boolean preferServerCiphers) {
+        public Hardening {
+            excludeCiphers = List.copyOf(excludeCiphers);
+        }
+    }
+
+    public record SessionCache(boolean enabled, int timeoutSeconds) {
+    }
+
+    public record Logging(Integer smtpLoglevel, Integer smtpdLoglevel, Boolean receivedHeader) {
+    }
+
+    /** One TLS policy table entry; null attributes are not written. */
+    public record Policy(String destination, TlsLevel level, List<String> match, String protocols, String ciphers,
+            String exclude) {
+        public Policy {
+            match = List.copyOf(match);
+        }
+    }
+
+    /** MTA-STS and TLS-RPT publication data (RFC 8461, RFC 8460); Postfix itself does not read it. */
+    public record MtaSts(String domain, List<String> mx, String mode, long maxAge, String reportAddress) {
+        public MtaSts {
+            mx = List.copyOf(mx);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.postfixtls.wizard.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postfixtls.wizard.testsupport.Corpus;
+
+class PlanAndLintCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return WizardCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    private Path config(String entry) throws Exception {
+        Path config = Files.createDirectories(dir.resolve(entry));
+        for (String file : new String[] {"main.cf", "master.cf", "tls_policy"}) {
+            String text = Corpus.read(entry, file);
+            if (text != null) {
+                Files.write(config.resolve(file), text.getBytes(StandardCharsets.ISO_8859_1));
+            }
+        }
+        return config;
+    }
+
+    @Test
+    void planPrintsDiffAndReasonsAndWritesCompleteSet() throws Exception {
+        Path profile = Files.writeString(dir.resolve("p.json"), "{\"schema\":1,\"policies\":[{\"destination\":"
+                + "\"partner-bank.com\",\"level\":\"verify\",\"match\":[\"hostname\"]}]}");
+        Path outDir = dir.resolve("out");
+        assertEquals(0, run("plan", "--profile", profile.toString(), "--config-dir", config("handedited").toString(),
+                "--out", outDir.toString()), err::toString);
+        assertTrue(out.toString().contains("--- a/main.cf"));
+        assertTrue(out.toString().contains("+++ b/tls_policy"));
+        assertTrue(out.toString().contains("why:"));
+        assertTrue(Files.readString(outDir.resolve("tls_policy")).contains("partner-bank.com"));
+        assertTrue(Files.readString(outDir.resolve("main.cf"), StandardCharsets.ISO_8859_1).contains("\r\n"));
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("plan", "--profile", profile.toString(), "--config-dir", outDir.toString()));
+        assertTrue(out.toString().startsWith("No changes"), out::toString);
+    }
+
+    @Test
+    void invalidProfileExitsTwoNamesThePathAndWritesNothing() throws Exception {
+        Path profile = Files.writeString(dir.resolve("bad.json"), "{\"schema\":1,\"policies\":[{\"destination\":"
+                + "\"a.com\",\"level\":\"may\"},{\"destination\":\"b.com\",\"level\":\"may\"},{\"destination\":"
+                + "\"bad domain\",\"level\":\"may\"}]}");
+        Path outDir = dir.resolve("never");
+        assertEquals(2, run("plan", "--profile", profile.toString(), "--config-dir", config("debian12").toString(),
+                "--out", outDir.toString()));
+        assertTrue(err.toString().contains("policies[2].destination"), err::toString);
+        assertFalse(err.toString().contains("Exception"));
+        assertFalse(Files.exists(outDir));
+    }
+
+    @Test
+    void lintExitsOneOnFindingsAndSpeaksJson() throws Exception {
+        assertEquals(1, run("lint", "--config-dir", config("handedited").toString(), "--format", "json"));
+        assertTrue(out.toString().contains("\"id\" : \"star-policy-key\""), out::toString);
+        assertEquals(2, run("lint", "--config-dir", dir.resolve("missing").toString()));
+        assertEquals(2, run("lint", "--config-dir", config("debian12").toString(), "--format", "xml"));
+    }
+}

@@ -1,0 +1,123 @@
+package org.postfixtls.wizard.domain.config.lint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.postfixtls.wizard.domain.config.plan.ChangeSet;
+import org.postfixtls.wizard.domain.config.plan.PlanRequest;
+import org.postfixtls.wizard.domain.config.plan.Planner;
+import org.postfixtls.wizard.domain.config.plan.PostfixVersion;
+import org.postfixtls.wizard.domain.profile.Preset;
+import org.postfixtls.wizard.domain.profile.Profile;
+import org.postfixtls.wizard.testsupport.Corpus;
+
+class LinterTest {
+
+    /** A configuration that triggers none of the rules; each case adds one flaw. */
+    private static final String CLEAN_MAIN = "myhostname = mail.example.com\nmydomain = example.com\n"
+            + "smtpd_tls_security_level = may\nsmtpd_tls_cert_file = /etc/le/fullchain.pem\n"
+            + "smtpd_tls_key_file = /etc/le/privkey.pem\nsmtpd_tls_auth_only = yes\nsmtp_tls_security_level = may\n";
+    private static final String CLEAN_MASTER = "smtp inet n - y - - smtpd\n"
+            + "submission inet n - y - - smtpd\n  -o smtpd_tls_security_level=encrypt\n";
+
+    static Set<String> ids(String main, String master, String policy, String version) {
+        return Linter.lint(LintInput.of(main, master, policy, PostfixVersion.parse(version).orElseThrow())).stream()
+                .map(Finding::id).collect(Collectors.toSet());
+    }
+
+    @Test
+    void cleanConfigurationHasNoFindings() {
+        assertEquals(Set.of(), ids(CLEAN_MAIN, CLEAN_MASTER, null, "3.7"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "obsolete-parameter|smtpd_use_tls = yes||3.7",
+        "eecdh-grade-ignored|smtpd_tls_eecdh_grade = strong||3.7",
+        "chain-files-unsupported|smtpd_tls_chain_files = /k.pem, /c.pem||3.3",
+        "protocol-syntax-unsupported|smtpd_tls_protocols = >=TLSv1.2||3.5",
+        "legacy-protocol-syntax|smtpd_tls_protocols = !SSLv2, !SSLv3, !TLSv1||3.7",
+        "mandatory-without-effect|smtp_tls_mandatory_ciphers = high||3.7",
+        "encrypt-on-port-25|smtpd_tls_security_level = encrypt||3.7",
+        "auth-without-tls|smtpd_sasl_auth_enable = yes\\nsmtpd_tls_auth_only = no||3.7",
+        "cert-without-chain|smtpd_tls_cert_file = /etc/letsencrypt/live/mx/cert.pem||3.7",
+        "tls-without-certificate|smtpd_tls_cert_file =||3.7",
+        "dane-without-dnssec|smtp_tls_security_level = dane||3.7",
+        "verify-without-ca|smtp_tls_security_level = verify||3.7",
+        "duplicate-parameter|smtp_tls_security_level = may||3.7",
+        "weak-protocol-enabled|smtpd_tls_protocols = SSLv3, TLSv1.2||3.7",
+        "invalid-security-level|smtp_tls_security_level = sometimes||3.7",
+        "outbound-plaintext|smtp_tls_security_level = none||3.7",
+    })
+    void mainCfRuleFires(String id, String extraMain, String ignored, String version) {
+        assertFalse(ids(CLEAN_MAIN, CLEAN_MASTER, null, version).contains(id), "baseline must not trigger " + id);
+        assertTrue(ids(CLEAN_MAIN + extraMain.replace("\\n", "\n") + "\n", CLEAN_MASTER, null, version).contains(id), id);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "duplicate-service-port|587 inet n - y - - smtpd\\n  -o smtpd_tls_security_level=encrypt",
+        "submission-without-tls|submission inet n - y - - smtpd\\n  -o smtpd_tls_security_level=may",
+        "submissions-without-wrappermode|smtps inet n - y - - smtpd",
+        "encrypt-on-port-25|smtp inet n - y - - smtpd -o { smtpd_tls_security_level = encrypt }",
+        "auth-without-tls|2525 inet n - y - - smtpd -o smtpd_sasl_auth_enable=yes -o smtpd_tls_auth_only=no",
+    })
+    void masterCfRuleFires(String id, String extraMaster) {
+        assertTrue(ids(CLEAN_MAIN, CLEAN_MASTER + extraMaster.replace("\\n", "\n") + "\n", null, "3.7").contains(id), id);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "star-policy-key|*  encrypt",
+        "policy-for-own-domain|example.com encrypt",
+        "policy-match-wrong-level|partner.com encrypt match=hostname",
+        "malformed-policy-key|partner..com encrypt",
+        "dane-without-dnssec|.example.net dane",
+        "verify-without-ca|partner.com secure",
+    })
+    void policyRuleFires(String id, String policy) {
+        String main = CLEAN_MAIN + "smtp_tls_policy_maps = hash:/etc/postfix/tls_policy\n";
+        assertFalse(ids(main, CLEAN_MASTER, "partner.com encrypt\n", "3.7").contains(id));
+        assertTrue(ids(main, CLEAN_MASTER, policy + "\n", "3.7").contains(id), id);
+    }
+
+    @Test
+    void policyTableWithoutPolicyMapsParameter() {
+        assertTrue(ids(CLEAN_MAIN, CLEAN_MASTER, "partner.com encrypt\n", "3.7").contains("policy-maps-unused"));
+    }
+
+    @Test
+    void atLeastFifteenRules() {
+        assertTrue(List.of("obsolete-parameter", "eecdh-grade-ignored", "chain-files-unsupported",
+                "protocol-syntax-unsupported", "legacy-protocol-syntax", "mandatory-without-effect", "encrypt-on-port-25",
+                "auth-without-tls", "cert-without-chain", "tls-without-certificate", "dane-without-dnssec",
+                "verify-without-ca", "star-policy-key", "policy-for-own-domain", "duplicate-service-port",
+                "duplicate-parameter", "weak-protocol-enabled", "invalid-security-level", "outbound-plaintext",
+                "submission-without-tls", "submissions-without-wrappermode", "policy-match-wrong-level",
+                "malformed-policy-key", "policy-maps-unused").size() >= 15);
+    }
+
+    @Test
+    void recommendedPlanOnDebianDefaultsLeavesNoWarningsOrErrors() {
+        Profile b = Preset.RECOMMENDED.baseline();
+        Profile profile = new Profile(1, b.preset(), new Profile.Certificate("/etc/letsencrypt/live/mx/fullchain.pem",
+                "/etc/letsencrypt/live/mx/privkey.pem", b.certificate().caFile()), b.outbound(), b.inbound(),
+                b.submission(), b.hardening(), b.sessionCache(), b.logging(), List.of(), null);
+        ChangeSet set = Planner.plan(new PlanRequest(Corpus.read("debian12", "main.cf"), Corpus.read("debian12", "master.cf"),
+                null, profile, new PostfixVersion(3, 7)));
+        List<Finding> findings = Linter.lint(LintInput.of(set.content("main.cf"), set.content("master.cf"), null,
+                new PostfixVersion(3, 7)));
+        assertEquals(List.of(), findings.stream().filter(f -> f.severity() != Severity.INFO).toList());
+        Set<String> before = ids(Corpus.read("handedited", "main.cf"), Corpus.read("handedited", "master.cf"),
+                Corpus.read("handedited", "tls_policy"), "3.7");
+        assertTrue(before.containsAll(Set.of("obsolete-parameter", "star-policy-key", "duplicate-service-port",
+                "auth-without-tls", "duplicate-parameter")), before::toString);
+    }
+}
