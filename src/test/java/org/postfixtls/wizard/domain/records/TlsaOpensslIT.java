@@ -41,7 +41,7 @@ class TlsaOpensslIT {
     }
 
     private static String run(String script) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("sh", "-c", "set -o pipefail 2>/dev/null; " + script).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder("bash", "-c", "set -o pipefail; " + script).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IOException("openssl pipeline failed: " + output);
