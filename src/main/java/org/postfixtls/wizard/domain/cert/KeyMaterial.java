@@ -8,7 +8,6 @@ import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
-import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed448PrivateKeyParameters;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
@@ -55,7 +54,7 @@ public final class KeyMaterial {
     }
 
     public static KeyMaterial ofPublicKey(String name, SubjectPublicKeyInfo publicKey) {
-        return new KeyMaterial(name, KeyKind.PUBLIC, normalized(publicKey));
+        return new KeyMaterial(name, KeyKind.PUBLIC, publicKey);
     }
 
     private static KeyMaterial fromBlock(String name, PemBlock block) {
@@ -65,7 +64,7 @@ public final class KeyMaterial {
                 return new KeyMaterial(name, KeyKind.ENCRYPTED_PRIVATE, null);
             }
             if (parsed instanceof SubjectPublicKeyInfo spki) {
-                return new KeyMaterial(name, KeyKind.PUBLIC, normalized(spki));
+                return new KeyMaterial(name, KeyKind.PUBLIC, spki);
             }
             if (parsed instanceof org.bouncycastle.asn1.pkcs.RSAPublicKey rsa) {
                 var params = new RSAKeyParameters(false, rsa.getModulus(), rsa.getPublicExponent());
@@ -111,7 +110,9 @@ public final class KeyMaterial {
         if (key instanceof RSAPrivateCrtKeyParameters rsa) {
             publicKey = new RSAKeyParameters(false, rsa.getModulus(), rsa.getPublicExponent());
         } else if (key instanceof ECPrivateKeyParameters ec) {
-            publicKey = new ECPublicKeyParameters(ec.getParameters().getG().multiply(ec.getD()).normalize(), ec.getParameters());
+            // Keep the key's own algorithm identifier (named curve), as a certificate carries it.
+            var point = ec.getParameters().getG().multiply(ec.getD()).normalize();
+            return new SubjectPublicKeyInfo(info.getPrivateKeyAlgorithm(), point.getEncoded(false));
         } else if (key instanceof Ed25519PrivateKeyParameters ed) {
             publicKey = ed.generatePublicKey();
         } else if (key instanceof Ed448PrivateKeyParameters ed) {
@@ -122,7 +123,7 @@ public final class KeyMaterial {
         return SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(publicKey);
     }
 
-    /** Re-encode so that equal keys compare equal even when one side used a compressed EC point. */
+    /** Re-encode so that equal keys compare equal even when one side used a compressed EC point or explicit curve parameters. */
     private static SubjectPublicKeyInfo normalized(SubjectPublicKeyInfo spki) {
         try {
             return SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(PublicKeyFactory.createKey(spki));
@@ -150,6 +151,6 @@ public final class KeyMaterial {
 
     /** Whether this key belongs to the certificate's public key. Empty when it cannot be told (encrypted key). */
     public Optional<Boolean> matches(SubjectPublicKeyInfo certificateKey) {
-        return publicKey().map(own -> own.equals(normalized(certificateKey)));
+        return publicKey().map(own -> normalized(own).equals(normalized(certificateKey)));
     }
 }

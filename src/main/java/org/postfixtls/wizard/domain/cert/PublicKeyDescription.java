@@ -7,6 +7,7 @@ import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.ECNamedCurveTable;
+import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
@@ -62,6 +63,28 @@ public record PublicKeyDescription(String type, int bits, String curve) {
                 case "secp521r1" -> "P-521";
                 default -> name == null ? oid.getId() : name;
             };
+        }
+        return namedCurveMatching(spki);
+    }
+
+    /** Keys re-encoded by some tools carry the curve's parameters instead of its name; find the name again. */
+    private static String namedCurveMatching(SubjectPublicKeyInfo spki) {
+        try {
+            X9ECParameters explicit = X9ECParameters.getInstance(spki.getAlgorithm().getParameters());
+            for (var names = ECNamedCurveTable.getNames(); names.hasMoreElements(); ) {
+                String name = (String) names.nextElement();
+                X9ECParameters named = ECNamedCurveTable.getByName(name);
+                if (named != null && named.getCurve().equals(explicit.getCurve()) && named.getG().equals(explicit.getG())) {
+                    return switch (name) {
+                        case "secp256r1", "prime256v1", "P-256" -> "P-256";
+                        case "secp384r1", "P-384" -> "P-384";
+                        case "secp521r1", "P-521" -> "P-521";
+                        default -> name;
+                    };
+                }
+            }
+        } catch (RuntimeException e) {
+            // not even explicit parameters: say so below
         }
         return "explicit parameters";
     }

@@ -37,7 +37,7 @@ public final class DnsRecordPlanner {
 
         List<String> notes = new ArrayList<>();
         notes.add("TLSA records protect mail only when the MX host's zone is DNSSEC-signed; without DNSSEC, senders ignore them.");
-        if (nextKey.isPresent()) {
+        if (nextKey.filter(next -> !next.equals(currentKey)).isPresent()) {
             notes.add("Keep both TLSA records until the new certificate is deployed and the old record's TTL has passed,"
                     + " then remove the 'current' one.");
         } else {
