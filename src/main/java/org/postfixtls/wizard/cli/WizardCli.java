@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
             "Configure, deploy and prove TLS on a Postfix mail server.",
             "Without a subcommand the wizard window opens."
         },
-        subcommands = {CommandLine.HelpCommand.class, PlanCommand.class, LintCommand.class},
+        subcommands = {CommandLine.HelpCommand.class, PlanCommand.class, LintCommand.class,
+                CertCommand.class, RecordsCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success, or nothing to do",

@@ -27,8 +27,15 @@ class LayeringTest {
                     "javafx..", "com.jcraft..", "picocli..", "org.controlsfx..", "atlantafx..", "org.kordamp.ikonli..",
                     BASE + ".ui..", BASE + ".cli..", BASE + ".adapter..")
             .because("domain code (config documents, planning, certificates, verification logic) must run "
-                    + "without a window or an SSH library, behind the project's own interfaces")
-            .allowEmptyShould(true);
+                    + "without a window or an SSH library, behind the project's own interfaces");
+
+    static final ArchRule DOMAIN_NEVER_READS_FILES_ITSELF = noClasses()
+            .that().resideInAPackage("..domain..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("java.io.File")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.file.Files")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileInputStream")
+            .because("bytes may come from a local file or from the server over SSH: the domain takes content "
+                    + "plus metadata and the adapters do the reading");
 
     static final ArchRule JSCH_ONLY_IN_THE_SSH_ADAPTER = noClasses()
             .that().resideOutsideOfPackage(BASE + ".adapter.ssh..")
@@ -51,6 +58,11 @@ class LayeringTest {
     }
 
     @Test
+    void domainNeverReadsFilesItself() {
+        DOMAIN_NEVER_READS_FILES_ITSELF.check(PRODUCTION);
+    }
+
+    @Test
     void jschOnlyInTheSshAdapter() {
         JSCH_ONLY_IN_THE_SSH_ADAPTER.check(PRODUCTION);
     }
@@ -65,11 +77,12 @@ class LayeringTest {
         ENGINE_DOES_NOT_KNOW_ITS_FACES.check(PRODUCTION);
     }
 
-    /** The rules are only worth something if they catch a violation: the fixture breaks two of them. */
+    /** The rules are only worth something if they catch a violation: the fixture breaks three of them. */
     @Test
     void theRulesCatchAViolatingDomainClass() {
         JavaClasses fixture = new ClassFileImporter().importPackages(BASE + ".architecture.violation");
         assertThrows(AssertionError.class, () -> DOMAIN_IS_FREE_OF_UI_SSH_AND_FACES.check(fixture));
         assertThrows(AssertionError.class, () -> JSCH_ONLY_IN_THE_SSH_ADAPTER.check(fixture));
+        assertThrows(AssertionError.class, () -> DOMAIN_NEVER_READS_FILES_ITSELF.check(fixture));
     }
 }

@@ -44,7 +44,24 @@ public final class Testbed {
         } catch (IOException e) {
             unavailable("the test bed's properties are unreadable: " + e.getMessage());
         }
-        return new Testbed(properties);
+        Testbed testbed = new Testbed(properties);
+        // properties survive a reboot, the daemons do not
+        for (String portKey : new String[] {"smtp.port", "ssh.port"}) {
+            if (!answers(testbed.host(), testbed.port(portKey))) {
+                unavailable("the test bed is down (nothing answers on " + testbed.host() + ":" + testbed.port(portKey)
+                        + "); start it with: sudo bash .ci/testbed/up");
+            }
+        }
+        return testbed;
+    }
+
+    private static boolean answers(String host, int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(host, port), 2000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** For tests that need a real tool from the test bed's packages (postconf, openssl, swaks, ...). */

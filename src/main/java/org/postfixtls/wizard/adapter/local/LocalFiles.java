@@ -1,0 +1,108 @@
+package org.postfixtls.wizard.adapter.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.postfixtls.wizard.domain.cert.BadInputException;
+import org.postfixtls.wizard.domain.cert.FileContent;
+import org.postfixtls.wizard.domain.cert.FileMetadata;
+
+/** Reads and writes local files for the domain: bounded reads with metadata, new files with their final mode. */
+public final class LocalFiles {
+
+    private LocalFiles() {
+    }
+
+    /**
+     * Reads at most {@code maxBytes}; a larger file is refused without reading the rest.
+     *
+     * @param expected what the file should be, for the message when it is not readable
+     */
+    public static FileContent read(Path path, int maxBytes, String expected) {
+        if (Files.isDirectory(path)) {
+            throw new BadInputException(path + " is a directory; expected " + expected);
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(path)) {
+            // One byte more than allowed tells "too large" apart from "exactly the limit", also for /dev/zero.
+            bytes = in.readNBytes(maxBytes + 1);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(path + " does not exist; expected " + expected);
+        } catch (AccessDeniedException e) {
+            throw new BadInputException(path + " cannot be read (permission denied); expected " + expected);
+        } catch (IOException e) {
+            throw new BadInputException(path + " cannot be read (" + e.getMessage() + "); expected " + expected);
+        }
+        if (bytes.length > maxBytes) {
+            throw new BadInputException(path + " is larger than " + maxBytes / 1024 + " KB; expected " + expected
+                    + " (a few KB)");
+        }
+        return new FileContent(path.toString(), bytes, metadata(path));
+    }
+
+    public static Optional<FileMetadata> metadata(Path path) {
+        try {
+            PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class);
+            if (view == null) {
+                return Optional.empty();
+            }
+            PosixFileAttributes attributes = view.readAttributes();
+            return Optional.of(new FileMetadata(attributes.owner().getName(), attributes.group().getName(),
+                    mode(attributes.permissions())));
+        } catch (IOException | UnsupportedOperationException e) {
+            return Optional.empty();
+        }
+    }
+
+    static int mode(Set<PosixFilePermission> permissions) {
+        int mode = 0;
+        for (PosixFilePermission permission : permissions) {
+            // The enum runs OWNER_READ..OTHERS_EXECUTE, i.e. from bit 8 down to bit 0.
+            mode |= 1 << (8 - permission.ordinal());
+        }
+        return mode;
+    }
+
+    /**
+     * Creates a new file that has its final permissions from the first byte on (no window in which a private key
+     * is readable by others); an existing file is never overwritten.
+     */
+    public static void writeNew(Path path, byte[] content, String permissions) {
+        Set<PosixFilePermission> wanted = PosixFilePermissions.fromString(permissions);
+        try (SeekableByteChannel channel = Files.newByteChannel(path,
+                EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                PosixFilePermissions.asFileAttribute(wanted))) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        } catch (FileAlreadyExistsException e) {
+            throw new BadInputException(path + " already exists; it is not overwritten (choose another --out directory)");
+        } catch (IOException e) {
+            throw new BadInputException(path + " cannot be written (" + e.getMessage() + ")");
+        }
+        try {
+            // The umask may have removed bits we want (e.g. execute for a hook); adding them back only widens
+            // towards the requested mode, never beyond it.
+            if (!Files.getPosixFilePermissions(path).equals(wanted)) {
+                Files.setPosixFilePermissions(path, wanted);
+            }
+        } catch (IOException e) {
+            throw new BadInputException(path + ": cannot set mode " + permissions + " (" + e.getMessage() + ")");
+        }
+    }
+}
