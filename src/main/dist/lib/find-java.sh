@@ -27,6 +27,7 @@ pftw_find_java() {
     major=$(pftw_java_major "$candidate")
     if [ -n "$major" ] && [ "$major" -ge 21 ]; then
       PFTW_JAVA=$candidate
+      PFTW_JAVA_MAJOR=$major
       return 0
     fi
   done

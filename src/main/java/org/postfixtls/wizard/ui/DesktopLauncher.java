@@ -1,10 +1,18 @@
 package org.postfixtls.wizard.ui;
 
+import java.util.logging.Logger;
 import javafx.application.Application;
 import org.postfixtls.wizard.cli.ExitCodes;
 
 /** Opens the wizard window; reports a missing display as a sentence instead of a toolkit stack trace. */
 public final class DesktopLauncher {
+
+    /*
+     * JavaFX warns on every start that it runs from the class path, which this project does on purpose
+     * (docs/decisions/0002). Users launching from a terminal should not read that as a fault; every other
+     * JavaFX message still gets through. Held in a field because java.util.logging keeps loggers weakly.
+     */
+    private static final Logger JAVAFX_LOGGER = Logger.getLogger("javafx");
 
     private DesktopLauncher() {
     }
@@ -18,6 +26,8 @@ public final class DesktopLauncher {
                     + "Run it on a desktop, or use a subcommand, e.g. postfix-tls-wizard --help.");
             return ExitCodes.BAD_INPUT;
         }
+        JAVAFX_LOGGER.setFilter(record -> record.getMessage() == null
+                || !record.getMessage().startsWith("Unsupported JavaFX configuration"));
         try {
             Application.launch(WizardApp.class);
             return ExitCodes.OK;
