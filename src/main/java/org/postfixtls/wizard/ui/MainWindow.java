@@ -38,6 +38,7 @@ public final class MainWindow extends BorderPane {
     private final ScrollPane pageHolder = new ScrollPane();
 
     public MainWindow(WizardNavigator navigator, WizardModel model, ThemeManager themes) {
+        getStylesheets().add(MainWindow.class.getResource("wizard.css").toExternalForm());
         this.navigator = navigator;
         this.model = model;
         getStyleClass().add("main-window");

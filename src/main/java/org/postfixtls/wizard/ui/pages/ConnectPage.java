@@ -1,17 +1,44 @@
 package org.postfixtls.wizard.ui.pages;
 
 import atlantafx.base.theme.Styles;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2OutlinedAL;
+import org.postfixtls.wizard.adapter.local.LocalConfigFolder;
+import org.postfixtls.wizard.app.workspace.DemoServer;
+import org.postfixtls.wizard.app.workspace.ServerFiles;
+import org.postfixtls.wizard.domain.cert.BadInputException;
+import org.postfixtls.wizard.domain.config.plan.PostfixVersion;
+import org.postfixtls.wizard.ui.tasks.Background;
 import org.postfixtls.wizard.ui.wizard.ConnectionMode;
+import org.postfixtls.wizard.ui.wizard.StepValidator;
+import org.postfixtls.wizard.ui.wizard.Validation;
 import org.postfixtls.wizard.ui.wizard.WizardModel;
 
 /** First step: how the wizard reaches the configuration. The choice decides which later steps exist. */
 public final class ConnectPage extends VBox {
+
+    static final List<PostfixVersion> KNOWN_VERSIONS = List.of(new PostfixVersion(3, 4), new PostfixVersion(3, 5),
+            new PostfixVersion(3, 6), new PostfixVersion(3, 7), new PostfixVersion(3, 8), new PostfixVersion(3, 9),
+            new PostfixVersion(3, 10));
 
     public ConnectPage(WizardModel model) {
         setSpacing(14);
@@ -37,12 +64,116 @@ public final class ConnectPage extends VBox {
             explanation.setWrapText(true);
             explanation.getStyleClass().add(Styles.TEXT_MUTED);
             explanation.setPadding(new Insets(0, 0, 0, 26));
-            choices.getChildren().add(new VBox(2, button, explanation));
+            VBox choice = new VBox(2, button, explanation);
+            if (mode == ConnectionMode.LOCAL_FILES) {
+                VBox form = localFilesForm(model);
+                form.visibleProperty().bind(button.selectedProperty());
+                form.managedProperty().bind(form.visibleProperty());
+                choice.getChildren().add(form);
+            }
+            choices.getChildren().add(choice);
         }
         modes.selectedToggleProperty().addListener((observable, old, selected) -> model.setConnectionMode(modeOf(selected)));
         model.connectionModeProperty().addListener((observable, old, mode) -> selectMode(modes, mode));
 
-        getChildren().addAll(heading, intro, choices);
+        Label loaded = new Label();
+        loaded.setId("connected-source");
+        loaded.setGraphic(new FontIcon(Material2OutlinedAL.CHECK_CIRCLE));
+        loaded.getStyleClass().add(Styles.SUCCESS);
+        loaded.textProperty().bind(model.serverProperty().map(s -> "Loaded: " + s.source() + ", Postfix " + s.version()));
+        loaded.visibleProperty().bind(model.serverProperty().isNotNull());
+        loaded.managedProperty().bind(loaded.visibleProperty());
+
+        getChildren().addAll(heading, intro, choices, loaded);
+    }
+
+    private static VBox localFilesForm(WizardModel model) {
+        TextField folder = new TextField();
+        folder.setId("local-folder");
+        folder.setPromptText("Folder with main.cf and master.cf (and tls_policy, if the server has one)");
+        folder.setText(model.localFolderProperty().get() == null ? "" : model.localFolderProperty().get().toString());
+        folder.textProperty().addListener((o, old, text) -> model.localFolderProperty().set(text.isBlank() ? null : Path.of(text.trim())));
+        HBox.setHgrow(folder, Priority.ALWAYS);
+        Button browse = new Button("Browse…", new FontIcon(Material2OutlinedAL.FOLDER_OPEN));
+        browse.setId("local-folder-browse");
+        browse.setOnAction(event -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Folder with main.cf and master.cf");
+            File chosen = chooser.showDialog(browse.getScene().getWindow());
+            if (chosen != null) {
+                folder.setText(chosen.getAbsolutePath());
+            }
+        });
+        ComboBox<PostfixVersion> version = new ComboBox<>();
+        version.setId("local-version");
+        version.getItems().setAll(KNOWN_VERSIONS);
+        version.valueProperty().bindBidirectional(model.localVersionProperty());
+        Label versionHelp = new Label("Postfix version on that server (postconf -h mail_version): "
+                + "it decides the syntax of protocol settings.");
+        versionHelp.setWrapText(true);
+        versionHelp.getStyleClass().add(Styles.TEXT_MUTED);
+
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.addRow(0, new Label("Folder"), new HBox(8, folder, browse));
+        grid.addRow(1, new Label("Postfix"), new HBox(8, version, versionHelp));
+        GridPane.setHgrow(grid.getChildren().get(1), Priority.ALWAYS);
+        ((HBox) grid.getChildren().get(3)).setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(grid);
+        box.setPadding(new Insets(6, 0, 0, 26));
+        return box;
+    }
+
+    /**
+     * Loads the configuration before the wizard moves on, off the FX thread; a folder without main.cf, or a
+     * file that cannot be read, keeps the user here with the reason.
+     */
+    public static StepValidator validator() {
+        return model -> {
+            ConnectionMode mode = model.getConnectionMode();
+            if (mode == null) {
+                return done(Validation.veto("Choose how to reach the server: SSH server, Local files or Demo server."));
+            }
+            return switch (mode) {
+                case SSH_SERVER -> done(Validation.veto("Connecting over SSH is not available in this build yet. "
+                        + "Choose Local files or Demo server to continue."));
+                case LOCAL_FILES -> {
+                    Path folder = model.localFolderProperty().get();
+                    PostfixVersion version = model.localVersionProperty().get();
+                    if (folder == null) {
+                        yield done(Validation.veto("Folder: choose the folder that contains main.cf and master.cf."));
+                    }
+                    if (version == null) {
+                        yield done(Validation.veto("Postfix: choose the Postfix version of the server the files come from."));
+                    }
+                    yield load(model, () -> LocalConfigFolder.read(folder, version));
+                }
+                case DEMO -> load(model, DemoServer::load);
+            };
+        };
+    }
+
+    private static CompletionStage<Validation> load(WizardModel model, java.util.function.Supplier<ServerFiles> loader) {
+        CompletableFuture<Validation> result = new CompletableFuture<>();
+        Background.supply(loader).whenComplete((files, error) -> Background.onFx(() -> {
+            if (error == null) {
+                if (model.getServer() == null || !model.getServer().equals(files)) {
+                    model.serverProperty().set(files);
+                }
+                result.complete(Validation.ok());
+            } else {
+                Throwable cause = Background.unwrap(error);
+                result.complete(Validation.veto(cause instanceof BadInputException
+                        ? cause.getMessage()
+                        : "The configuration could not be loaded: " + cause.getMessage()));
+            }
+        }));
+        return result;
+    }
+
+    private static CompletionStage<Validation> done(Validation validation) {
+        return CompletableFuture.completedFuture(validation);
     }
 
     private static ConnectionMode modeOf(Toggle toggle) {

@@ -1,16 +1,37 @@
 package org.postfixtls.wizard.ui.wizard;
 
+import java.nio.file.Path;
 import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableMap;
+import org.postfixtls.wizard.app.workspace.CertificateCandidate;
+import org.postfixtls.wizard.app.workspace.ServerFiles;
+import org.postfixtls.wizard.domain.cert.InspectionReport;
+import org.postfixtls.wizard.domain.config.plan.ChangeSet;
+import org.postfixtls.wizard.domain.config.plan.PostfixVersion;
+import org.postfixtls.wizard.domain.profile.Preset;
+import org.postfixtls.wizard.domain.profile.Profile;
 
 /**
  * All state the wizard's steps share. Steps read and write it; none keeps its own copy,
- * so going Back and Next never loses a choice.
+ * so going Back and Next never loses a choice. Changed on the FX thread only.
  */
 public final class WizardModel {
 
     private final ObjectProperty<ConnectionMode> connectionMode = new SimpleObjectProperty<>(this, "connectionMode");
+    private final ObjectProperty<Path> localFolder = new SimpleObjectProperty<>(this, "localFolder");
+    private final ObjectProperty<PostfixVersion> localVersion =
+            new SimpleObjectProperty<>(this, "localVersion", new PostfixVersion(3, 7));
+    private final ObjectProperty<ServerFiles> server = new SimpleObjectProperty<>(this, "server");
+    private final ObjectProperty<Profile> profile =
+            new SimpleObjectProperty<>(this, "profile", Preset.RECOMMENDED.baseline());
+    private final ObjectProperty<CertificateCandidate> certificate = new SimpleObjectProperty<>(this, "certificate");
+    private final ObjectProperty<InspectionReport> certificateReport =
+            new SimpleObjectProperty<>(this, "certificateReport");
+    private final ObjectProperty<ChangeSet> changeSet = new SimpleObjectProperty<>(this, "changeSet");
+    private final ObservableMap<String, Boolean> acknowledgements = FXCollections.observableHashMap();
 
     public ObjectProperty<ConnectionMode> connectionModeProperty() {
         return connectionMode;
@@ -22,6 +43,57 @@ public final class WizardModel {
 
     public void setConnectionMode(ConnectionMode mode) {
         connectionMode.set(mode);
+    }
+
+    /** The folder with main.cf and master.cf, in the local files mode. */
+    public ObjectProperty<Path> localFolderProperty() {
+        return localFolder;
+    }
+
+    /** The Postfix version of the server the local files come from (files do not record it). */
+    public ObjectProperty<PostfixVersion> localVersionProperty() {
+        return localVersion;
+    }
+
+    /** The configuration being changed; set when Connect succeeds. */
+    public ObjectProperty<ServerFiles> serverProperty() {
+        return server;
+    }
+
+    public ServerFiles getServer() {
+        return server.get();
+    }
+
+    /** The admin's choices so far: starts as the recommended preset, edited by every step. */
+    public ObjectProperty<Profile> profileProperty() {
+        return profile;
+    }
+
+    public Profile getProfile() {
+        return profile.get();
+    }
+
+    public void setProfile(Profile value) {
+        profile.set(value);
+    }
+
+    /** The certificate chosen in the certificate step (null until one is chosen). */
+    public ObjectProperty<CertificateCandidate> certificateProperty() {
+        return certificate;
+    }
+
+    public ObjectProperty<InspectionReport> certificateReportProperty() {
+        return certificateReport;
+    }
+
+    /** The planned change set, as the preview showed it; what a deploy or export applies. */
+    public ObjectProperty<ChangeSet> changeSetProperty() {
+        return changeSet;
+    }
+
+    /** Risks the user explicitly accepted on a step ("use this certificate anyway"), by key. */
+    public ObservableMap<String, Boolean> acknowledgements() {
+        return acknowledgements;
     }
 
     /** The properties that decide which steps are part of the walk; the navigator re-plans when they change. */

@@ -4,7 +4,16 @@ import java.util.List;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 import org.postfixtls.wizard.ui.pages.ConnectPage;
+import org.postfixtls.wizard.ui.pages.CertificatePage;
+import org.postfixtls.wizard.ui.pages.DnsRecordsPage;
+import org.postfixtls.wizard.ui.pages.ExportPage;
+import org.postfixtls.wizard.ui.pages.HardeningPage;
+import org.postfixtls.wizard.ui.pages.InboundPage;
+import org.postfixtls.wizard.ui.pages.OutboundPage;
 import org.postfixtls.wizard.ui.pages.PlannedStepPage;
+import org.postfixtls.wizard.ui.pages.PoliciesPage;
+import org.postfixtls.wizard.ui.pages.PreviewPage;
+import org.postfixtls.wizard.ui.pages.SubmissionPage;
 
 /** The wizard's walk, as data: order, inclusion rules, pages and vetoes. */
 public final class WizardSteps {
@@ -17,16 +26,48 @@ public final class WizardSteps {
                 WizardStep.builder("connect", "Connect")
                         .icon(Material2OutlinedMZ.SETTINGS_ETHERNET)
                         .page(ConnectPage::new)
-                        .validator(StepValidator.immediate(WizardSteps::checkConnection))
+                        .validator(ConnectPage.validator())
                         .build(),
-                planned("certificate", "Certificate", Material2OutlinedAL.CARD_MEMBERSHIP),
-                planned("outbound", "Outbound TLS", Material2OutlinedAL.CALL_MADE),
-                planned("inbound", "Inbound TLS", Material2OutlinedAL.CALL_RECEIVED),
-                planned("submission", "Submission ports", Material2OutlinedMZ.MOVE_TO_INBOX),
-                planned("hardening", "Hardening", Material2OutlinedMZ.SECURITY),
-                planned("policies", "Domain policies", Material2OutlinedMZ.POLICY),
-                planned("dns", "DNS records", Material2OutlinedAL.DNS),
-                planned("preview", "Preview", Material2OutlinedAL.COMPARE),
+                WizardStep.builder("certificate", "Certificate")
+                        .icon(Material2OutlinedAL.CARD_MEMBERSHIP)
+                        .page(CertificatePage::create)
+                        .validator(CertificatePage.validator())
+                        .build(),
+                WizardStep.builder("outbound", "Outbound TLS")
+                        .icon(Material2OutlinedAL.CALL_MADE)
+                        .page(OutboundPage::create)
+                        .validator(ProfileFieldsValidator.forFields("outbound"))
+                        .build(),
+                WizardStep.builder("inbound", "Inbound TLS")
+                        .icon(Material2OutlinedAL.CALL_RECEIVED)
+                        .page(InboundPage::create)
+                        .validator(ProfileFieldsValidator.forFields("inbound"))
+                        .build(),
+                WizardStep.builder("submission", "Submission ports")
+                        .icon(Material2OutlinedMZ.MOVE_TO_INBOX)
+                        .page(SubmissionPage::create)
+                        .validator(ProfileFieldsValidator.forFields("submission"))
+                        .build(),
+                WizardStep.builder("hardening", "Hardening")
+                        .icon(Material2OutlinedMZ.SECURITY)
+                        .page(HardeningPage::create)
+                        .validator(ProfileFieldsValidator.forFields("hardening", "sessionCache", "logging"))
+                        .build(),
+                WizardStep.builder("policies", "Domain policies")
+                        .icon(Material2OutlinedMZ.POLICY)
+                        .page(PoliciesPage::create)
+                        .validator(PoliciesPage.validator())
+                        .build(),
+                WizardStep.builder("dns", "DNS records")
+                        .icon(Material2OutlinedAL.DNS)
+                        .page(DnsRecordsPage::create)
+                        .validator(DnsRecordsPage.validator())
+                        .build(),
+                WizardStep.builder("preview", "Preview")
+                        .icon(Material2OutlinedAL.COMPARE)
+                        .page(PreviewPage::create)
+                        .validator(PreviewPage.validator())
+                        .build(),
                 WizardStep.builder("deploy", "Deploy")
                         .icon(Material2OutlinedMZ.PUBLISH)
                         .includedWhen(WizardSteps::reachesAServer)
@@ -35,7 +76,7 @@ public final class WizardSteps {
                 WizardStep.builder("export", "Export bundle")
                         .icon(Material2OutlinedMZ.SAVE_ALT)
                         .includedWhen(model -> !reachesAServer(model))
-                        .page(model -> new PlannedStepPage(StepDescriptions.of("export")))
+                        .page(ExportPage::create)
                         .build(),
                 WizardStep.builder("verify", "Verify")
                         .icon(Material2OutlinedAL.FACT_CHECK)
@@ -44,27 +85,8 @@ public final class WizardSteps {
                         .build());
     }
 
-    private static WizardStep planned(String id, String title, org.kordamp.ikonli.Ikon icon) {
-        return WizardStep.builder(id, title)
-                .icon(icon)
-                .page(model -> new PlannedStepPage(StepDescriptions.of(id)))
-                .build();
-    }
-
     /** Local files end in an export bundle; there is no server to deploy to or to probe. */
     static boolean reachesAServer(WizardModel model) {
         return model.getConnectionMode() != ConnectionMode.LOCAL_FILES;
-    }
-
-    static Validation checkConnection(WizardModel model) {
-        ConnectionMode mode = model.getConnectionMode();
-        if (mode == null) {
-            return Validation.veto("Choose how to reach the server: SSH server, Local files or Demo server.");
-        }
-        if (mode == ConnectionMode.SSH_SERVER) {
-            return Validation.veto("Connecting over SSH is not available in this build yet. "
-                    + "Choose Local files or Demo server to continue.");
-        }
-        return Validation.ok();
     }
 }

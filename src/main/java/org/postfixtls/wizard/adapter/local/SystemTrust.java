@@ -1,0 +1,28 @@
+package org.postfixtls.wizard.adapter.local;
+
+import java.nio.file.Files;
+import java.util.Optional;
+import org.postfixtls.wizard.domain.cert.InputLimits;
+import org.postfixtls.wizard.domain.cert.SystemCaBundle;
+import org.postfixtls.wizard.domain.cert.TrustAnchors;
+
+/** The operating system's CA bundle, read once: the trust a mail server's clients will most likely apply. */
+public final class SystemTrust {
+
+    private static volatile Optional<TrustAnchors> cached;
+
+    private SystemTrust() {
+    }
+
+    /** Empty when this system has no bundle at a known place (trust is then reported as not checked). */
+    public static Optional<TrustAnchors> anchors() {
+        Optional<TrustAnchors> result = cached;
+        if (result == null) {
+            result = SystemCaBundle.locate(System.getProperty("os.name", ""), Files::isReadable)
+                    .map(bundle -> TrustAnchors.fromPemBundle(
+                            LocalFiles.read(bundle, InputLimits.MAX_CA_BUNDLE_BYTES, "a PEM CA bundle")));
+            cached = result;
+        }
+        return result;
+    }
+}

@@ -1,0 +1,52 @@
+package org.postfixtls.wizard.app.workspace;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.postfixtls.wizard.domain.config.maincf.MainCf;
+import org.postfixtls.wizard.domain.config.plan.PlanRequest;
+import org.postfixtls.wizard.domain.config.plan.PostfixVersion;
+import org.postfixtls.wizard.domain.profile.Profile;
+
+/**
+ * What the wizard knows about the configuration it is changing, wherever it came from (SSH discovery, a local
+ * folder, the built-in demo server): the current files, the Postfix version and the certificate candidates.
+ *
+ * @param source       what the user connected to, for headings ("mail.example.com over SSH", a folder path)
+ * @param policyMap    the current TLS policy table source, or null when there is none
+ */
+public record ServerFiles(String source, String mainCf, String masterCf, String policyMap, PostfixVersion version,
+        String defaultDatabaseType, String configDirectory, List<CertificateCandidate> certificates) {
+
+    public ServerFiles {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(mainCf, "mainCf");
+        Objects.requireNonNull(masterCf, "masterCf");
+        Objects.requireNonNull(version, "version");
+        certificates = List.copyOf(certificates);
+    }
+
+    public PlanRequest planRequest(Profile profile) {
+        return new PlanRequest(mainCf, masterCf, policyMap, profile, version, defaultDatabaseType, configDirectory);
+    }
+
+    /** {@code myhostname} as main.cf sets it (Postfix would otherwise use the machine's name, unknown here). */
+    public Optional<String> myhostname() {
+        return MainCf.parse(mainCf).get("myhostname").map(String::trim).filter(s -> !s.isEmpty() && !s.contains("$"));
+    }
+
+    /** {@code mydomain}, or the part of {@code myhostname} after its first dot, as Postfix derives it. */
+    public Optional<String> mydomain() {
+        Optional<String> explicit = MainCf.parse(mainCf).get("mydomain").map(String::trim)
+                .filter(s -> !s.isEmpty() && !s.contains("$"));
+        if (explicit.isPresent()) {
+            return explicit;
+        }
+        return myhostname().filter(h -> h.indexOf('.') > 0).map(h -> h.substring(h.indexOf('.') + 1));
+    }
+
+    public ServerFiles withCertificates(List<CertificateCandidate> candidates) {
+        return new ServerFiles(source, mainCf, masterCf, policyMap, version, defaultDatabaseType, configDirectory,
+                candidates);
+    }
+}

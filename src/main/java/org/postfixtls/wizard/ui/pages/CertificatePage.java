@@ -1,0 +1,368 @@
+package org.postfixtls.wizard.ui.pages;
+
+import atlantafx.base.theme.Styles;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2OutlinedAL;
+import org.kordamp.ikonli.material2.Material2OutlinedMZ;
+import org.postfixtls.wizard.adapter.local.LocalFiles;
+import org.postfixtls.wizard.adapter.local.SystemTrust;
+import org.postfixtls.wizard.app.workspace.CertificateCandidate;
+import org.postfixtls.wizard.app.workspace.CertificateCheck;
+import org.postfixtls.wizard.domain.cert.BadInputException;
+import org.postfixtls.wizard.domain.cert.CertbotDeployHook;
+import org.postfixtls.wizard.domain.cert.CertificateDetails;
+import org.postfixtls.wizard.domain.cert.FileContent;
+import org.postfixtls.wizard.domain.cert.Finding;
+import org.postfixtls.wizard.domain.cert.FindingId;
+import org.postfixtls.wizard.domain.cert.GeneratedCertificate;
+import org.postfixtls.wizard.domain.cert.GeneratedKeyType;
+import org.postfixtls.wizard.domain.cert.InputLimits;
+import org.postfixtls.wizard.domain.cert.InspectionReport;
+import org.postfixtls.wizard.domain.cert.KeyEvidence;
+import org.postfixtls.wizard.domain.cert.SelfSignedCertificateGenerator;
+import org.postfixtls.wizard.domain.cert.Severity;
+import org.postfixtls.wizard.domain.profile.Profile;
+import org.postfixtls.wizard.domain.profile.ProfileEdits;
+import org.postfixtls.wizard.ui.tasks.Background;
+import org.postfixtls.wizard.ui.wizard.ProfileFieldsValidator;
+import org.postfixtls.wizard.ui.wizard.StepValidator;
+import org.postfixtls.wizard.ui.wizard.Validation;
+import org.postfixtls.wizard.ui.wizard.WizardModel;
+
+/**
+ * Chooses the certificate Postfix presents, and shows what is wrong with it before anything is deployed:
+ * chain, trust, expiry, host name, key match, key encryption and permissions (domain.cert does the checking).
+ */
+public final class CertificatePage {
+
+    /** Findings with which Postfix would not start TLS at all, or clients would all fail: no way past them. */
+    static final Set<FindingId> BLOCKING = EnumSet.of(FindingId.KEY_MISMATCH, FindingId.KEY_ENCRYPTED,
+            FindingId.EXPIRED, FindingId.NOT_YET_VALID);
+    static final String ACKNOWLEDGED = "certificate.acknowledged";
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+
+    private CertificatePage() {
+    }
+
+    public static VBox create(WizardModel model) {
+        VBox page = PageScaffold.page("certificate", "Certificate",
+                "The certificate and key Postfix shows to mail programs and other servers. Most failed TLS setups "
+                        + "fail here: a missing intermediate, a key that does not match, an expired certificate, a key "
+                        + "everyone can read. Choose one and fix what is found before going on.");
+
+        ListView<CertificateCandidate> candidates = new ListView<>();
+        candidates.setId("certificate-candidates");
+        candidates.setPrefHeight(120);
+        candidates.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(CertificateCandidate item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.chainPath() + "   (" + item.origin() + ")");
+            }
+        });
+        candidates.setPlaceholder(new Label("No certificate found. Open a local file or generate a test certificate."));
+
+        Button openLocal = new Button("Open certificate file…", new FontIcon(Material2OutlinedAL.FOLDER_OPEN));
+        openLocal.setId("certificate-open");
+        Button generate = new Button("Generate test certificate…", new FontIcon(Material2OutlinedMZ.NOTE_ADD));
+        generate.setId("certificate-generate");
+        HBox actions = new HBox(10, openLocal, generate);
+
+        TextField chainPath = new TextField();
+        chainPath.setId("certificate-chain-path");
+        chainPath.setPromptText("/etc/letsencrypt/live/mail.example.com/fullchain.pem");
+        TextField keyPath = new TextField();
+        keyPath.setId("certificate-key-path");
+        keyPath.setPromptText("/etc/letsencrypt/live/mail.example.com/privkey.pem");
+        GridPane paths = new GridPane();
+        paths.setHgap(10);
+        paths.setVgap(8);
+        paths.addRow(0, new Label("Certificate chain on the server"), chainPath);
+        paths.addRow(1, new Label("Private key on the server"), keyPath);
+        GridPane.setHgrow(chainPath, Priority.ALWAYS);
+        GridPane.setHgrow(keyPath, Priority.ALWAYS);
+
+        VBox details = new VBox(4);
+        details.setId("certificate-details");
+        VBox findings = new VBox(6);
+        findings.setId("certificate-findings");
+        Label status = new Label();
+        status.setId("certificate-status");
+        CheckBox acknowledge = new CheckBox("Use it anyway — I understand clients and other servers may reject it");
+        acknowledge.setId("certificate-acknowledge");
+        acknowledge.setVisible(false);
+        acknowledge.setManaged(false);
+        acknowledge.selectedProperty().addListener((o, old, on) -> model.acknowledgements().put(ACKNOWLEDGED, on));
+        Label hookOffer = PageScaffold.note("", Material2OutlinedMZ.REFRESH, null);
+        Button saveHook = new Button("Save certbot renewal hook…", new FontIcon(Material2OutlinedMZ.SAVE_ALT));
+        saveHook.setId("certificate-save-hook");
+        VBox hookBox = new VBox(6, hookOffer, saveHook);
+        hookBox.setVisible(false);
+        hookBox.setManaged(false);
+
+        // paths typed by hand go straight into the profile
+        Runnable storePaths = () -> {
+            Profile.Certificate current = model.getProfile().certificate();
+            Profile.Certificate wanted = new Profile.Certificate(blankToNull(chainPath.getText()),
+                    blankToNull(keyPath.getText()), current.caFile());
+            if (!wanted.equals(current)) {
+                model.setProfile(ProfileEdits.withCertificate(model.getProfile(), wanted));
+            }
+        };
+        chainPath.textProperty().addListener((o, old, v) -> storePaths.run());
+        keyPath.textProperty().addListener((o, old, v) -> storePaths.run());
+
+        candidates.getSelectionModel().selectedItemProperty().addListener((o, old, candidate) -> {
+            model.certificateProperty().set(candidate);
+            if (candidate == null) {
+                return;
+            }
+            chainPath.setText(candidate.chainPath());
+            keyPath.setText(candidate.keyPath() == null ? "" : candidate.keyPath());
+            hookBox.setVisible(candidate.isLetsEncrypt());
+            hookBox.setManaged(candidate.isLetsEncrypt());
+            hookOffer.setText("Let's Encrypt renews this certificate every 60-90 days; Postfix reads it only at "
+                    + "start or reload. Install this hook as " + CertbotDeployHook.INSTALL_PATH
+                    + " so every renewal reloads Postfix.");
+            status.setText("Checking " + candidate.chainPath() + " …");
+            details.getChildren().clear();
+            findings.getChildren().clear();
+            acknowledge.setSelected(false);
+            Background.supply(() -> CertificateCheck.inspect(candidate, model.getServer(), SystemTrust.anchors()))
+                    .whenComplete((report, error) -> Background.onFx(() -> {
+                        if (candidate != candidates.getSelectionModel().getSelectedItem()) {
+                            return;
+                        }
+                        if (error != null) {
+                            model.certificateReportProperty().set(null);
+                            status.setText(Background.unwrap(error).getMessage());
+                            status.getStyleClass().setAll("label", Styles.DANGER);
+                            return;
+                        }
+                        model.certificateReportProperty().set(report);
+                        show(report, details, findings, status, acknowledge);
+                    }));
+        });
+
+        Runnable showServer = () -> {
+            candidates.getItems().setAll(model.getServer() == null ? List.of() : model.getServer().certificates());
+            Profile.Certificate chosen = model.getProfile().certificate();
+            Optional<CertificateCandidate> configured = candidates.getItems().stream()
+                    .filter(c -> c.chainPath().equals(chosen.chainFile())).findFirst();
+            if (configured.isPresent()) {
+                candidates.getSelectionModel().select(configured.get());
+            } else if (!candidates.getItems().isEmpty() && chosen.chainFile() == null) {
+                candidates.getSelectionModel().select(0);
+            }
+        };
+        showServer.run();
+        model.serverProperty().addListener((o, old, server) -> showServer.run());
+
+        openLocal.setOnAction(event -> openLocalFile(model, candidates, openLocal));
+        generate.setOnAction(event -> generateTestCertificate(model, candidates, generate));
+        saveHook.setOnAction(event -> saveHook(saveHook, status));
+
+        page.getChildren().addAll(PageScaffold.section("Certificates found"), candidates, actions,
+                PageScaffold.section("What Postfix will use"), paths,
+                PageScaffold.muted("smtpd_tls_cert_file must hold the full chain (leaf first, then intermediates), "
+                        + "as Let's Encrypt's fullchain.pem does; the key must be unencrypted and readable only by root."),
+                status, details, findings, acknowledge, hookBox);
+        return page;
+    }
+
+    private static void show(InspectionReport report, VBox details, VBox findings, Label status, CheckBox acknowledge) {
+        CertificateDetails leaf = report.leaf();
+        details.getChildren().setAll(
+                detail("Subject", leaf.subject()),
+                detail("Names", String.join(", ", leaf.subjectAlternativeNames())),
+                detail("Issuer", leaf.issuer()),
+                detail("Valid until", DATE.format(leaf.notAfter()) + " (" + leaf.daysLeft() + " days left)"),
+                detail("Key", leaf.publicKey().toString()),
+                detail("Chain", report.certificates().size() + " certificate(s)"
+                        + report.trustSource().map(s -> ", trust checked against " + s).orElse(", trust not checked")),
+                detail("SHA-256", leaf.sha256Fingerprint()));
+        List<Label> lines = new ArrayList<>();
+        for (Finding finding : report.findings()) {
+            boolean error = finding.severity() == Severity.ERROR;
+            Label line = PageScaffold.note(finding.message() + " — " + finding.advice(),
+                    error ? Material2OutlinedMZ.REPORT : Material2OutlinedMZ.WARNING,
+                    error ? Styles.DANGER : Styles.WARNING);
+            line.getStyleClass().add("finding");
+            line.setId("finding-" + finding.id().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            lines.add(line);
+        }
+        findings.getChildren().setAll(lines);
+        boolean blocking = report.findings().stream().anyMatch(f -> BLOCKING.contains(f.id()));
+        boolean errors = report.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR);
+        status.getStyleClass().setAll("label", report.hasFindings() ? (errors ? Styles.DANGER : Styles.WARNING) : Styles.SUCCESS);
+        status.setGraphic(new FontIcon(report.hasFindings() ? Material2OutlinedMZ.WARNING : Material2OutlinedAL.CHECK_CIRCLE));
+        status.setText(!report.hasFindings() ? "No problems found."
+                : blocking ? "Postfix cannot use this certificate as it is: fix the problems below."
+                : report.findings().size() + " problem(s) found.");
+        acknowledge.setVisible(errors && !blocking);
+        acknowledge.setManaged(errors && !blocking);
+    }
+
+    private static HBox detail(String name, String value) {
+        Label label = new Label(name);
+        label.setMinWidth(110);
+        label.getStyleClass().add(Styles.TEXT_MUTED);
+        Label text = new Label(value);
+        text.setWrapText(true);
+        HBox row = new HBox(8, label, text);
+        row.setAlignment(Pos.TOP_LEFT);
+        return row;
+    }
+
+    private static void openLocalFile(WizardModel model, ListView<CertificateCandidate> candidates, Button owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Certificate chain (PEM), e.g. fullchain.pem");
+        File chain = chooser.showOpenDialog(owner.getScene().getWindow());
+        if (chain == null) {
+            return;
+        }
+        chooser.setTitle("Its private key (optional: Cancel to check the certificate only)");
+        chooser.setInitialDirectory(chain.getParentFile());
+        File key = chooser.showOpenDialog(owner.getScene().getWindow());
+        Background.supply(() -> localCandidate(chain.toPath(), key == null ? null : key.toPath()))
+                .whenComplete((candidate, error) -> Background.onFx(() -> {
+                    if (error != null) {
+                        PageAlerts.error(owner, "The certificate cannot be used", Background.unwrap(error).getMessage());
+                        return;
+                    }
+                    candidates.getItems().add(candidate);
+                    candidates.getSelectionModel().select(candidate);
+                }));
+    }
+
+    static CertificateCandidate localCandidate(Path chain, Path key) {
+        FileContent content = LocalFiles.read(chain, InputLimits.MAX_PEM_BYTES, "a PEM certificate chain");
+        Optional<KeyEvidence> evidence = key == null ? Optional.empty()
+                : Optional.of(KeyEvidence.fromKeyFile(LocalFiles.read(key, InputLimits.MAX_PEM_BYTES, "a PEM private key")));
+        return new CertificateCandidate(chain.toAbsolutePath().toString(),
+                key == null ? null : key.toAbsolutePath().toString(), content, evidence, "local file");
+    }
+
+    private static void generateTestCertificate(WizardModel model, ListView<CertificateCandidate> candidates, Button owner) {
+        String hostname = model.getServer() == null ? null : model.getServer().myhostname().orElse(null);
+        if (hostname == null) {
+            PageAlerts.error(owner, "No host name", "main.cf sets no myhostname, so there is no name to put in the "
+                    + "certificate. Set myhostname on the server first.");
+            return;
+        }
+        if (!PageAlerts.confirm(owner, "Generate a TEST certificate for " + hostname + "?",
+                GeneratedCertificate.TEST_ONLY_WARNING)) {
+            return;
+        }
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Folder for " + hostname + ".pem and " + hostname + ".key");
+        File folder = chooser.showDialog(owner.getScene().getWindow());
+        if (folder == null) {
+            return;
+        }
+        Background.supply(() -> {
+            GeneratedCertificate generated = new SelfSignedCertificateGenerator().generate(hostname, GeneratedKeyType.EC);
+            Path cert = folder.toPath().resolve(hostname + ".pem");
+            Path key = folder.toPath().resolve(hostname + ".key");
+            LocalFiles.writeNew(cert, generated.certificatePem(), "rw-r--r--");
+            LocalFiles.writeNew(key, generated.privateKeyPem(), "rw-------");
+            CertificateCandidate local = localCandidate(cert, key);
+            // Postfix reads the pair where the admin puts it on the server; suggest Debian's usual places.
+            return new CertificateCandidate("/etc/ssl/certs/" + hostname + ".pem", "/etc/ssl/private/" + hostname + ".key",
+                    local.chain(), local.key(), "generated test certificate, saved in " + folder);
+        }).whenComplete((candidate, error) -> Background.onFx(() -> {
+            if (error != null) {
+                PageAlerts.error(owner, "The test certificate was not created", Background.unwrap(error).getMessage());
+                return;
+            }
+            candidates.getItems().add(candidate);
+            candidates.getSelectionModel().select(candidate);
+            PageAlerts.info(owner, "Test certificate saved",
+                    "Copy " + hostname + ".pem to " + candidate.chainPath() + " and " + hostname + ".key to "
+                            + candidate.keyPath() + " on the server (mode 0600, owner root). "
+                            + GeneratedCertificate.TEST_ONLY_WARNING);
+        }));
+    }
+
+    private static void saveHook(Button owner, Label status) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the certbot deploy hook");
+        chooser.setInitialFileName(CertbotDeployHook.FILE_NAME);
+        File file = chooser.showSaveDialog(owner.getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        Background.supply(() -> {
+            LocalFiles.writeNew(file.toPath(), CertbotDeployHook.script().getBytes(StandardCharsets.UTF_8), "rwxr-xr-x");
+            return file;
+        }).whenComplete((saved, error) -> Background.onFx(() -> {
+            if (error != null) {
+                PageAlerts.error(owner, "The hook was not saved", Background.unwrap(error).getMessage());
+            } else {
+                PageAlerts.info(owner, "Hook saved", "Copy " + saved + " to " + CertbotDeployHook.INSTALL_PATH
+                        + " on the server (mode 0755).");
+            }
+        }));
+    }
+
+    /** Blocks on problems Postfix cannot live with; other errors need the user's explicit acknowledgement. */
+    public static StepValidator validator() {
+        return model -> {
+            Profile.Certificate certificate = model.getProfile().certificate();
+            InspectionReport report = model.certificateReportProperty().get();
+            if (certificate.chainFile() == null && certificate.keyFile() == null) {
+                return done(Validation.ok()); // the server keeps the certificate it has
+            }
+            Validation fields = ProfileFieldsValidator.check(model, "certificate.");
+            if (!fields.passed()) {
+                return done(fields);
+            }
+            if (report == null || model.certificateProperty().get() == null
+                    || !model.certificateProperty().get().chainPath().equals(certificate.chainFile())) {
+                return done(Validation.ok()); // a path typed by hand: checked on the server during deploy
+            }
+            Optional<Finding> blocking = report.findings().stream().filter(f -> BLOCKING.contains(f.id())).findFirst();
+            if (blocking.isPresent()) {
+                return done(Validation.veto("Certificate: " + blocking.get().message() + " " + blocking.get().advice()));
+            }
+            boolean errors = report.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR);
+            if (errors && !Boolean.TRUE.equals(model.acknowledgements().get(ACKNOWLEDGED))) {
+                return done(Validation.veto("Certificate: fix the problems shown, choose another certificate, "
+                        + "or tick \"Use it anyway\"."));
+            }
+            return done(Validation.ok());
+        };
+    }
+
+    private static CompletableFuture<Validation> done(Validation validation) {
+        return CompletableFuture.completedFuture(validation);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}

@@ -1,0 +1,253 @@
+package org.postfixtls.wizard.ui.pages;
+
+import atlantafx.base.theme.Styles;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2OutlinedAL;
+import org.kordamp.ikonli.material2.Material2OutlinedMZ;
+import org.postfixtls.wizard.adapter.local.LocalFiles;
+import org.postfixtls.wizard.app.workspace.CertificateCandidate;
+import org.postfixtls.wizard.domain.cert.PublicKeys;
+import org.postfixtls.wizard.domain.profile.Profile;
+import org.postfixtls.wizard.domain.profile.ProfileEdits;
+import org.postfixtls.wizard.domain.profile.ProfileError;
+import org.postfixtls.wizard.domain.profile.ProfileValidator;
+import org.postfixtls.wizard.domain.records.MtaStsPolicy;
+import org.postfixtls.wizard.domain.records.MtaStsMode;
+import org.postfixtls.wizard.domain.records.MtaStsTxtRecord;
+import org.postfixtls.wizard.domain.records.TlsRptRecord;
+import org.postfixtls.wizard.domain.records.TlsaRecord;
+import org.postfixtls.wizard.ui.tasks.Background;
+import org.postfixtls.wizard.ui.wizard.ProfileFieldsValidator;
+import org.postfixtls.wizard.ui.wizard.StepValidator;
+import org.postfixtls.wizard.ui.wizard.WizardModel;
+
+/**
+ * DANE, MTA-STS and TLS-RPT: the records to publish in DNS (Postfix itself reads none of them), ready to copy,
+ * and the MTA-STS policy file to put on https://mta-sts.&lt;domain&gt;/.
+ */
+public final class DnsRecordsPage {
+
+    private DnsRecordsPage() {
+    }
+
+    public static VBox create(WizardModel model) {
+        VBox page = PageScaffold.page("dns", "DNS records",
+                "Records that tell other mail servers to insist on TLS when they send to you: DANE (TLSA, needs "
+                        + "DNSSEC), MTA-STS (a DNS record plus a policy file on a web server) and TLS-RPT (where "
+                        + "they report failures). Publish them at your DNS provider; nothing here changes Postfix.");
+        TextField domain = new TextField();
+        domain.setId("dns-domain");
+        TextField mx = new TextField();
+        mx.setId("dns-mx");
+        mx.setPromptText("mail.example.com, mail2.example.com");
+        ComboBox<String> mode = new ComboBox<>();
+        mode.setId("dns-mode");
+        mode.getItems().setAll("testing", "enforce");
+        TextField maxAge = new TextField();
+        maxAge.setId("dns-max-age");
+        TextField report = new TextField();
+        report.setId("dns-report");
+        report.setPromptText("postmaster@example.com");
+        GridPane form = new GridPane();
+        form.setHgap(10);
+        form.setVgap(8);
+        form.addRow(0, new Label("Mail domain"), domain);
+        form.addRow(1, new Label("MX host names"), mx);
+        form.addRow(2, new Label("MTA-STS mode"), mode, PageScaffold.muted("Start with testing: senders report "
+                + "problems but still deliver. Switch to enforce once the reports are clean."));
+        form.addRow(3, new Label("max_age (seconds)"), maxAge);
+        form.addRow(4, new Label("TLS-RPT reports to"), report);
+        GridPane.setHgrow(domain, Priority.ALWAYS);
+
+        TextArea records = new TextArea();
+        records.setId("dns-records");
+        records.setEditable(false);
+        records.setPrefRowCount(9);
+        records.setStyle("-fx-font-family: monospace;");
+        TextArea policy = new TextArea();
+        policy.setId("dns-policy-file");
+        policy.setEditable(false);
+        policy.setPrefRowCount(5);
+        policy.setStyle("-fx-font-family: monospace;");
+        Label policyUrl = PageScaffold.muted("");
+        Label problem = new Label();
+        problem.setId("dns-problem");
+        problem.getStyleClass().add(Styles.DANGER);
+        problem.setWrapText(true);
+
+        Button copyRecords = copyButton("Copy records", records);
+        copyRecords.setId("dns-copy-records");
+        Button copyPolicy = copyButton("Copy policy", policy);
+        Button savePolicy = new Button("Save policy file…", new FontIcon(Material2OutlinedMZ.SAVE_ALT));
+        savePolicy.setId("dns-save-policy");
+        savePolicy.setOnAction(e -> savePolicyFile(savePolicy, policy.getText()));
+
+        boolean[] updating = {false};
+        Runnable showModel = () -> {
+            updating[0] = true;
+            try {
+                Profile.MtaSts sts = effective(model);
+                setIfDifferent(domain, sts.domain());
+                setIfDifferent(mx, String.join(", ", sts.mx()));
+                mode.setValue(sts.mode());
+                setIfDifferent(maxAge, Long.toString(sts.maxAge()));
+                setIfDifferent(report, sts.reportAddress() == null ? "" : sts.reportAddress());
+            } finally {
+                updating[0] = false;
+            }
+            Optional<ProfileError> error = ProfileValidator.validate(model.getProfile()).stream()
+                    .filter(x -> x.path().startsWith("mtaSts")).findFirst();
+            problem.setText(error.map(ProfileError::toString).orElse(""));
+            problem.setVisible(error.isPresent());
+            problem.setManaged(error.isPresent());
+            if (error.isEmpty()) {
+                render(model, records, policy, policyUrl);
+            }
+        };
+        Runnable store = () -> {
+            if (updating[0]) {
+                return;
+            }
+            long age;
+            try {
+                age = maxAge.getText().isBlank() ? -1 : Long.parseLong(maxAge.getText().trim());
+            } catch (NumberFormatException ex) {
+                age = -1;
+            }
+            Profile.MtaSts wanted = new Profile.MtaSts(domain.getText().trim(), split(mx.getText()),
+                    mode.getValue() == null ? "testing" : mode.getValue(), age,
+                    report.getText().isBlank() ? null : report.getText().trim());
+            if (!wanted.equals(model.getProfile().mtaSts())) {
+                model.setProfile(ProfileEdits.withMtaSts(model.getProfile(), wanted));
+            }
+        };
+        for (TextField field : List.of(domain, mx, maxAge, report)) {
+            field.textProperty().addListener((o, old, v) -> store.run());
+        }
+        mode.valueProperty().addListener((o, old, v) -> store.run());
+        model.profileProperty().addListener((o, old, p) -> showModel.run());
+        model.certificateProperty().addListener((o, old, c) -> showModel.run());
+        model.serverProperty().addListener((o, old, s) -> showModel.run());
+        showModel.run();
+
+        HBox recordButtons = new HBox(10, copyRecords);
+        HBox policyButtons = new HBox(10, copyPolicy, savePolicy, policyUrl);
+        policyButtons.setAlignment(Pos.CENTER_LEFT);
+        page.getChildren().addAll(form, problem, PageScaffold.section("Records (zone file syntax)"), records,
+                recordButtons, PageScaffold.section("MTA-STS policy file"), policy, policyButtons,
+                PageScaffold.note("TLSA records protect mail only when your zone is DNSSEC-signed. When the certificate "
+                        + "is renewed with a new key, publish the new TLSA record first: `postfix-tls-wizard records "
+                        + "--next-key` prints both.", Material2OutlinedAL.INFO, Styles.TEXT_MUTED));
+        return page;
+    }
+
+    /** The profile's MTA-STS data, or defaults from the server (mydomain, myhostname) while there is none. */
+    static Profile.MtaSts effective(WizardModel model) {
+        Profile.MtaSts sts = model.getProfile().mtaSts();
+        if (sts != null) {
+            return sts;
+        }
+        String domain = model.getServer() == null ? "" : model.getServer().mydomain().orElse("");
+        List<String> mx = model.getServer() == null ? List.of() : model.getServer().myhostname().stream().toList();
+        return new Profile.MtaSts(domain, mx, "testing", MtaStsPolicy.DEFAULT_MAX_AGE,
+                domain.isEmpty() ? null : "postmaster@" + domain);
+    }
+
+    private static void render(WizardModel model, TextArea records, TextArea policyText, Label policyUrl) {
+        Profile.MtaSts sts = effective(model);
+        if (sts.domain().isEmpty() || sts.mx().isEmpty()) {
+            records.setText("Enter the mail domain and its MX host names.");
+            policyText.clear();
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        CertificateCandidate certificate = model.certificateProperty().get();
+        if (certificate != null) {
+            try {
+                SubjectPublicKeyInfo key = PublicKeys.ofCertificate(certificate.chain());
+                text.append("; DANE (TLSA 3 1 1 of ").append(certificate.chainPath()).append(")\n");
+                for (String host : sts.mx()) {
+                    text.append(TlsaRecord.of(host.replaceFirst("^\\*\\.", ""), key, "current").zoneLine()).append('\n');
+                }
+            } catch (RuntimeException e) {
+                text.append("; DANE: the certificate could not be read (").append(e.getMessage()).append(")\n");
+            }
+        } else {
+            text.append("; DANE: choose a certificate in the Certificate step to compute its TLSA record\n");
+        }
+        MtaStsMode mode = "enforce".equals(sts.mode()) ? MtaStsMode.ENFORCE : MtaStsMode.TESTING;
+        MtaStsPolicy policy = new MtaStsPolicy(sts.domain(), mode, sts.mx(), sts.maxAge());
+        MtaStsTxtRecord txt = MtaStsTxtRecord.fresh(sts.domain(), Clock.systemUTC());
+        TlsRptRecord rpt = sts.reportAddress() == null ? TlsRptRecord.toPostmaster(sts.domain())
+                : new TlsRptRecord(sts.domain(), List.of("mailto:" + sts.reportAddress()));
+        text.append("; MTA-STS (a new id each time the policy changes)\n").append(txt.zoneLine()).append('\n');
+        text.append("; TLS-RPT\n").append(rpt.zoneLine()).append('\n');
+        records.setText(text.toString());
+        policyText.setText(policy.text());
+        policyUrl.setText("Serve it as " + policy.url());
+    }
+
+    private static Button copyButton(String text, TextArea source) {
+        Button button = new Button(text, new FontIcon(Material2OutlinedAL.CONTENT_COPY));
+        button.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(source.getText());
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
+        return button;
+    }
+
+    private static void savePolicyFile(Button owner, String text) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the MTA-STS policy file");
+        chooser.setInitialFileName("mta-sts.txt");
+        File file = chooser.showSaveDialog(owner.getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        Background.supply(() -> {
+            if (file.exists() && !file.delete()) {
+                throw new IllegalStateException(file + " exists and cannot be replaced");
+            }
+            LocalFiles.writeNew(file.toPath(), text.getBytes(StandardCharsets.US_ASCII), "rw-r--r--");
+            return file;
+        }).whenComplete((saved, error) -> Background.onFx(() -> {
+            if (error != null) {
+                PageAlerts.error(owner, "The policy file was not saved", Background.unwrap(error).getMessage());
+            }
+        }));
+    }
+
+    private static void setIfDifferent(TextField field, String value) {
+        if (!field.getText().equals(value)) {
+            field.setText(value);
+        }
+    }
+
+    static List<String> split(String text) {
+        return Arrays.stream(text.split("[,\\s]+")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    public static StepValidator validator() {
+        return ProfileFieldsValidator.forFields("mtaSts");
+    }
+}

@@ -1,0 +1,232 @@
+package org.postfixtls.wizard.ui.pages;
+
+import atlantafx.base.theme.Styles;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.cell.ChoiceBoxTableCell;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2OutlinedAL;
+import org.kordamp.ikonli.material2.Material2OutlinedMZ;
+import org.postfixtls.wizard.domain.config.policy.PolicyDestination;
+import org.postfixtls.wizard.domain.config.policy.PolicyMap;
+import org.postfixtls.wizard.domain.profile.Profile;
+import org.postfixtls.wizard.domain.profile.ProfileEdits;
+import org.postfixtls.wizard.domain.profile.ProfileError;
+import org.postfixtls.wizard.domain.profile.ProfileValidator;
+import org.postfixtls.wizard.domain.profile.TlsLevel;
+import org.postfixtls.wizard.ui.wizard.ProfileFieldsValidator;
+import org.postfixtls.wizard.ui.wizard.StepValidator;
+import org.postfixtls.wizard.ui.wizard.WizardModel;
+
+/** smtp_tls_policy_maps: per-destination exceptions to the outbound default, edited as a table. */
+public final class PoliciesPage {
+
+    private PoliciesPage() {
+    }
+
+    /** One editable row; written back to the profile as a whole list on every edit. */
+    public static final class Row {
+        final StringProperty destination = new SimpleStringProperty("");
+        final ObjectProperty<TlsLevel> level = new SimpleObjectProperty<>(TlsLevel.VERIFY);
+        final StringProperty match = new SimpleStringProperty("");
+        final StringProperty protocols = new SimpleStringProperty("");
+        final StringProperty ciphers = new SimpleStringProperty("");
+        /** Not a column (rarely used); kept so editing a row never drops it. */
+        final StringProperty exclude = new SimpleStringProperty("");
+
+        static Row of(Profile.Policy policy) {
+            Row row = new Row();
+            row.destination.set(policy.destination());
+            row.level.set(policy.level());
+            row.match.set(String.join(":", policy.match()));
+            row.protocols.set(policy.protocols() == null ? "" : policy.protocols());
+            row.ciphers.set(policy.ciphers() == null ? "" : policy.ciphers());
+            row.exclude.set(policy.exclude() == null ? "" : policy.exclude());
+            return row;
+        }
+
+        Profile.Policy toPolicy() {
+            List<String> matches = Arrays.stream(match.get().split("[:\\s,]+")).map(String::trim)
+                    .filter(s -> !s.isEmpty()).toList();
+            return new Profile.Policy(destination.get().trim(), level.get(), matches, blankToNull(protocols.get()),
+                    blankToNull(ciphers.get()), blankToNull(exclude.get()));
+        }
+    }
+
+    public static VBox create(WizardModel model) {
+        VBox page = PageScaffold.page("policies", "Domain policies",
+                "Exceptions to the outbound default for single destinations: a partner that must always get "
+                        + "verified TLS, an old server that needs TLS without certificate checks. Written to the "
+                        + "tls_policy table (smtp_tls_policy_maps).");
+        ObservableList<Row> rows = FXCollections.observableArrayList();
+        TableView<Row> table = new TableView<>(rows);
+        table.setId("policies-table");
+        table.setEditable(true);
+        table.setPrefHeight(220);
+        table.setPlaceholder(new Label("No exceptions: every destination gets the outbound default."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        TableColumn<Row, String> destination = new TableColumn<>("Destination");
+        destination.setCellValueFactory(c -> c.getValue().destination);
+        destination.setCellFactory(TextFieldTableCell.forTableColumn());
+        destination.setPrefWidth(200);
+        TableColumn<Row, TlsLevel> level = new TableColumn<>("Level");
+        level.setCellValueFactory(c -> c.getValue().level);
+        level.setCellFactory(ChoiceBoxTableCell.forTableColumn(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(TlsLevel value) {
+                return value == null ? "" : value.postfixName();
+            }
+
+            @Override
+            public TlsLevel fromString(String text) {
+                return TlsLevel.parse(text).orElse(null);
+            }
+        }, TlsLevel.values()));
+        level.setPrefWidth(110);
+        TableColumn<Row, String> match = new TableColumn<>("Match");
+        match.setCellValueFactory(c -> c.getValue().match);
+        match.setCellFactory(TextFieldTableCell.forTableColumn());
+        TableColumn<Row, String> protocols = new TableColumn<>("Protocols");
+        protocols.setCellValueFactory(c -> c.getValue().protocols);
+        protocols.setCellFactory(TextFieldTableCell.forTableColumn());
+        TableColumn<Row, String> ciphers = new TableColumn<>("Ciphers");
+        ciphers.setCellValueFactory(c -> c.getValue().ciphers);
+        ciphers.setCellFactory(TextFieldTableCell.forTableColumn());
+        table.getColumns().setAll(List.of(destination, level, match, protocols, ciphers));
+
+        Label problem = new Label();
+        problem.setId("policies-problem");
+        problem.setWrapText(true);
+        problem.getStyleClass().add(Styles.DANGER);
+        problem.setGraphic(new FontIcon(Material2OutlinedMZ.WARNING));
+
+        boolean[] updating = {false};
+        Runnable store = () -> {
+            if (updating[0]) {
+                return;
+            }
+            List<Profile.Policy> wanted = rows.stream().map(r -> r.toPolicy()).toList();
+            if (!wanted.equals(model.getProfile().policies())) {
+                model.setProfile(ProfileEdits.withPolicies(model.getProfile(), wanted));
+            }
+        };
+        Runnable showProblems = () -> {
+            Optional<ProfileError> first = ProfileValidator.validate(model.getProfile()).stream()
+                    .filter(e -> e.path().startsWith("policies")).findFirst();
+            problem.setText(first.map(ProfileError::toString).orElse(""));
+            problem.setVisible(first.isPresent());
+            problem.setManaged(first.isPresent());
+        };
+        Runnable showModel = () -> {
+            updating[0] = true;
+            try {
+                List<Profile.Policy> current = rows.stream().map(r -> r.toPolicy()).toList();
+                if (!current.equals(model.getProfile().policies())) {
+                    rows.setAll(model.getProfile().policies().stream().map(Row::of).toList());
+                    rows.forEach(row -> watch(row, store));
+                }
+            } finally {
+                updating[0] = false;
+            }
+            showProblems.run();
+        };
+        showModel.run();
+        model.profileProperty().addListener((o, old, p) -> showModel.run());
+
+        Button add = new Button("Add destination", new FontIcon(Material2OutlinedAL.ADD));
+        add.setId("policies-add");
+        add.setOnAction(e -> {
+            Row row = new Row();
+            watch(row, store);
+            rows.add(row);
+            table.getSelectionModel().select(row);
+            table.edit(rows.size() - 1, destination);
+        });
+        Button remove = new Button("Remove", new FontIcon(Material2OutlinedMZ.REMOVE));
+        remove.setId("policies-remove");
+        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(e -> {
+            rows.remove(table.getSelectionModel().getSelectedItem());
+            store.run();
+        });
+        Button test = new Button("Test this domain", new FontIcon(Material2OutlinedMZ.PLAY_ARROW));
+        test.setId("policies-test");
+        test.setDisable(true);
+        Tooltip.install(test, new Tooltip("Runs posttls-finger on the server at the chosen level; "
+                + "needs a server connected over SSH."));
+
+        Label existing = new Label();
+        existing.setId("policies-existing");
+        existing.setWrapText(true);
+        Runnable showExisting = () -> {
+            String text = existingEntries(model);
+            existing.setText(text);
+            existing.setVisible(!text.isEmpty());
+            existing.setManaged(!text.isEmpty());
+        };
+        showExisting.run();
+        model.serverProperty().addListener((o, old, server) -> showExisting.run());
+
+        page.getChildren().addAll(existing, table, new HBox(10, add, remove, test), problem,
+                PageScaffold.muted("Destination: a domain (example.com), a subdomain pattern (.example.com) or a "
+                        + "next-hop [mx.example.com]:25. Match: for verify/secure, e.g. hostname:nexthop; for "
+                        + "fingerprint, the SHA-256 fingerprints. Protocols: e.g. >=TLSv1.2 (Postfix 3.6+)."),
+                PageScaffold.note("No \"*\" line: Postfix never looks up \"*\" in a TLS policy table (only transport "
+                        + "tables have that wildcard), so such a line silently does nothing. The default for all other "
+                        + "destinations is the Outbound TLS level; an existing \"*\" line on the server is removed "
+                        + "with a note in the preview.", Material2OutlinedAL.INFO, null));
+        return page;
+    }
+
+    /** The server's current table: kept as it is unless a row below names the same destination. */
+    static String existingEntries(WizardModel model) {
+        if (model.getServer() == null || model.getServer().policyMap() == null) {
+            return "";
+        }
+        PolicyMap map = PolicyMap.parse(model.getServer().policyMap());
+        if (map.destinations().isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("Already in the server's tls_policy (kept unless you add the same "
+                + "destination below):");
+        for (String destination : map.destinations()) {
+            text.append("\n    ").append(destination).append("  ").append(map.get(destination).orElse(""));
+            if (PolicyDestination.WILDCARD.equals(destination)) {
+                text.append("   ← never looked up by Postfix; will be removed");
+            }
+        }
+        return text.toString();
+    }
+
+    private static void watch(Row row, Runnable store) {
+        row.destination.addListener((o, old, v) -> store.run());
+        row.level.addListener((o, old, v) -> store.run());
+        row.match.addListener((o, old, v) -> store.run());
+        row.protocols.addListener((o, old, v) -> store.run());
+        row.ciphers.addListener((o, old, v) -> store.run());
+    }
+
+    public static StepValidator validator() {
+        return ProfileFieldsValidator.forFields("policies");
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}

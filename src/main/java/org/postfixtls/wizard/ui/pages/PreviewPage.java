@@ -1,0 +1,224 @@
+package org.postfixtls.wizard.ui.pages;
+
+import atlantafx.base.theme.Styles;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2OutlinedAL;
+import org.kordamp.ikonli.material2.Material2OutlinedMZ;
+import org.postfixtls.wizard.adapter.local.LocalFiles;
+import org.postfixtls.wizard.app.workspace.PlanPreview;
+import org.postfixtls.wizard.domain.config.diff.UnifiedDiff;
+import org.postfixtls.wizard.domain.config.lint.Finding;
+import org.postfixtls.wizard.domain.config.lint.Severity;
+import org.postfixtls.wizard.domain.config.plan.Change;
+import org.postfixtls.wizard.domain.config.plan.FileChange;
+import org.postfixtls.wizard.domain.profile.ProfileJson;
+import org.postfixtls.wizard.ui.tasks.Background;
+import org.postfixtls.wizard.ui.wizard.StepValidator;
+import org.postfixtls.wizard.ui.wizard.Validation;
+import org.postfixtls.wizard.ui.wizard.WizardModel;
+
+/**
+ * The exact diff of every file with the reason for every change beside it, the risk notes and the lint findings
+ * of the result. Nothing is deployed or exported without passing through this screen.
+ */
+public final class PreviewPage {
+
+    private PreviewPage() {
+    }
+
+    public static VBox create(WizardModel model) {
+        VBox page = PageScaffold.page("preview", "Preview",
+                "Exactly what will change, file by file, and why. Lines starting with + are added, - removed; "
+                        + "everything else in your files stays byte for byte as it is.");
+        Label summary = new Label("Planning…");
+        summary.setId("preview-summary");
+        summary.setWrapText(true);
+        TabPane files = new TabPane();
+        files.setId("preview-files");
+        files.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        files.setPrefHeight(420);
+        VBox findings = new VBox(6);
+        findings.setId("preview-findings");
+        Button saveProfile = new Button("Save profile…", new FontIcon(Material2OutlinedMZ.SAVE_ALT));
+        saveProfile.setId("preview-save-profile");
+        saveProfile.setOnAction(e -> saveProfile(model, saveProfile));
+
+        AtomicLong generation = new AtomicLong();
+        Runnable replan = () -> {
+            if (model.getServer() == null) {
+                summary.setText("Connect to a server or open files first.");
+                return;
+            }
+            long mine = generation.incrementAndGet();
+            var server = model.getServer();
+            var profile = model.getProfile();
+            model.changeSetProperty().set(null);
+            summary.setText("Planning…");
+            Background.supply(() -> PlanPreview.of(server, profile)).whenComplete((preview, error) -> Background.onFx(() -> {
+                if (mine != generation.get()) {
+                    return; // a newer edit is being planned
+                }
+                if (error != null) {
+                    summary.setText("The plan could not be made: " + Background.unwrap(error).getMessage());
+                    summary.getStyleClass().setAll("label", Styles.DANGER);
+                    return;
+                }
+                model.changeSetProperty().set(preview.changeSet());
+                show(preview, summary, files, findings);
+            }));
+        };
+        model.profileProperty().addListener((o, old, p) -> replan.run());
+        model.serverProperty().addListener((o, old, s) -> replan.run());
+        replan.run();
+
+        page.getChildren().addAll(summary, files, PageScaffold.section("Checks of the result"), findings,
+                new HBox(10, saveProfile, PageScaffold.muted("The profile (JSON) applies the same choices to other "
+                        + "servers: postfix-tls-wizard plan --profile FILE …")));
+        return page;
+    }
+
+    private static void show(PlanPreview preview, Label summary, TabPane files, VBox findings) {
+        summary.getStyleClass().setAll("label");
+        List<Change> changes = preview.changeSet().changes();
+        if (preview.changeSet().isEmpty()) {
+            summary.setText("Nothing to change: the configuration already matches your choices.");
+            summary.setGraphic(new FontIcon(Material2OutlinedAL.CHECK_CIRCLE));
+        } else {
+            long risks = changes.stream().filter(c -> c.risk() != null).count();
+            summary.setText(changes.size() + " change(s) in "
+                    + preview.changeSet().files().stream().filter(FileChange::changed).count() + " file(s)"
+                    + (risks > 0 ? ", " + risks + " with a risk note — read them before deploying." : "."));
+            summary.setGraphic(new FontIcon(Material2OutlinedAL.COMPARE));
+        }
+        String selected = files.getSelectionModel().getSelectedItem() == null ? null
+                : files.getSelectionModel().getSelectedItem().getText();
+        files.getTabs().clear();
+        for (FileChange file : preview.changeSet().files()) {
+            if (!file.changed()) {
+                continue;
+            }
+            List<Change> reasons = changes.stream().filter(c -> c.file().equals(file.name())).toList();
+            Tab tab = new Tab(file.name(), fileView(file, reasons));
+            tab.setId("preview-tab-" + file.name().replace('.', '-'));
+            files.getTabs().add(tab);
+            if (file.name().equals(selected)) {
+                files.getSelectionModel().select(tab);
+            }
+        }
+        findings.getChildren().clear();
+        for (String note : preview.changeSet().notes()) {
+            findings.getChildren().add(PageScaffold.note(note, Material2OutlinedAL.INFO, null));
+        }
+        for (Finding finding : preview.findingsAfter()) {
+            boolean error = finding.severity() == Severity.ERROR;
+            Label line = PageScaffold.note("[" + finding.id() + "] " + finding.message() + " Fix: " + finding.fix(),
+                    error ? Material2OutlinedMZ.REPORT : finding.severity() == Severity.WARNING
+                            ? Material2OutlinedMZ.WARNING : Material2OutlinedAL.INFO,
+                    error ? Styles.DANGER : finding.severity() == Severity.WARNING ? Styles.WARNING : null);
+            line.getStyleClass().add("lint-finding");
+            findings.getChildren().add(line);
+        }
+        if (findings.getChildren().isEmpty()) {
+            findings.getChildren().add(PageScaffold.note("No findings.", Material2OutlinedAL.CHECK_CIRCLE, Styles.SUCCESS));
+        }
+    }
+
+    private static SplitPane fileView(FileChange file, List<Change> reasons) {
+        ListView<String> diff = new ListView<>();
+        diff.getStyleClass().add("diff-view");
+        diff.getItems().setAll(UnifiedDiff.of(file).lines().toList());
+        diff.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(String line, boolean empty) {
+                super.updateItem(line, empty);
+                getStyleClass().removeAll("diff-add", "diff-remove", "diff-hunk");
+                if (empty || line == null) {
+                    setText(null);
+                    return;
+                }
+                setText(line);
+                if (line.startsWith("@@")) {
+                    getStyleClass().add("diff-hunk");
+                } else if (line.startsWith("+") && !line.startsWith("+++")) {
+                    getStyleClass().add("diff-add");
+                } else if (line.startsWith("-") && !line.startsWith("---")) {
+                    getStyleClass().add("diff-remove");
+                }
+            }
+        });
+        ListView<Change> why = new ListView<>();
+        why.getStyleClass().add("reason-list");
+        why.getItems().setAll(reasons);
+        why.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(Change change, boolean empty) {
+                super.updateItem(change, empty);
+                if (empty || change == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                Label subject = new Label(change.summary().substring(change.file().length() + 2));
+                subject.getStyleClass().add(Styles.TEXT_BOLD);
+                subject.setWrapText(true);
+                Label reason = new Label(change.reason() + " (" + change.source() + ")");
+                reason.setWrapText(true);
+                VBox box = new VBox(2, subject, reason);
+                if (change.risk() != null) {
+                    Label risk = PageScaffold.note("Risk: " + change.risk(), Material2OutlinedMZ.WARNING, Styles.WARNING);
+                    box.getChildren().add(risk);
+                }
+                box.maxWidthProperty().bind(list.widthProperty().subtract(30));
+                setText(null);
+                setGraphic(box);
+            }
+        });
+        SplitPane split = new SplitPane(diff, why);
+        split.setDividerPositions(0.58);
+        return split;
+    }
+
+    private static void saveProfile(WizardModel model, Button owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the profile");
+        chooser.setInitialFileName("postfix-tls-profile.json");
+        File file = chooser.showSaveDialog(owner.getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        String json = ProfileJson.write(model.getProfile());
+        Background.supply(() -> {
+            if (file.exists() && !file.delete()) {
+                throw new IllegalStateException(file + " exists and cannot be replaced");
+            }
+            LocalFiles.writeNew(file.toPath(), json.getBytes(StandardCharsets.UTF_8), "rw-r--r--");
+            return file;
+        }).whenComplete((saved, error) -> Background.onFx(() -> {
+            if (error != null) {
+                PageAlerts.error(owner, "The profile was not saved", Background.unwrap(error).getMessage());
+            }
+        }));
+    }
+
+    /** The plan must be on screen, and it must be the plan of the current choices. */
+    public static StepValidator validator() {
+        return model -> CompletableFuture.completedFuture(model.changeSetProperty().get() == null
+                ? Validation.veto("Preview: the plan is still being made (or failed); wait for the diff to appear.")
+                : Validation.ok());
+    }
+}

@@ -1,0 +1,99 @@
+package org.postfixtls.wizard.ui.pages;
+
+import atlantafx.base.theme.Styles;
+import java.util.function.UnaryOperator;
+import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.material2.Material2OutlinedAL;
+import org.postfixtls.wizard.domain.profile.Profile;
+import org.postfixtls.wizard.domain.profile.ProfileEdits;
+import org.postfixtls.wizard.ui.wizard.WizardModel;
+
+/** The submission services in master.cf: 587 with mandatory STARTTLS, 465 with implicit TLS (RFC 8314). */
+public final class SubmissionPage {
+
+    private SubmissionPage() {
+    }
+
+    public static VBox create(WizardModel model) {
+        VBox page = PageScaffold.page("submission", "Submission ports",
+                "Where your users' mail programs send mail, with a password. Both services require TLS before AUTH "
+                        + "and accept mail only from authenticated users; port 25 stays open to the world as before.");
+        CheckBox starttls = new CheckBox("Submission with STARTTLS");
+        starttls.setId("submission-starttls");
+        TextField starttlsPort = portField("submission-starttls-port");
+        CheckBox implicit = new CheckBox("Submissions with implicit TLS");
+        implicit.setId("submission-implicit");
+        TextField implicitPort = portField("submission-implicit-port");
+
+        Runnable showModel = () -> {
+            Profile.Submission s = model.getProfile().submission();
+            starttls.setSelected(s.starttls().enabled());
+            implicit.setSelected(s.implicitTls().enabled());
+            setIfDifferent(starttlsPort, s.starttls().port());
+            setIfDifferent(implicitPort, s.implicitTls().port());
+            starttlsPort.setDisable(!s.starttls().enabled());
+            implicitPort.setDisable(!s.implicitTls().enabled());
+        };
+        showModel.run();
+        model.profileProperty().addListener((o, old, p) -> showModel.run());
+        Runnable store = () -> {
+            Profile.Submission wanted = new Profile.Submission(
+                    new Profile.Listener(starttls.isSelected(), parse(starttlsPort.getText())),
+                    new Profile.Listener(implicit.isSelected(), parse(implicitPort.getText())));
+            if (!wanted.equals(model.getProfile().submission())) {
+                model.setProfile(ProfileEdits.withSubmission(model.getProfile(), wanted));
+            }
+        };
+        starttls.selectedProperty().addListener((o, old, v) -> store.run());
+        implicit.selectedProperty().addListener((o, old, v) -> store.run());
+        starttlsPort.textProperty().addListener((o, old, v) -> store.run());
+        implicitPort.textProperty().addListener((o, old, v) -> store.run());
+
+        page.getChildren().addAll(
+                PageScaffold.option(withPort(starttls, starttlsPort),
+                        "Mail programs connect in clear and switch to TLS with STARTTLS; the server refuses every "
+                                + "command but STARTTLS before that (smtpd_tls_security_level = encrypt).",
+                        "Standard port 587. Supported by every mail program."),
+                PageScaffold.option(withPort(implicit, implicitPort),
+                        "TLS from the first byte (smtpd_tls_wrappermode = yes): nothing to strip, no STARTTLS "
+                                + "downgrade. RFC 8314 prefers it for new setups.",
+                        "Standard port 465. Some firewalls only open one of the two: offering both is friendliest."),
+                PageScaffold.note("Both need SASL (e.g. Dovecot) on the server: smtpd_sasl_type and smtpd_sasl_path "
+                        + "in main.cf. The verification step proves AUTH is offered only after TLS.",
+                        Material2OutlinedAL.INFO, Styles.TEXT_MUTED));
+        return page;
+    }
+
+    private static HBox withPort(CheckBox box, TextField port) {
+        HBox row = new HBox(10, box, new Label("port"), port);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private static TextField portField(String id) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPrefColumnCount(5);
+        UnaryOperator<TextFormatter.Change> digitsOnly = change ->
+                change.getControlNewText().matches("[0-9]{0,5}") ? change : null;
+        field.setTextFormatter(new TextFormatter<>(digitsOnly));
+        return field;
+    }
+
+    private static void setIfDifferent(TextField field, int port) {
+        if (parse(field.getText()) != port) {
+            field.setText(Integer.toString(port));
+        }
+    }
+
+    /** An empty field is port 0, which the profile's check names as "allowed: 1-65535". */
+    static int parse(String text) {
+        return text == null || text.isBlank() ? 0 : Integer.parseInt(text);
+    }
+}
