@@ -83,10 +83,7 @@ public final class ScreenshotTaker {
             if (last) {
                 break;
             }
-            onFx(() -> {
-                navigator.next();
-                return null;
-            });
+            advance(id);
         }
         onFx(() -> {
             themes.themeProperty().set(Theme.DARK);
@@ -95,6 +92,30 @@ public final class ScreenshotTaker {
         });
         settle();
         snapshot("dark-connect");
+    }
+
+    /** Next, waiting for asynchronous checks; a certificate veto is answered like a user would ("use it anyway"). */
+    private void advance(String from) throws Exception {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            onFx(() -> {
+                navigator.next();
+                return null;
+            });
+            for (int i = 0; i < 200 && onFx(() -> navigator.busyProperty().get()); i++) {
+                Thread.sleep(50);
+            }
+            if (!onFx(() -> navigator.getCurrent().id()).equals(from)) {
+                return;
+            }
+            onFx(() -> {
+                if (stage.getScene().lookup("#certificate-acknowledge") instanceof javafx.scene.control.CheckBox box) {
+                    box.setSelected(true);
+                }
+                return null;
+            });
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("Stuck on " + from + ": " + onFx(() -> navigator.vetoMessageProperty().get()));
     }
 
     private void snapshot(String name) throws Exception {

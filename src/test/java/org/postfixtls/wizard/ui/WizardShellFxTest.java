@@ -75,8 +75,7 @@ class WizardShellFxTest {
 
         robot.clickOn("#mode-demo");
         robot.clickOn("#next");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup("#page-certificate").tryQuery().isPresent(), "moved to Certificate");
+        FxWait.untilShown(robot, "#page-certificate");
         assertFalse(robot.lookup("#veto-message").queryAs(Label.class).isVisible());
     }
 
@@ -87,8 +86,7 @@ class WizardShellFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#page-connect");
         robot.press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.N).release(javafx.scene.input.KeyCode.N, javafx.scene.input.KeyCode.ALT);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup("#page-certificate").tryQuery().isPresent(), "Alt+N is Next");
+        FxWait.untilShown(robot, "#page-certificate"); // Alt+N is Next
         robot.press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.B).release(javafx.scene.input.KeyCode.B, javafx.scene.input.KeyCode.ALT);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#page-connect").tryQuery().isPresent(), "Alt+B is Back");

@@ -76,7 +76,7 @@ public final class CertificatePage {
 
         ListView<CertificateCandidate> candidates = new ListView<>();
         candidates.setId("certificate-candidates");
-        candidates.setPrefHeight(120);
+        candidates.setPrefHeight(84);
         candidates.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(CertificateCandidate item, boolean empty) {
@@ -141,6 +141,7 @@ public final class CertificatePage {
             if (candidate == null) {
                 return;
             }
+            model.certificateReportProperty().set(null);
             chainPath.setText(candidate.chainPath());
             keyPath.setText(candidate.keyPath() == null ? "" : candidate.keyPath());
             hookBox.setVisible(candidate.isLetsEncrypt());
@@ -187,10 +188,10 @@ public final class CertificatePage {
         saveHook.setOnAction(event -> saveHook(saveHook, status));
 
         page.getChildren().addAll(PageScaffold.section("Certificates found"), candidates, actions,
+                status, findings, acknowledge, details, hookBox,
                 PageScaffold.section("What Postfix will use"), paths,
                 PageScaffold.muted("smtpd_tls_cert_file must hold the full chain (leaf first, then intermediates), "
-                        + "as Let's Encrypt's fullchain.pem does; the key must be unencrypted and readable only by root."),
-                status, details, findings, acknowledge, hookBox);
+                        + "as Let's Encrypt's fullchain.pem does; the key must be unencrypted and readable only by root."));
         return page;
     }
 
@@ -341,9 +342,13 @@ public final class CertificatePage {
             if (!fields.passed()) {
                 return done(fields);
             }
-            if (report == null || model.certificateProperty().get() == null
-                    || !model.certificateProperty().get().chainPath().equals(certificate.chainFile())) {
+            CertificateCandidate chosen = model.certificateProperty().get();
+            if (chosen == null || !chosen.chainPath().equals(certificate.chainFile())) {
                 return done(Validation.ok()); // a path typed by hand: checked on the server during deploy
+            }
+            if (report == null) {
+                return done(Validation.veto("Certificate: still checking " + chosen.chainPath()
+                        + "; wait for the result below."));
             }
             Optional<Finding> blocking = report.findings().stream().filter(f -> BLOCKING.contains(f.id())).findFirst();
             if (blocking.isPresent()) {

@@ -70,13 +70,21 @@ public final class DnsRecordsPage {
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
+        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        names.setMinWidth(160);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setMinWidth(260);
+        fields.setHgrow(Priority.ALWAYS);
+        javafx.scene.layout.ColumnConstraints help = new javafx.scene.layout.ColumnConstraints();
+        help.setMaxWidth(380);
+        form.getColumnConstraints().setAll(names, fields, help);
+        mode.setMaxWidth(Double.MAX_VALUE);
         form.addRow(0, new Label("Mail domain"), domain);
         form.addRow(1, new Label("MX host names"), mx);
         form.addRow(2, new Label("MTA-STS mode"), mode, PageScaffold.muted("Start with testing: senders report "
                 + "problems but still deliver. Switch to enforce once the reports are clean."));
         form.addRow(3, new Label("max_age (seconds)"), maxAge);
         form.addRow(4, new Label("TLS-RPT reports to"), report);
-        GridPane.setHgrow(domain, Priority.ALWAYS);
 
         TextArea records = new TextArea();
         records.setId("dns-records");

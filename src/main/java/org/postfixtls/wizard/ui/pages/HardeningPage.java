@@ -66,6 +66,16 @@ public final class HardeningPage {
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(10);
+        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        names.setMinWidth(190);
+        javafx.scene.layout.ColumnConstraints controls = new javafx.scene.layout.ColumnConstraints();
+        controls.setMinWidth(170);
+        javafx.scene.layout.ColumnConstraints help = new javafx.scene.layout.ColumnConstraints();
+        help.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        grid.getColumnConstraints().setAll(names, controls, help);
+        for (ComboBox<String> box : List.of(floor, mandatoryGrade, opportunisticGrade, eecdh)) {
+            box.setMaxWidth(Double.MAX_VALUE);
+        }
         grid.addRow(0, new Label("Oldest TLS version"), floor);
         grid.add(PageScaffold.muted("TLS 1.0 and 1.1 are broken (RFC 8996). Postfix 3.6+ writes >=TLSv1.2; older "
                 + "versions get the equivalent !SSLv2, !SSLv3, !TLSv1, !TLSv1.1 list."), 2, 0);
@@ -88,7 +98,8 @@ public final class HardeningPage {
             try {
                 Profile profile = model.getProfile();
                 Profile.Hardening h = profile.hardening();
-                current.setText("Current: " + title(profile.preset()) + " preset, with your changes");
+                boolean pristine = ProfileEdits.withPreset(profile, profile.preset()).equals(profile);
+                current.setText("Current: " + title(profile.preset()) + " preset" + (pristine ? "" : ", with your changes"));
                 floor.setValue(h.protocolFloor() == null ? POSTFIX_DEFAULT : h.protocolFloor());
                 floorOnPort25.setSelected(h.floorOnOpportunistic());
                 floorOnPort25.setDisable(h.protocolFloor() == null);

@@ -78,7 +78,7 @@ public final class PoliciesPage {
         table.setId("policies-table");
         table.setEditable(true);
         table.setPrefHeight(220);
-        table.setPlaceholder(new Label("No exceptions: every destination gets the outbound default."));
+        table.setPlaceholder(new Label("Nothing added here. Add a destination to set or override its policy."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         TableColumn<Row, String> destination = new TableColumn<>("Destination");

@@ -141,6 +141,7 @@ public final class PreviewPage {
     private static SplitPane fileView(FileChange file, List<Change> reasons) {
         ListView<String> diff = new ListView<>();
         diff.getStyleClass().add("diff-view");
+        diff.setFixedCellSize(22);
         diff.getItems().setAll(UnifiedDiff.of(file).lines().toList());
         diff.setCellFactory(list -> new ListCell<>() {
             @Override
@@ -161,33 +162,25 @@ public final class PreviewPage {
                 }
             }
         });
-        ListView<Change> why = new ListView<>();
-        why.getStyleClass().add("reason-list");
-        why.getItems().setAll(reasons);
-        why.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(Change change, boolean empty) {
-                super.updateItem(change, empty);
-                if (empty || change == null) {
-                    setText(null);
-                    setGraphic(null);
-                    return;
-                }
-                Label subject = new Label(change.summary().substring(change.file().length() + 2));
-                subject.getStyleClass().add(Styles.TEXT_BOLD);
-                subject.setWrapText(true);
-                Label reason = new Label(change.reason() + " (" + change.source() + ")");
-                reason.setWrapText(true);
-                VBox box = new VBox(2, subject, reason);
-                if (change.risk() != null) {
-                    Label risk = PageScaffold.note("Risk: " + change.risk(), Material2OutlinedMZ.WARNING, Styles.WARNING);
-                    box.getChildren().add(risk);
-                }
-                box.maxWidthProperty().bind(list.widthProperty().subtract(30));
-                setText(null);
-                setGraphic(box);
+        // a handful of reasons per file: a plain VBox wraps long sentences, which ListView cells do badly
+        VBox reasonsBox = new VBox(10);
+        reasonsBox.getStyleClass().add("reason-list");
+        reasonsBox.setPadding(new javafx.geometry.Insets(8));
+        for (Change change : reasons) {
+            Label subject = new Label(change.summary().substring(change.file().length() + 2));
+            subject.getStyleClass().add(Styles.TEXT_BOLD);
+            subject.setWrapText(true);
+            Label reason = new Label(change.reason() + " (" + change.source() + ")");
+            reason.setWrapText(true);
+            VBox box = new VBox(2, subject, reason);
+            box.getStyleClass().add("reason");
+            if (change.risk() != null) {
+                box.getChildren().add(PageScaffold.note("Risk: " + change.risk(), Material2OutlinedMZ.WARNING, Styles.WARNING));
             }
-        });
+            reasonsBox.getChildren().add(box);
+        }
+        javafx.scene.control.ScrollPane why = new javafx.scene.control.ScrollPane(reasonsBox);
+        why.setFitToWidth(true);
         SplitPane split = new SplitPane(diff, why);
         split.setDividerPositions(0.58);
         return split;
