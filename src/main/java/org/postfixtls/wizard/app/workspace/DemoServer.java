@@ -22,6 +22,7 @@ import org.postfixtls.wizard.domain.config.plan.PostfixVersion;
 public final class DemoServer {
 
     public static final String HOSTNAME = "mail.example.com";
+    public static final String SOURCE_PREFIX = "Demo server ";
     static final String SNAKEOIL_CERT = "/etc/ssl/certs/ssl-cert-snakeoil.pem";
     static final String SNAKEOIL_KEY = "/etc/ssl/private/ssl-cert-snakeoil.key";
 
@@ -35,7 +36,7 @@ public final class DemoServer {
         FileContent key = FileContent.of(SNAKEOIL_KEY, snakeoil.privateKeyPem(), new FileMetadata("root", "ssl-cert", 0640));
         CertificateCandidate candidate = new CertificateCandidate(SNAKEOIL_CERT, SNAKEOIL_KEY, chain,
                 Optional.of(KeyEvidence.fromKeyFile(key)), "configured in main.cf (Debian's snakeoil certificate)");
-        return new ServerFiles("Demo server " + HOSTNAME + " (built in, nothing is changed)", resource("main.cf"),
+        return new ServerFiles(SOURCE_PREFIX + HOSTNAME + " (built in, nothing is changed)", resource("main.cf"),
                 resource("master.cf"), resource("tls_policy"), new PostfixVersion(3, 7), "hash", "/etc/postfix",
                 List.of(candidate));
     }

@@ -149,7 +149,9 @@ public final class ConnectPage extends VBox {
                     }
                     yield load(model, () -> LocalConfigFolder.read(folder, version));
                 }
-                case DEMO -> load(model, DemoServer::load);
+                case DEMO -> model.getServer() != null && model.getServer().source().startsWith(DemoServer.SOURCE_PREFIX)
+                        ? done(Validation.ok()) // keep the demo's generated certificate and the choices made on it
+                        : load(model, DemoServer::load);
             };
         };
     }

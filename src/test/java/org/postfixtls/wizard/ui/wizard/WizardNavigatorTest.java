@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 
 class WizardNavigatorTest {
 
+    private static final org.postfixtls.wizard.app.workspace.ServerFiles DEMO =
+            org.postfixtls.wizard.app.workspace.DemoServer.load();
+
     private final WizardModel model = new WizardModel();
     private CompletableFuture<Validation> pendingCheck = new CompletableFuture<>();
 
@@ -104,6 +107,7 @@ class WizardNavigatorTest {
                 "preview", "export"), ids(navigator));
 
         model.setConnectionMode(ConnectionMode.DEMO);
+        model.serverProperty().set(DEMO); // loaded once, as the Connect step does off the FX thread
         assertEquals("verify", ids(navigator).get(ids(navigator).size() - 1));
     }
 
@@ -111,6 +115,9 @@ class WizardNavigatorTest {
     void leavingAStepThatIsNoLongerIncludedFallsBackToTheNearestEarlierStep() {
         WizardNavigator navigator = navigator(WizardSteps.standard());
         model.setConnectionMode(ConnectionMode.DEMO);
+        model.serverProperty().set(DEMO); // loaded once, as the Connect step does off the FX thread
+        // what the preview page leaves in the model once it has shown the plan
+        model.changeSetProperty().set(org.postfixtls.wizard.domain.config.plan.Planner.plan(DEMO.planRequest(model.getProfile())));
         for (int i = 0; i < 10; i++) {
             navigator.next();
         }
@@ -126,6 +133,7 @@ class WizardNavigatorTest {
         assertEquals("connect", navigator.getCurrent().id());
         assertTrue(navigator.vetoMessageProperty().get().startsWith("Choose how to reach the server"));
         model.setConnectionMode(ConnectionMode.DEMO);
+        model.serverProperty().set(DEMO); // loaded once, as the Connect step does off the FX thread
         navigator.next();
         assertEquals("certificate", navigator.getCurrent().id());
     }
@@ -134,6 +142,7 @@ class WizardNavigatorTest {
     void jumpingBackIsAllowedButJumpingAheadIsNot() {
         WizardNavigator navigator = navigator(WizardSteps.standard());
         model.setConnectionMode(ConnectionMode.DEMO);
+        model.serverProperty().set(DEMO); // loaded once, as the Connect step does off the FX thread
         navigator.next();
         navigator.next();
         WizardStep preview = navigator.activeSteps().get(8);
