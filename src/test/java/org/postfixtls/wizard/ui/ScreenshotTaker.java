@@ -71,6 +71,15 @@ public final class ScreenshotTaker {
         settle();
         snapshot("00-connect-veto");
         onFx(() -> {
+            model.setConnectionMode(ConnectionMode.SSH_SERVER);
+            model.sshForm().host.set("mail.example.com");
+            model.sshForm().user.set("deploy");
+            model.sshForm().sudo.set(true);
+            return null;
+        });
+        settle();
+        snapshot("00-connect-ssh");
+        onFx(() -> {
             model.setConnectionMode(ConnectionMode.DEMO);
             return null;
         });

@@ -65,6 +65,12 @@ public final class ConnectPage extends VBox {
             explanation.getStyleClass().add(Styles.TEXT_MUTED);
             explanation.setPadding(new Insets(0, 0, 0, 26));
             VBox choice = new VBox(2, button, explanation);
+            if (mode == ConnectionMode.SSH_SERVER) {
+                VBox form = SshFormView.create(model.sshForm());
+                form.visibleProperty().bind(button.selectedProperty());
+                form.managedProperty().bind(form.visibleProperty());
+                choice.getChildren().add(form);
+            }
             if (mode == ConnectionMode.LOCAL_FILES) {
                 VBox form = localFilesForm(model);
                 form.visibleProperty().bind(button.selectedProperty());
@@ -136,8 +142,12 @@ public final class ConnectPage extends VBox {
                 return done(Validation.veto("Choose how to reach the server: SSH server, Local files or Demo server."));
             }
             return switch (mode) {
-                case SSH_SERVER -> done(Validation.veto("Connecting over SSH is not available in this build yet. "
-                        + "Choose Local files or Demo server to continue."));
+                case SSH_SERVER -> {
+                    String problem = model.sshForm().problem();
+                    yield done(Validation.veto(problem != null ? problem
+                            : "Connecting over SSH is not available in this build yet. "
+                                    + "Choose Local files or Demo server to continue."));
+                }
                 case LOCAL_FILES -> {
                     Path folder = model.localFolderProperty().get();
                     PostfixVersion version = model.localVersionProperty().get();

@@ -32,6 +32,7 @@ public final class WizardModel {
             new SimpleObjectProperty<>(this, "certificateReport");
     private final ObjectProperty<ChangeSet> changeSet = new SimpleObjectProperty<>(this, "changeSet");
     private final ObservableMap<String, Boolean> acknowledgements = FXCollections.observableHashMap();
+    private final SshForm sshForm = new SshForm();
 
     public ObjectProperty<ConnectionMode> connectionModeProperty() {
         return connectionMode;
@@ -43,6 +44,11 @@ public final class WizardModel {
 
     public void setConnectionMode(ConnectionMode mode) {
         connectionMode.set(mode);
+    }
+
+    /** Host, login and privilege for the SSH mode; secrets stay in memory only. */
+    public SshForm sshForm() {
+        return sshForm;
     }
 
     /** The folder with main.cf and master.cf, in the local files mode. */

@@ -1,0 +1,65 @@
+package org.postfixtls.wizard.adapter.local;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.postfixtls.wizard.app.workspace.RecentHost;
+
+/**
+ * The list of recent servers in the user's configuration folder ({@code $XDG_CONFIG_HOME/postfix-tls-wizard}),
+ * newest first. A damaged file is treated as empty: forgetting recent hosts is better than refusing to start.
+ */
+public final class RecentHostsFile {
+
+    static final int MAX_ENTRIES = 10;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path file;
+
+    public RecentHostsFile(Path file) {
+        this.file = file;
+    }
+
+    public static RecentHostsFile inUserConfig() {
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        Path base = xdg == null || xdg.isBlank() ? Path.of(System.getProperty("user.home"), ".config") : Path.of(xdg);
+        return new RecentHostsFile(base.resolve("postfix-tls-wizard").resolve("recent-hosts.json"));
+    }
+
+    public List<RecentHost> load() {
+        if (!Files.isReadable(file)) {
+            return List.of();
+        }
+        try {
+            return List.copyOf(JSON.readValue(file.toFile(), new TypeReference<List<RecentHost>>() { }));
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /** Puts the host first, drops an older entry for the same target, keeps at most ten. */
+    public List<RecentHost> remember(RecentHost host) throws IOException {
+        List<RecentHost> hosts = new ArrayList<>();
+        hosts.add(host);
+        load().stream().filter(h -> !h.sameTarget(host)).limit(MAX_ENTRIES - 1).forEach(hosts::add);
+        Files.createDirectories(file.getParent());
+        Path temp = Files.createTempFile(file.getParent(), ".recent-hosts", ".json");
+        try {
+            JSON.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), hosts);
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        return List.copyOf(hosts);
+    }
+}
