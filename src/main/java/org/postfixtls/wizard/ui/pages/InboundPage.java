@@ -2,8 +2,6 @@ package org.postfixtls.wizard.ui.pages;
 
 import atlantafx.base.theme.Styles;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.RadioButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 import org.postfixtls.wizard.domain.profile.Profile;
@@ -23,16 +21,8 @@ public final class InboundPage {
         VBox page = PageScaffold.page("inbound", "Inbound TLS",
                 "How other servers and clients reach this one on port 25 (smtpd_tls_security_level), and whether "
                         + "passwords may be sent before TLS is on (smtpd_tls_auth_only).");
-        ToggleGroup levels = new ToggleGroup();
-        VBox options = new VBox(10);
-        for (TlsLevel level : LEVELS) {
-            RadioButton button = new RadioButton(level.postfixName() + (level == TlsLevel.MAY ? "  (recommended)" : ""));
-            button.setId("inbound-" + level.postfixName());
-            button.setUserData(level);
-            button.setToggleGroup(levels);
-            options.getChildren().add(PageScaffold.option(button, LevelTexts.inboundExplanation(level),
-                    LevelTexts.inboundConsequence(level)));
-        }
+        LevelChoice levels = new LevelChoice("inbound-", LEVELS, LevelTexts::inboundExplanation,
+                LevelTexts::inboundConsequence);
         CheckBox authOnly = new CheckBox("Offer AUTH only after STARTTLS (smtpd_tls_auth_only = yes)");
         authOnly.setId("inbound-auth-only");
         VBox authOption = PageScaffold.option(authOnly,
@@ -40,16 +30,15 @@ public final class InboundPage {
                 "Off: a misconfigured mail client may send its password unencrypted.");
         Runnable showModel = () -> {
             Profile.Inbound inbound = model.getProfile().inbound();
-            levels.getToggles().stream().filter(t -> t.getUserData() == inbound.level()).findFirst()
-                    .ifPresent(t -> t.setSelected(true));
+            levels.show(inbound.level());
             authOnly.setSelected(inbound.authOnly());
         };
         showModel.run();
         model.profileProperty().addListener((o, old, profile) -> showModel.run());
-        levels.selectedToggleProperty().addListener((o, old, toggle) -> {
-            if (toggle != null && toggle.getUserData() != model.getProfile().inbound().level()) {
+        levels.onPick(level -> {
+            if (level != model.getProfile().inbound().level()) {
                 model.setProfile(ProfileEdits.withInbound(model.getProfile(),
-                        new Profile.Inbound((TlsLevel) toggle.getUserData(), model.getProfile().inbound().authOnly())));
+                        new Profile.Inbound(level, model.getProfile().inbound().authOnly())));
             }
         });
         authOnly.selectedProperty().addListener((o, old, on) -> {
@@ -58,7 +47,7 @@ public final class InboundPage {
                         new Profile.Inbound(model.getProfile().inbound().level(), on)));
             }
         });
-        page.getChildren().addAll(PageScaffold.section("Port 25"), options, PageScaffold.section("Passwords"),
+        page.getChildren().addAll(PageScaffold.section("Port 25"), levels.options, PageScaffold.section("Passwords"),
                 authOption, PageScaffold.note("Clients of your users should submit mail on the submission ports "
                         + "(next step), where TLS is required.", Material2OutlinedMZ.MOVE_TO_INBOX, Styles.TEXT_MUTED));
         return page;

@@ -2,8 +2,6 @@ package org.postfixtls.wizard.ui.pages;
 
 import atlantafx.base.theme.Styles;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.RadioButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.postfixtls.wizard.domain.profile.Profile;
@@ -25,16 +23,8 @@ public final class OutboundPage {
         VBox page = PageScaffold.page("outbound", "Outbound TLS",
                 "How this server talks to other mail servers when it sends mail (smtp_tls_security_level). "
                         + "Stricter is not always safer: a mandatory level means mail to servers without TLS is not sent at all.");
-        ToggleGroup levels = new ToggleGroup();
-        VBox options = new VBox(10);
-        for (TlsLevel level : DEFAULT_LEVELS) {
-            RadioButton button = new RadioButton(level.postfixName() + (level == TlsLevel.MAY ? "  (recommended)" : ""));
-            button.setId("outbound-" + level.postfixName());
-            button.setUserData(level);
-            button.setToggleGroup(levels);
-            options.getChildren().add(PageScaffold.option(button, LevelTexts.outboundExplanation(level),
-                    LevelTexts.outboundConsequence(level)));
-        }
+        LevelChoice levels = new LevelChoice("outbound-", DEFAULT_LEVELS, LevelTexts::outboundExplanation,
+                LevelTexts::outboundConsequence);
         CheckBox dnssec = new CheckBox("Use DNSSEC for MX and TLSA lookups (smtp_dns_support_level = dnssec)");
         dnssec.setId("outbound-dnssec");
         VBox dnssecOption = PageScaffold.option(dnssec,
@@ -43,18 +33,16 @@ public final class OutboundPage {
 
         Runnable showModel = () -> {
             Profile.Outbound outbound = model.getProfile().outbound();
-            levels.getToggles().stream().filter(t -> t.getUserData() == outbound.level()).findFirst()
-                    .ifPresent(t -> t.setSelected(true));
+            levels.show(outbound.level());
             dnssec.setSelected(outbound.dnssec());
             dnssec.setDisable(outbound.level().usesDane());
         };
         showModel.run();
         model.profileProperty().addListener((o, old, profile) -> showModel.run());
-        levels.selectedToggleProperty().addListener((o, old, toggle) -> {
-            if (toggle != null) {
-                TlsLevel level = (TlsLevel) toggle.getUserData();
-                boolean needsDnssec = level.usesDane() || model.getProfile().outbound().dnssec();
-                model.setProfile(ProfileEdits.withOutbound(model.getProfile(), new Profile.Outbound(level, needsDnssec)));
+        levels.onPick(level -> {
+            Profile.Outbound wanted = new Profile.Outbound(level, level.usesDane() || model.getProfile().outbound().dnssec());
+            if (!wanted.equals(model.getProfile().outbound())) {
+                model.setProfile(ProfileEdits.withOutbound(model.getProfile(), wanted));
             }
         });
         dnssec.selectedProperty().addListener((o, old, on) -> {
@@ -64,7 +52,7 @@ public final class OutboundPage {
             }
         });
 
-        page.getChildren().addAll(PageScaffold.section("Default for all destinations"), options,
+        page.getChildren().addAll(PageScaffold.section("Default for all destinations"), levels.options,
                 PageScaffold.section("DNS"), dnssecOption,
                 PageScaffold.note("Exceptions for single domains (a partner bank that must always get verified TLS) "
                         + "come in the Domain policies step.", Material2OutlinedAL.INFO, Styles.TEXT_MUTED));
