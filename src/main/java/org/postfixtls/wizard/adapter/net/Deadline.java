@@ -20,6 +20,11 @@ final class Deadline {
         return (int) Math.max(1, Math.min(remaining, perRead.toMillis()));
     }
 
+    /** With a little slack: a socket timeout armed with the remaining milliseconds fires just before the end. */
+    boolean expired() {
+        return System.nanoTime() - endNanos >= -5_000_000L;
+    }
+
     void check() throws SocketTimeoutException {
         if (System.nanoTime() - endNanos >= 0) {
             throw new SocketTimeoutException("overall time limit reached");

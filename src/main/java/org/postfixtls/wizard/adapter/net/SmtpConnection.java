@@ -28,6 +28,7 @@ final class SmtpConnection implements Closeable {
     private final Socket socket;
     private final ProbeTimeouts timeouts;
     private final Deadline deadline;
+    private final EofTracking rawInput;
     private InputStream in;
     private OutputStream out;
 
@@ -37,7 +38,8 @@ final class SmtpConnection implements Closeable {
         this.deadline = deadline;
         // Buffered reads are safe across STARTTLS: the server sends nothing after its 220 until our ClientHello,
         // and the TLS layer reads from this same buffered stream.
-        this.in = new BufferedInputStream(socket.getInputStream());
+        this.rawInput = new EofTracking(new BufferedInputStream(socket.getInputStream()));
+        this.in = rawInput;
         this.out = socket.getOutputStream();
     }
 
@@ -58,6 +60,11 @@ final class SmtpConnection implements Closeable {
     /** Arms the socket timeout for the next network wait (reply or handshake flight). */
     void armReadTimeout() throws IOException {
         socket.setSoTimeout(deadline.readTimeoutMillis(timeouts.reply()));
+    }
+
+    /** The server closed its side (seen as end of stream on the raw connection, also during a handshake). */
+    boolean peerClosed() {
+        return rawInput.eof;
     }
 
     InputStream input() {
@@ -90,6 +97,19 @@ final class SmtpConnection implements Closeable {
     }
 
     SmtpReply readReply() throws IOException {
+        try {
+            return readReplyLines();
+        } catch (java.net.SocketTimeoutException e) {
+            throw overallOr(e);
+        }
+    }
+
+    /** A read that timed out because the whole dialog ran out of time says so, not "no reply". */
+    java.net.SocketTimeoutException overallOr(java.net.SocketTimeoutException e) {
+        return deadline.expired() ? new java.net.SocketTimeoutException("overall time limit reached") : e;
+    }
+
+    private SmtpReply readReplyLines() throws IOException {
         List<String> lines = new ArrayList<>();
         int code = -1;
         while (true) {
@@ -132,9 +152,7 @@ final class SmtpConnection implements Closeable {
                 throw new SmtpProtocolException("reply line longer than " + MAX_LINE + " bytes: \""
                         + printable(line.toString(StandardCharsets.ISO_8859_1)) + "\"");
             }
-            if (line.size() % 64 == 0) {
-                deadline.check(); // a server trickling one byte at a time must not outlive the overall bound
-            }
+            armReadTimeout(); // a server trickling one byte at a time must not outlive the overall bound
         }
     }
 
@@ -152,6 +170,28 @@ final class SmtpConnection implements Closeable {
             b.append(c >= 0x20 && c < 0x7f ? c : '?');
         }
         return b.toString();
+    }
+
+    private static final class EofTracking extends java.io.FilterInputStream {
+        volatile boolean eof;
+
+        EofTracking(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            eof |= b < 0;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            eof |= n < 0;
+            return n;
+        }
     }
 
     @Override

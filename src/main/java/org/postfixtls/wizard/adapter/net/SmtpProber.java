@@ -51,6 +51,7 @@ public final class SmtpProber implements PortProber {
         String step = "connecting";
         try (SmtpConnection connection = SmtpConnection.open(target.host(), target.port(), timeouts)) {
             seen.connected = true;
+            seen.connection = connection;
             if (target.mode() == PortMode.IMPLICIT) {
                 step = "TLS handshake";
                 seen.handshake = handshake(connection, target.host(), MODERN);
@@ -91,7 +92,7 @@ public final class SmtpProber implements PortProber {
             quietly(() -> connection.send("QUIT"));
             return seen.stop(null, start);
         } catch (IOException e) {
-            return seen.stop(describe(step, e, timeouts), start);
+            return seen.stop(describe(step, e, timeouts, seen.peerClosed()), start);
         }
     }
 
@@ -150,7 +151,7 @@ public final class SmtpProber implements PortProber {
             connection.sendRaw("STARTTLS\r\nNOOP\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             SmtpReply starttls = connection.readReply();
             if (starttls.code() != 220) {
-                return ProbeOutcome.refused("the server refused the pipelined STARTTLS: " + starttls.text());
+                return ProbeOutcome.unknown("STARTTLS was refused: " + starttls.text());
             }
             try {
                 handshake(connection, target.host(), MODERN);
@@ -197,7 +198,11 @@ public final class SmtpProber implements PortProber {
         connection.armReadTimeout();
         TlsClientProtocol protocol = new TlsClientProtocol(connection.input(), connection.output());
         ProbeTlsClient client = new ProbeTlsClient(versions, host);
-        protocol.connect(client);
+        try {
+            protocol.connect(client);
+        } catch (SocketTimeoutException e) {
+            throw connection.overallOr(e);
+        }
         connection.switchTo(protocol.getInputStream(), protocol.getOutputStream());
         SecurityParameters parameters = client.securityParameters();
         int group = parameters.getNegotiatedGroup();
@@ -216,8 +221,15 @@ public final class SmtpProber implements PortProber {
     }
 
     static String describe(String step, IOException e, ProbeTimeouts timeouts) {
+        return describe(step, e, timeouts, false);
+    }
+
+    static String describe(String step, IOException e, ProbeTimeouts timeouts, boolean peerClosed) {
         String what;
-        if (e instanceof ConnectException) {
+        if (peerClosed && !(e instanceof TlsFatalAlertReceived)) {
+            // Bouncy Castle reports an end of stream during the handshake as its own handshake_failure alert.
+            what = "the server closed the connection";
+        } else if (e instanceof ConnectException) {
             what = "connection refused (nothing listens on the port, or a firewall rejects it)";
         } else if (e instanceof SocketTimeoutException timeout) {
             what = step.equals("connecting")
@@ -267,6 +279,11 @@ public final class SmtpProber implements PortProber {
         SmtpReply starttls;
         HandshakeFacts handshake;
         SmtpReply ehloAfterTls;
+        SmtpConnection connection;
+
+        boolean peerClosed() {
+            return connection != null && connection.peerClosed();
+        }
 
         SessionObservation stop(String problem, long startNanos) {
             return new SessionObservation(connected, Optional.ofNullable(banner), Optional.ofNullable(ehloBeforeTls),
