@@ -163,6 +163,9 @@ final class VerifyCommand implements Callable<Integer> {
         if (!localServer && (configDir != null || logFile != null || outboundTest != null)) {
             throw new BadInputException("--config-dir, --log-file and --outbound-test need --local-server (the server is this machine)");
         }
+        if (dnsServer != null) {
+            parseDnsServer(dnsServer);
+        }
         for (String name : hostnames) {
             if (!DOMAIN.matcher(name).matches()) {
                 throw new BadInputException("--hostname: '" + name + "' is not a host name (e.g. mail.example.com)");

@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
 public final class MailLogParser {
 
     private static final Pattern TLS_LINE = Pattern.compile(
-            "postfix(?:-[\\w.-]+)?/(smtpd?|[\\w.-]+)\\[(\\d+)]: (Verified|Trusted|Untrusted|Anonymous) TLS connection"
+            "postfix(?:-[\\w.-]+)?/(?:[\\w.-]+/)*(smtpd?|[\\w.-]+)\\[(\\d+)]: (Verified|Trusted|Untrusted|Anonymous) TLS connection"
                     + " (?:established|reused) (to|from) ([^\\s\\[]+)\\[([^\\]]*)](?::\\d+)?: (TLSv[\\d.]+|SSLv3)");
     private static final Pattern DELIVERY = Pattern.compile(
-            "postfix(?:-[\\w.-]+)?/(smtp|lmtp)\\[(\\d+)]: \\w+: to=<[^>]*>,.* relay=([^\\s\\[,]+)\\[([^\\]]*)](?::\\d+)?,");
+            "postfix(?:-[\\w.-]+)?/(?:[\\w.-]+/)*(smtp|lmtp)\\[(\\d+)]: \\w+: to=<[^>]*>,.* relay=([^\\s\\[,]+)\\[([^\\]]*)](?::\\d+)?,");
 
     private MailLogParser() {
     }

@@ -42,11 +42,17 @@ final class HostileSmtpServer implements AutoCloseable {
     private final Behaviour behaviour;
     private final List<Socket> accepted = new ArrayList<>();
     private final Thread acceptor;
+    private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
 
     HostileSmtpServer(Behaviour behaviour) throws IOException {
         this.behaviour = behaviour;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.acceptor = Thread.ofVirtual().start(this::acceptLoop);
+    }
+
+    /** Connections the client has not closed yet (a silent server notices the close by reading end of stream). */
+    int openConnections() {
+        return open.get();
     }
 
     int port() {
@@ -73,7 +79,16 @@ final class HostileSmtpServer implements AutoCloseable {
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
             switch (behaviour) {
                 case GARBAGE_BANNER -> write(out, "HELLO THIS IS NOT SMTP\r\n");
-                case SILENT -> Thread.sleep(60_000);
+                case SILENT -> {
+                    open.incrementAndGet();
+                    try {
+                        while (socket.getInputStream().read() >= 0) {
+                            // discard whatever the client says; never answer
+                        }
+                    } finally {
+                        open.decrementAndGet();
+                    }
+                }
                 case GARBAGE_AFTER_EHLO -> {
                     write(out, "220 hostile.test ESMTP\r\n");
                     in.readLine();
