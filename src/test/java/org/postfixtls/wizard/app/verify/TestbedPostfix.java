@@ -13,18 +13,18 @@ import java.util.concurrent.TimeUnit;
 import org.postfixtls.wizard.testsupport.Testbed;
 
 /** Puts a TLS configuration on the test bed's Postfix (postconf -e/-M/-P, reload, wait for the ports) and resets it. */
-final class TestbedPostfix {
+public final class TestbedPostfix {
 
     final Testbed testbed;
-    final String configDir;
+    public final String configDir;
 
-    TestbedPostfix(Testbed testbed) {
+    public TestbedPostfix(Testbed testbed) {
         this.testbed = testbed;
         this.configDir = testbed.get("postfix.configDir");
     }
 
     /** The runbook's configuration: cert = fullchain, auth only over TLS, modern protocols, weak ciphers excluded, 587/465 requiring TLS. */
-    void deployRunbook() {
+    public void deployRunbook() {
         postconf("-e",
                 "smtpd_tls_cert_file = " + testbed.get("tls.fullchain"),
                 "smtpd_tls_key_file = " + testbed.get("tls.key"),
@@ -142,7 +142,7 @@ final class TestbedPostfix {
         }
     }
 
-    void reset() {
+    public void reset() {
         Run reset = run(List.of("bash", testbed.get("testbed.reset")), 60);
         assertEquals(0, reset.exitCode, "test bed reset failed: " + reset.output);
     }
