@@ -89,4 +89,28 @@ class VerifyCommandTest {
         assertEquals("fail", first.get("status").asText());
         assertTrue(first.get("detail").asText().contains("connection refused"));
     }
+
+    @Test
+    void markdownAndHtmlReportsCarryEveryCheckAndEscapeServerText() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        Path md = dir.resolve("report.md");
+        assertEquals(1, run("verify", "--host", "127.0.0.1", "--smtp-port", Integer.toString(closed), "--submission-port", "0",
+                "--submissions-port", "0", "--format", "md", "--out", md.toString(), "--timeout", "2"));
+        assertTrue(out.contains("report written to " + md + " (fail)"), out);
+        String markdown = Files.readString(md);
+        assertTrue(markdown.startsWith("# TLS verification of 127.0.0.1"), markdown);
+        assertTrue(markdown.contains("| fail | `port-reachable` | " + closed + " |"), markdown);
+        assertTrue(markdown.contains("| fail | `done-submission-tls` |") || markdown.contains("`done-submission-tls`"), markdown);
+
+        Path html = dir.resolve("report.html");
+        assertEquals(1, run("verify", "--host", "127.0.0.1", "--smtp-port", Integer.toString(closed), "--submission-port", "0",
+                "--submissions-port", "0", "--format", "html", "--out", html.toString(), "--timeout", "2"));
+        String page = Files.readString(html);
+        assertTrue(page.contains("<td><code>port-reachable</code></td><td>" + closed + "</td>"), page);
+        assertFalse(page.contains("<script") || page.contains("src=") || page.contains("href="), "self-contained");
+        assertEquals("&lt;b&gt;&amp;&quot;", org.postfixtls.wizard.app.verify.ReportHtml.escape("<b>&\""));
+    }
 }
