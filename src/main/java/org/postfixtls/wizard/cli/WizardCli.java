@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
             "Without a subcommand the wizard window opens."
         },
         subcommands = {CommandLine.HelpCommand.class, PlanCommand.class, LintCommand.class,
-                CertCommand.class, RecordsCommand.class},
+                CertCommand.class, RecordsCommand.class, VerifyCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success, or nothing to do",
