@@ -46,6 +46,37 @@ public final class ExportFolder {
         }
     }
 
+    /**
+     * Writes one file, replacing an existing one only when the new content is completely written (temporary file
+     * in the same folder, then an atomic rename): a failed save never leaves a half-written report or policy.
+     */
+    public static Path replaceFile(Path target, byte[] content) {
+        Path parent = target.toAbsolutePath().getParent();
+        Path temporary = null;
+        try {
+            temporary = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
+            Files.write(temporary, content);
+            try {
+                Files.move(temporary, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            temporary = null;
+            return target;
+        } catch (IOException e) {
+            throw new BadInputException(target + " cannot be written (" + e.getMessage() + "); nothing was changed");
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // the temporary file holds only what the user asked to save
+                }
+            }
+        }
+    }
+
     private static void delete(Path folder) {
         try (Stream<Path> paths = Files.walk(folder)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -233,10 +233,7 @@ public final class DnsRecordsPage {
             return;
         }
         Background.supply(() -> {
-            if (file.exists() && !file.delete()) {
-                throw new IllegalStateException(file + " exists and cannot be replaced");
-            }
-            LocalFiles.writeNew(file.toPath(), text.getBytes(StandardCharsets.US_ASCII), "rw-r--r--");
+            org.postfixtls.wizard.adapter.local.ExportFolder.replaceFile(file.toPath(), text.getBytes(StandardCharsets.US_ASCII));
             return file;
         }).whenComplete((saved, error) -> Background.onFx(() -> {
             if (error != null) {

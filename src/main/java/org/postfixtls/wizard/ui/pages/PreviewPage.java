@@ -196,10 +196,7 @@ public final class PreviewPage {
         }
         String json = ProfileJson.write(model.getProfile());
         Background.supply(() -> {
-            if (file.exists() && !file.delete()) {
-                throw new IllegalStateException(file + " exists and cannot be replaced");
-            }
-            LocalFiles.writeNew(file.toPath(), json.getBytes(StandardCharsets.UTF_8), "rw-r--r--");
+            org.postfixtls.wizard.adapter.local.ExportFolder.replaceFile(file.toPath(), json.getBytes(StandardCharsets.UTF_8));
             return file;
         }).whenComplete((saved, error) -> Background.onFx(() -> {
             if (error != null) {

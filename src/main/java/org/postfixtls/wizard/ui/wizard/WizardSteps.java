@@ -14,6 +14,7 @@ import org.postfixtls.wizard.ui.pages.PlannedStepPage;
 import org.postfixtls.wizard.ui.pages.PoliciesPage;
 import org.postfixtls.wizard.ui.pages.PreviewPage;
 import org.postfixtls.wizard.ui.pages.SubmissionPage;
+import org.postfixtls.wizard.ui.pages.VerifyPage;
 
 /** The wizard's walk, as data: order, inclusion rules, pages and vetoes. */
 public final class WizardSteps {
@@ -81,7 +82,7 @@ public final class WizardSteps {
                 WizardStep.builder("verify", "Verify")
                         .icon(Material2OutlinedAL.FACT_CHECK)
                         .includedWhen(WizardSteps::reachesAServer)
-                        .page(model -> new PlannedStepPage(StepDescriptions.of("verify")))
+                        .page(model -> VerifyPage.create(model, VerificationSetup.NONE))
                         .build());
     }
 

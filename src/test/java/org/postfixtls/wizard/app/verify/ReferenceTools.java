@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import org.postfixtls.wizard.domain.verify.TlsVersion;
 
 /** What openssl s_client and swaks say about a port, to hold the verifier's results against. */
-final class ReferenceTools {
+public final class ReferenceTools {
 
     private static final Pattern CERT = Pattern.compile("-----BEGIN CERTIFICATE-----.+?-----END CERTIFICATE-----", Pattern.DOTALL);
 
@@ -21,7 +21,7 @@ final class ReferenceTools {
     }
 
     /** openssl s_client restricted to one version; TLS <= 1.2 at security level 0 so the client side never refuses. */
-    static boolean opensslAccepts(String host, int port, boolean starttls, TlsVersion version) {
+    public static boolean opensslAccepts(String host, int port, boolean starttls, TlsVersion version) {
         String flag = switch (version) {
             case TLS_1_0 -> "-tls1";
             case TLS_1_1 -> "-tls1_1";
