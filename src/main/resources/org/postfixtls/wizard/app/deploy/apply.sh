@@ -6,7 +6,7 @@
 #   apply.sh validate JOB_DIR              stage + validate with the server's own Postfix (no live change)
 #   apply.sh start    JOB_DIR              run "commit" detached (survives a lost connection), then follow it
 #   apply.sh commit   JOB_DIR              lock, check, backup, validate, swap, postmap, check, reload, health; undo on failure
-#   apply.sh follow   JOB_DIR [SECONDS]    print progress lines until the job has a result
+#   apply.sh follow   JOB_DIR [SECONDS [SKIP]]  print progress lines (after the first SKIP) until the job has a result
 #   apply.sh history  INSTANCE_DIR         print every job's metadata, state, result and manifest
 #   apply.sh rollback-job INSTANCE_DIR TARGET_ID JOB_DIR ID CREATED CLIENT
 #                                          create a job that restores the files TARGET_ID backed up
@@ -62,6 +62,8 @@ validate() {
       delete) rm -f "$staging/$name" ;;
     esac
   done <"$JOB/plan"
+  # Postfix commands pause ~1.5 s on a main.cf younger than 2 s (editor protection); staging copies need none
+  touch -d '-5 seconds' "$staging"/* 2>/dev/null
   # Postfix's own parser on the staged files: errors, and warnings the live files do not already cause.
   for mode in -n -M; do
     postconf -c "$CONF" $mode >/dev/null 2>"$JOB/live.warn" </dev/null
@@ -143,7 +145,9 @@ cmd_prepare() {
 install_file() { # source target owner group mode : copy next to target, then rename over it (atomic)
   local tmp
   tmp="$(dirname "$2")/.pftw-$ID-$(basename "$2")"
-  cp "$1" "$tmp" && chown "$3:$4" "$tmp" && chmod "$5" "$tmp" && sync "$tmp" 2>/dev/null
+  # Backdated by 3 s: the rename is atomic, so Postfix's pause for just-edited files (postfix check, reload)
+  # would only cost time (docs/decisions/0036-backdated-mtime.md)
+  cp "$1" "$tmp" && chown "$3:$4" "$tmp" && chmod "$5" "$tmp" && touch -d '-3 seconds' "$tmp" && sync "$tmp" 2>/dev/null
   mv -f "$tmp" "$2"
 }
 
@@ -336,13 +340,15 @@ cmd_commit() {
 cmd_start() {
   load_job "$1"
   # setsid: own session, no controlling terminal, stdio detached: the commit outlives this SSH session
+  local seen
+  seen=$(wc -l <"$PROGRESS")
   setsid -f bash "$JOB/apply.sh" commit "$JOB" </dev/null >"$JOB/commit.log" 2>&1
-  cmd_follow "$JOB" 600
+  cmd_follow "$JOB" 600 "$seen"
 }
 
 cmd_follow() {
   load_job "$1"
-  local limit=${2:-600} sent=0 total deadline
+  local limit=${2:-600} sent=${3:-0} total deadline
   deadline=$((SECONDS + limit))
   while :; do
     total=$(wc -l <"$PROGRESS" 2>/dev/null || echo 0)
@@ -402,7 +408,7 @@ case "${1:-}" in
   validate) cmd_validate "$2" ;;
   start) cmd_start "$2" ;;
   commit) cmd_commit "$2" ;;
-  follow) cmd_follow "$2" "${3:-600}" ;;
+  follow) cmd_follow "$2" "${3:-600}" "${4:-0}" ;;
   history) cmd_history "$2" ;;
   rollback-job) cmd_rollback_job "$2" "$3" "$4" "$5" "$6" "$7" ;;
   *) echo "usage: apply.sh prepare|validate|start|commit|follow|history|rollback-job ..." >&2; exit 2 ;;
