@@ -76,7 +76,8 @@ public final class DeployEngine {
         }
         ServerJob job = new ServerJob(session, options.instanceDirectory(planned.facts.configDirectory()));
         run.event("upload", StepEvent.Status.START, "uploading the planned files (SFTP) for job " + job.id);
-        String upload = job.upload(jobFiles(job, planned, profile, options));
+        String upload = job.upload(jobFiles(job.id, planned.changeSet, planned.facts.configDirectory(),
+                planned.facts.defaultDatabaseType(), profile, options));
         run.event("upload", StepEvent.Status.OK, "uploaded");
         run.event("validate", StepEvent.Status.START, "validating the staged files with the server's own postconf");
         TaggedOutput validation = job.prepare(upload);
@@ -128,10 +129,12 @@ public final class DeployEngine {
                 .map(DeployRecord::id).reduce((a, b) -> b);
     }
 
-    private static Map<String, byte[]> jobFiles(ServerJob job, Planned planned, Profile profile, DeployOptions options) {
+    /** The job directory's files (job, plan, new/NAME, apply.sh): uploaded by a deploy, shipped in a bundle. */
+    static Map<String, byte[]> jobFiles(String id, ChangeSet changeSet, String configDirectory, String databaseType,
+            Profile profile, DeployOptions options) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         StringBuilder plan = new StringBuilder();
-        for (FileChange file : planned.changeSet.files()) {
+        for (FileChange file : changeSet.files()) {
             if (!file.changed()) {
                 continue;
             }
@@ -139,8 +142,8 @@ public final class DeployEngine {
             plan.append(file.name()).append("\twrite\t").append(expected).append('\n');
             files.put("new/" + file.name(), ServerJob.latin1(file.after()));
         }
-        String jobText = "id=" + job.id + "\nkind=deploy\nconfig_dir=" + planned.facts.configDirectory()
-                + "\ndb_type=" + planned.facts.defaultDatabaseType() + "\ncreated=" + ServerJob.created()
+        String jobText = "id=" + id + "\nkind=deploy\nconfig_dir=" + configDirectory
+                + "\ndb_type=" + databaseType + "\ncreated=" + ServerJob.created()
                 + "\nclient=" + options.client() + "\nprofile=" + profile.preset().jsonName() + "\n";
         files.put("job", jobText.getBytes(StandardCharsets.UTF_8));
         files.put("plan", plan.toString().getBytes(StandardCharsets.UTF_8));

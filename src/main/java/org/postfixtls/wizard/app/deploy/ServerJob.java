@@ -35,11 +35,14 @@ final class ServerJob {
     private final RemoteSession session;
 
     ServerJob(RemoteSession session, String instanceDirectory) {
-        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
-        this.id = ID_TIME.format(now) + "-" + HexFormat.of().toHexDigits((short) RANDOM.nextInt());
+        this.id = newId();
         this.session = session;
         this.instanceDirectory = instanceDirectory;
         this.directory = instanceDirectory + "/deploys/" + id;
+    }
+
+    static String newId() {
+        return ID_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)) + "-" + HexFormat.of().toHexDigits((short) RANDOM.nextInt());
     }
 
     static String created() {
