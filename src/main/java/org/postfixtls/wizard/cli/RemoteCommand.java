@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.postfixtls.wizard.adapter.local.JsonLinesJournal;
 import org.postfixtls.wizard.adapter.ssh.SshConnector;
 import org.postfixtls.wizard.app.deploy.DeployEngine;
-import org.postfixtls.wizard.app.deploy.DeployOutcome;
 import org.postfixtls.wizard.app.deploy.DeployReport;
 import org.postfixtls.wizard.app.deploy.StepEvent;
 import org.postfixtls.wizard.app.discovery.Discovery;
@@ -119,9 +118,5 @@ abstract class RemoteCommand implements Callable<Integer> {
         doc.put("sshConnections", report.stats().connections());
         doc.put("remoteCommands", report.stats().commands());
         return doc;
-    }
-
-    static boolean failed(DeployOutcome outcome) {
-        return !outcome.succeeded();
     }
 }

@@ -122,11 +122,6 @@ final class SshSession implements RemoteSession {
         }
     }
 
-    /** Runs as the login user, without sudo. */
-    CommandResult runAsLoginUser(List<String> argv, byte[] stdin, Duration timeout) {
-        return exec(ShellQuoting.join(argv), stdin, timeout, argv.get(0), null);
-    }
-
     private CommandResult exec(String commandLine, byte[] stdin, Duration timeout, String program,
             Consumer<String> stdoutLines) {
         ChannelExec channel;
