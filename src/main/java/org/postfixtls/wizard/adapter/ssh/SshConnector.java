@@ -109,11 +109,13 @@ public final class SshConnector implements RemoteConnector {
             }
             case Credentials.Agent agent -> {
                 try {
-                    jsch.setIdentityRepository(new AgentIdentityRepository(new SSHAgentConnector()));
+                    jsch.setIdentityRepository(new AgentIdentityRepository(agent.socket() == null
+                            ? new SSHAgentConnector() : new SSHAgentConnector(agent.socket())));
                 } catch (AgentProxyException e) {
-                    throw new JSchException("no ssh-agent is reachable (SSH_AUTH_SOCK is "
-                            + (System.getenv("SSH_AUTH_SOCK") == null ? "not set" : System.getenv("SSH_AUTH_SOCK"))
-                            + ")");
+                    String socket = agent.socket() != null ? agent.socket().toString()
+                            : System.getenv("SSH_AUTH_SOCK") == null ? "SSH_AUTH_SOCK not set"
+                            : System.getenv("SSH_AUTH_SOCK");
+                    throw new JSchException("no ssh-agent is reachable (" + socket + ")");
                 }
                 return "publickey";
             }

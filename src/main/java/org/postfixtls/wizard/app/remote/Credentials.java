@@ -18,8 +18,12 @@ public sealed interface Credentials {
         }
     }
 
-    /** The keys of the running ssh-agent ({@code SSH_AUTH_SOCK}). */
-    record Agent() implements Credentials {
+    /** The keys of the running ssh-agent: its socket, or null for {@code SSH_AUTH_SOCK}. */
+    record Agent(Path socket) implements Credentials {
+        public Agent() {
+            this(null);
+        }
+
         @Override
         public String toString() {
             return "ssh-agent";
