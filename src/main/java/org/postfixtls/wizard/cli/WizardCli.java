@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
             "Without a subcommand the wizard window opens."
         },
         subcommands = {CommandLine.HelpCommand.class, PlanCommand.class, LintCommand.class,
-                CertCommand.class, RecordsCommand.class, VerifyCommand.class},
+                CertCommand.class, RecordsCommand.class, DiscoverCommand.class, DeployCommand.class,
+                RollbackCommand.class, HistoryCommand.class, BundleCommand.class, VerifyCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success, or nothing to do",

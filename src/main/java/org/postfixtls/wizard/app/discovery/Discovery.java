@@ -1,0 +1,132 @@
+package org.postfixtls.wizard.app.discovery;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.postfixtls.wizard.app.remote.CommandResult;
+import org.postfixtls.wizard.app.remote.RemoteException;
+import org.postfixtls.wizard.app.remote.RemoteShell;
+import org.postfixtls.wizard.app.remote.Scripts;
+import org.postfixtls.wizard.app.remote.TaggedOutput;
+import org.postfixtls.wizard.domain.cert.BadInputException;
+import org.postfixtls.wizard.domain.cert.CertificateDetails;
+import org.postfixtls.wizard.domain.cert.CertificateInspector;
+import org.postfixtls.wizard.domain.cert.FileContent;
+import org.postfixtls.wizard.domain.cert.InspectionReport;
+import org.postfixtls.wizard.domain.cert.InspectionRequest;
+import org.postfixtls.wizard.domain.config.plan.PostfixVersion;
+
+/**
+ * Reads everything the wizard needs to know about a Postfix host with one read-only remote command (a script
+ * on stdin of {@code bash -s}), and inspects the candidate certificates locally with the certificate domain.
+ */
+public final class Discovery {
+
+    /** Absolute path, the characters Postfix installations use; keeps odd input out of messages and scripts. */
+    public static final Pattern CONFIG_DIR = Pattern.compile("/[A-Za-z0-9._/+@,=-]*");
+
+    private static final byte[] SCRIPT = Scripts.load(Discovery.class, "discover.sh");
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final CertificateInspector inspector;
+
+    public Discovery(CertificateInspector inspector) {
+        this.inspector = inspector;
+    }
+
+    public Discovery() {
+        this(new CertificateInspector());
+    }
+
+    /**
+     * @param configDirectory the instance to look at ({@code postconf -c}); null for the default instance
+     * @param checkDnssec     also ask the resolver whether it validates (can take a few seconds offline)
+     */
+    public ServerFacts discover(RemoteShell shell, String configDirectory, boolean checkDnssec) {
+        if (configDirectory != null && !CONFIG_DIR.matcher(configDirectory).matches()) {
+            throw new IllegalArgumentException("config directory must be an absolute path of the characters"
+                    + " A-Z a-z 0-9 . _ / + @ , = -, not '" + configDirectory + "'");
+        }
+        CommandResult result = shell.run(List.of("bash", "-s", "--", configDirectory == null ? "" : configDirectory,
+                checkDnssec ? "dnssec" : ""), SCRIPT, TIMEOUT);
+        TaggedOutput out = TaggedOutput.parse(result.stdoutText());
+        Optional<String> error = out.text("error");
+        if (error.isPresent()) {
+            throw new DiscoveryException(shell.target() + ": " + error.get());
+        }
+        if (!result.succeeded() || out.text("config_directory").isEmpty()) {
+            throw new RemoteException("discovery failed on " + shell.target() + ": " + result.firstErrorLine());
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (TaggedOutput.Entry entry : out.entries()) {
+            if (entry.key().startsWith("param.")) {
+                parameters.put(entry.key().substring("param.".length()), entry.text());
+            }
+        }
+        String mailVersion = out.textOr("mail_version", "");
+        PostfixVersion version = PostfixVersion.parse(mailVersion).orElseThrow(() -> new DiscoveryException(
+                shell.target() + ": cannot read the Postfix version ('" + mailVersion + "')"));
+        String type = parameters.getOrDefault("smtpd_sasl_type", "");
+        String socketExists = out.text("sasl.socket_exists").orElse(null);
+        ServerFacts.Sasl sasl = new ServerFacts.Sasl(type, parameters.getOrDefault("smtpd_sasl_path", ""),
+                out.text("sasl.socket").orElse(null),
+                socketExists == null || socketExists.equals("unknown") ? null : socketExists.equals("yes"));
+        ServerFacts.Dnssec dnssec = out.text("dnssec.status")
+                .map(status -> new ServerFacts.Dnssec(status, out.text("dnssec.resolver").orElse(null),
+                        out.text("dnssec.detail").orElse(null)))
+                .orElse(ServerFacts.Dnssec.NOT_CHECKED);
+        String myhostname = parameters.getOrDefault("myhostname", "");
+        return new ServerFacts(shell.target(), out.textOr("config_directory", ""), mailVersion, version,
+                out.textOr("openssl_version", ""), parameters.getOrDefault("default_database_type", "hash"),
+                myhostname, parameters.getOrDefault("mydomain", ""), parameters,
+                out.text("main.cf", StandardCharsets.ISO_8859_1).orElse(""),
+                out.text("master.cf", StandardCharsets.ISO_8859_1).orElse(""),
+                out.text("tls_policy", StandardCharsets.ISO_8859_1).orElse(null), sasl,
+                "yes".equals(out.textOr("master_running", "no")), out.textOr("service_manager", "postfix"),
+                certificates(out, myhostname), dnssec);
+    }
+
+    private List<ServerFacts.CertificateCandidate> certificates(TaggedOutput out, String myhostname) {
+        List<ServerFacts.CertificateCandidate> candidates = new ArrayList<>();
+        String path = null;
+        String source = null;
+        String[] meta = new String[0];
+        for (TaggedOutput.Entry entry : out.entries()) {
+            switch (entry.key()) {
+                case "cert.path" -> path = entry.text();
+                case "cert.source" -> source = entry.text();
+                case "cert.meta" -> meta = entry.text().split(" ");
+                case "cert.pem" -> candidates.add(candidate(path, source, meta, entry.value(), myhostname));
+                default -> {
+                }
+            }
+        }
+        return candidates;
+    }
+
+    private ServerFacts.CertificateCandidate candidate(String path, String source, String[] meta, byte[] pem,
+            String myhostname) {
+        String owner = meta.length > 0 ? meta[0] : null;
+        String group = meta.length > 1 ? meta[1] : null;
+        String mode = meta.length > 2 ? meta[2] : null;
+        try {
+            InspectionRequest request = InspectionRequest.of(FileContent.of(path, pem));
+            if (!myhostname.isBlank()) {
+                request = request.withHostnames(List.of(myhostname));
+            }
+            InspectionReport report = inspector.inspect(request);
+            CertificateDetails leaf = report.leaf();
+            return new ServerFacts.CertificateCandidate(path, source, owner, group, mode, leaf.subject(),
+                    leaf.subjectAlternativeNames(), leaf.issuer(), leaf.notAfter(), leaf.daysLeft(), leaf.selfSigned(),
+                    report.findings().stream().map(f -> f.id().id()).toList(), null);
+        } catch (BadInputException e) {
+            return new ServerFacts.CertificateCandidate(path, source, owner, group, mode, null, List.of(), null, null,
+                    0, false, List.of(), e.getMessage());
+        }
+    }
+}

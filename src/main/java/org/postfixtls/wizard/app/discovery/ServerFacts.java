@@ -1,0 +1,58 @@
+package org.postfixtls.wizard.app.discovery;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.postfixtls.wizard.domain.config.plan.PostfixVersion;
+
+/**
+ * What discovery found on the server, in one object. Configuration files are ISO-8859-1 strings (every byte
+ * survives; see docs/config-engine.md); {@code tlsPolicy} is null when {@code CONFIG_DIR/tls_policy} does not
+ * exist.
+ */
+public record ServerFacts(
+        String target,
+        String configDirectory,
+        String postfixVersion,
+        PostfixVersion version,
+        String opensslVersion,
+        String defaultDatabaseType,
+        String myhostname,
+        String mydomain,
+        Map<String, String> parameters,
+        String mainCf,
+        String masterCf,
+        String tlsPolicy,
+        Sasl sasl,
+        boolean masterRunning,
+        String serviceManager,
+        List<CertificateCandidate> certificates,
+        Dnssec dnssec) {
+
+    public ServerFacts {
+        parameters = Map.copyOf(parameters);
+        certificates = List.copyOf(certificates);
+    }
+
+    /** {@code socketExists} is null when it cannot be known (inet: socket, or not Dovecot). */
+    public record Sasl(String type, String path, String socket, Boolean socketExists) {
+    }
+
+    /**
+     * A certificate found on the server. {@code error} is set (and the certificate fields null) when the file
+     * could not be read as a certificate.
+     */
+    public record CertificateCandidate(String path, String source, String owner, String group, String mode,
+            String subject, List<String> subjectAlternativeNames, String issuer, Instant notAfter, long daysLeft,
+            boolean selfSigned, List<String> findings, String error) {
+        public CertificateCandidate {
+            subjectAlternativeNames = subjectAlternativeNames == null ? List.of() : List.copyOf(subjectAlternativeNames);
+            findings = findings == null ? List.of() : List.copyOf(findings);
+        }
+    }
+
+    /** Whether the resolver validates DNSSEC (needed for DANE): validating, not-validating, unknown, not-checked. */
+    public record Dnssec(String status, String resolver, String detail) {
+        public static final Dnssec NOT_CHECKED = new Dnssec("not-checked", null, "not checked");
+    }
+}

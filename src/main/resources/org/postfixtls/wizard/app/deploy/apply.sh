@@ -1,0 +1,415 @@
+#!/bin/bash
+# Postfix TLS Wizard: server-side transaction. Runs as root. The same script serves the SSH deploy and the
+# offline bundle. See docs/deploy.md.
+#
+#   apply.sh prepare  UPLOAD_DIR JOB_DIR   copy an uploaded job into JOB_DIR (root, 0700), validate it (no live change)
+#   apply.sh validate JOB_DIR              stage + validate with the server's own Postfix (no live change)
+#   apply.sh start    JOB_DIR              run "commit" detached (survives a lost connection), then follow it
+#   apply.sh commit   JOB_DIR              lock, check, backup, validate, swap, postmap, check, reload, health; undo on failure
+#   apply.sh follow   JOB_DIR [SECONDS [SKIP]]  print progress lines (after the first SKIP) until the job has a result
+#   apply.sh history  INSTANCE_DIR         print every job's metadata, state, result and manifest
+#   apply.sh rollback-job INSTANCE_DIR TARGET_ID JOB_DIR ID CREATED CLIENT
+#                                          create a job that restores the files TARGET_ID backed up
+#
+# Job directory: job (key=value), plan (name TAB action TAB expected-sha256|absent [TAB owner group mode]),
+# new/NAME, then written here: progress, result, state, manifest, backup/NAME.
+set -u
+export LC_ALL=C
+umask 077
+PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+
+b64() { printf '%s' "$1" | base64 -w0; }
+emit() { printf '%s\t%s\n' "$1" "$(b64 "$2")"; }
+oneline() { printf '%s' "$1" | tr '\t\r\n' '   ' | cut -c1-2000; }
+
+job_value() { sed -n "s/^$2=//p" "$1/job" | head -n1; }
+
+load_job() {
+  JOB=$1
+  [ -f "$JOB/job" ] || { echo "not a job directory: $JOB" >&2; exit 2; }
+  ID=$(job_value "$JOB" id)
+  CONF=$(job_value "$JOB" config_dir)
+  DBTYPE=$(job_value "$JOB" db_type)
+  INSTANCE=$(cd "$JOB/../.." && pwd)
+  PROGRESS="$JOB/progress"
+}
+
+progress() { # step status message
+  printf '%s\t%s\t%s\n' "$1" "$2" "$(oneline "${3:-}")" >>"$PROGRESS"
+}
+
+set_state() { printf '%s\n' "$1" >"$JOB/state.tmp" && mv -f "$JOB/state.tmp" "$JOB/state"; }
+
+finish() { # status step message
+  printf '%s\t%s\t%s\n' "$1" "$2" "$(oneline "$3")" >"$JOB/result.tmp" && mv -f "$JOB/result.tmp" "$JOB/result"
+}
+
+sha() { if [ -f "$1" ]; then sha256sum "$1" | cut -d' ' -f1; else echo absent; fi; }
+
+map_files() { # every file postmap may have made for a map source
+  printf '%s\n' "$1.db" "$1.lmdb" "$1.cdb" "$1.dir" "$1.pag"
+}
+
+# ---------------------------------------------------------------- validation (no live change)
+validate() {
+  local staging="$JOB/staging" name action rest out warn new
+  rm -rf "$staging" && mkdir -p "$staging"
+  for name in main.cf master.cf; do cp -p "$CONF/$name" "$staging/$name" 2>/dev/null; done
+  [ -f "$CONF/tls_policy" ] && cp -p "$CONF/tls_policy" "$staging/tls_policy"
+  while IFS=$'\t' read -r name action rest; do
+    case "$action" in
+      write) cp "$JOB/new/$name" "$staging/$name" ;;
+      delete) rm -f "$staging/$name" ;;
+    esac
+  done <"$JOB/plan"
+  # Postfix commands pause ~1.5 s on a main.cf younger than 2 s (editor protection); staging copies need none
+  touch -d '-5 seconds' "$staging"/* 2>/dev/null
+  # Postfix's own parser on the staged files: errors, and warnings the live files do not already cause.
+  for mode in -n -M; do
+    postconf -c "$CONF" $mode >/dev/null 2>"$JOB/live.warn" </dev/null
+    if ! postconf -c "$staging" $mode >/dev/null 2>"$JOB/staging.warn" </dev/null; then
+      VALIDATION_ERROR="postconf $mode rejects the new files: $(head -n3 "$JOB/staging.warn")"; return 1
+    fi
+    new=""
+    while IFS= read -r warn; do
+      warn=${warn//"$staging"/"$CONF"}
+      grep -qxF -- "$warn" "$JOB/live.warn" || new="$new
+$warn"
+    done <"$JOB/staging.warn"
+    new=$(printf '%s' "$new" | sed '/^$/d' | sort -u | head -n3 | tr '\n' ' ')
+    if [ -n "$new" ]; then VALIDATION_ERROR="postconf $mode warns about the new files:$new"; return 1; fi
+  done
+  # The certificate and key files the new main.cf names exist, are readable and belong together.
+  local chain cert key certpub keypub f
+  chain=$(postconf -c "$staging" -xh smtpd_tls_chain_files 2>/dev/null </dev/null)
+  cert=$(postconf -c "$staging" -xh smtpd_tls_cert_file 2>/dev/null </dev/null)
+  key=$(postconf -c "$staging" -xh smtpd_tls_key_file 2>/dev/null </dev/null)
+  [ -n "$key" ] || key=$cert
+  if [ -n "$chain" ]; then
+    for f in $(printf '%s' "$chain" | tr ',' ' '); do
+      [ -r "$f" ] || { VALIDATION_ERROR="smtpd_tls_chain_files names $f, which does not exist or is not readable"; return 1; }
+    done
+  elif [ -n "$cert" ]; then
+    [ -f "$cert" ] && [ -r "$cert" ] || { VALIDATION_ERROR="smtpd_tls_cert_file = $cert does not exist or is not readable"; return 1; }
+    [ -f "$key" ] && [ -r "$key" ] || { VALIDATION_ERROR="smtpd_tls_key_file = $key does not exist or is not readable"; return 1; }
+    certpub=$(openssl x509 -in "$cert" -noout -pubkey 2>/dev/null </dev/null) \
+      || { VALIDATION_ERROR="$cert is not a PEM certificate"; return 1; }
+    keypub=$(openssl pkey -in "$key" -passin pass: -pubout 2>/dev/null </dev/null) \
+      || { VALIDATION_ERROR="$key is not an unencrypted PEM private key (Postfix cannot use an encrypted key)"; return 1; }
+    CERT_FILE=$cert; KEY_FILE=$key; KEY_PUB=$keypub
+    [ "$certpub" = "$keypub" ] || { VALIDATION_ERROR="the key $key does not match the certificate $cert"; return 1; }
+  fi
+  if [ -f "$staging/tls_policy" ]; then
+    if ! out=$(postmap -c "$CONF" "$DBTYPE:$staging/tls_policy" 2>&1 </dev/null) || [ -n "$out" ]; then
+      VALIDATION_ERROR="postmap rejects the new tls_policy: $out"; return 1
+    fi
+  fi
+  return 0
+}
+
+cmd_validate() {
+  load_job "$1"
+  CERT_FILE=""; KEY_FILE=""; KEY_PUB=""; VALIDATION_ERROR=""
+  progress validate start "staging the new files in $JOB/staging and checking them with postconf -c"
+  if validate; then
+    progress validate ok "postconf, postmap and the certificate/key check accept the new files"
+    emit valid yes
+  else
+    progress validate fail "$VALIDATION_ERROR"
+    emit valid no
+    emit reason "$VALIDATION_ERROR"
+  fi
+  # The certificate (public) and the public half of the key, so the client can inspect them; the private
+  # key itself never leaves this server.
+  if [ -n "$CERT_FILE" ]; then
+    emit cert.path "$CERT_FILE"
+    printf 'cert.pem\t%s\n' "$(head -c 262144 "$CERT_FILE" | base64 -w0)"
+    emit key.path "$KEY_FILE"
+    emit key.pub "$KEY_PUB"
+    emit key.meta "$(stat -c '%U %G %a' "$KEY_FILE")"
+  fi
+}
+
+cmd_prepare() {
+  local upload=$1 job=$2
+  mkdir -p "$(dirname "$job")" && chmod 700 "$(dirname "$(dirname "$job")")" "$(dirname "$job")"
+  if [ -e "$job" ]; then echo "job directory $job exists already" >&2; exit 2; fi
+  cp -r "$upload" "$job" && chown -R root:root "$job" && chmod -R go-rwx "$job" || exit 2
+  rm -rf "$upload"
+  : >"$job/progress"
+  cmd_validate "$job"
+  set_state prepared
+}
+
+# ---------------------------------------------------------------- swap helpers
+install_file() { # source target owner group mode : copy next to target, then rename over it (atomic)
+  local tmp
+  tmp="$(dirname "$2")/.pftw-$ID-$(basename "$2")"
+  # Backdated by 3 s: the rename is atomic, so Postfix's pause for just-edited files (postfix check, reload)
+  # would only cost time (docs/decisions/0036-backdated-mtime.md)
+  cp "$1" "$tmp" && chown "$3:$4" "$tmp" && chmod "$5" "$tmp" && touch -d '-3 seconds' "$tmp" && sync "$tmp" 2>/dev/null
+  mv -f "$tmp" "$2"
+}
+
+restore_from() { # job directory whose backup/manifest to restore (files + postmap); returns 1 on any error
+  local src=$1 name path present sum owner group mode ok=0
+  while IFS=$'\t' read -r name path present sum owner group mode; do
+    if [ "$present" = yes ]; then
+      install_file "$src/backup/$name" "$path" "$owner" "$group" "$mode" || ok=1
+    else
+      rm -f "$path" || ok=1
+      [ "$name" = tls_policy ] && map_files "$path" | xargs rm -f
+    fi
+    if [ "$name" = tls_policy ] && [ "$present" = yes ]; then
+      postmap -c "$CONF" "$DBTYPE:$path" </dev/null >/dev/null 2>&1 || ok=1
+    fi
+  done <"$src/manifest"
+  return $ok
+}
+
+health() {
+  local services line name port host wrapper ok banner deadline interfaces
+  postfix -c "$CONF" status >/dev/null 2>&1 </dev/null || { HEALTH_ERROR="the Postfix master process is not running"; return 1; }
+  interfaces=$(postconf -c "$CONF" -h inet_interfaces 2>/dev/null </dev/null | tr ',' ' ' | awk '{print $1}')
+  case "$interfaces" in all|loopback-only|"") interfaces=127.0.0.1 ;; esac
+  services=$(postconf -c "$CONF" -M 2>/dev/null </dev/null | awk '$2 == "inet" && $8 == "smtpd" { print $1, (index($0, "smtpd_tls_wrappermode=yes") ? "tls" : "plain") }')
+  while read -r name wrapper; do
+    [ -n "$name" ] || continue
+    case "$name" in *:*) host=${name%:*}; port=${name##*:} ;; *) host=$interfaces; port=$name ;; esac
+    host=${host#[}; host=${host%]}
+    case "$port" in *[!0-9]*) port=$(getent services "$port/tcp" | awk '{ split($2, a, "/"); print a[1] }') ;; esac
+    [ -n "$port" ] || continue
+    deadline=$((SECONDS + 15)); ok=1
+    while [ $SECONDS -lt $deadline ]; do
+      if [ "$wrapper" = tls ]; then
+        timeout 3 bash -c "exec 3<>/dev/tcp/$host/$port" 2>/dev/null && { ok=0; break; }
+      else
+        banner=$(timeout 3 bash -c "exec 3<>/dev/tcp/$host/$port; head -c 4 <&3" 2>/dev/null)
+        [ "$banner" = "220 " ] && { ok=0; break; }
+      fi
+      sleep 0.1
+    done
+    if [ $ok -ne 0 ]; then HEALTH_ERROR="nothing answers like Postfix on $host:$port (service $name)"; return 1; fi
+    CHECKED="$CHECKED $host:$port"
+  done <<<"$services"
+  return 0
+}
+
+undo() { # failed step and reason: restore this job's backup, reload, report
+  local step=$1 reason=$2 extra=""
+  progress rollback start "restoring the backup taken before $step failed"
+  if restore_from "$JOB"; then
+    if out=$(postfix -c "$CONF" reload 2>&1 </dev/null); then
+      HEALTH_ERROR=""; CHECKED=""
+      health || extra=" (after restoring: $HEALTH_ERROR)"
+    else
+      extra=" (reload after restoring failed too; Postfix keeps running with the configuration it had loaded)"
+    fi
+    progress rollback ok "live files restored byte for byte$extra"
+    set_state rolled-back
+    finish rolled-back "$step" "$reason$extra"
+  else
+    progress rollback fail "could not restore every file from $JOB/backup"
+    set_state rollback-failed
+    finish rollback-failed "$step" "$reason; restoring the backup ALSO failed: restore by hand from $JOB/backup (see manifest)"
+  fi
+}
+
+recover_interrupted() { # a job left in "committing" (its process was killed) is undone before anything else
+  local other
+  for other in "$INSTANCE"/deploys/*/; do
+    other=${other%/}
+    [ "$other" = "$JOB" ] && continue
+    [ "$(cat "$other/state" 2>/dev/null)" = committing ] || continue
+    progress recover start "job $(basename "$other") was interrupted during its commit; restoring its backup"
+    if restore_from "$other"; then
+      postfix -c "$CONF" reload >/dev/null 2>&1 </dev/null
+      printf 'rolled-back\n' >"$other/state"
+      printf 'rolled-back\trecover\tinterrupted during commit; restored by job %s\n' "$ID" >"$other/result"
+      progress recover ok "restored the files of job $(basename "$other")"
+    else
+      progress recover fail "could not restore job $(basename "$other")"
+      return 1
+    fi
+  done
+  return 0
+}
+
+# ---------------------------------------------------------------- the transaction
+cmd_commit() {
+  load_job "$1"
+  trap '' HUP INT PIPE
+  local name action expected owner group mode path live out
+  exec 9>>"$INSTANCE/lock"
+  progress lock start "waiting for $INSTANCE/lock"
+  if ! flock -w "${PFTW_LOCK_WAIT:-5}" 9; then
+    progress lock fail "another deploy holds the lock"
+    set_state refused
+    finish refused lock "another deploy or rollback is running on this server (lock $INSTANCE/lock); nothing was changed"
+    return 1
+  fi
+  progress lock ok "lock held"
+  recover_interrupted || { set_state refused; finish refused recover "an earlier interrupted job could not be restored; nothing was changed"; return 1; }
+
+  progress check-live start "comparing the live files with what was planned against"
+  while IFS=$'\t' read -r name action expected owner group mode; do
+    live=$(sha "$CONF/$name")
+    if [ "$live" != "$expected" ]; then
+      progress check-live fail "$CONF/$name changed since the plan was made"
+      set_state refused
+      finish refused check-live "$CONF/$name changed since the plan was made (someone edited it); nothing was changed, plan again"
+      return 1
+    fi
+  done <"$JOB/plan"
+  progress check-live ok "live files are as planned against"
+
+  progress backup start "copying the live files to $JOB/backup"
+  mkdir -p "$JOB/backup"; : >"$JOB/manifest.tmp"
+  while IFS=$'\t' read -r name action expected owner group mode; do
+    path="$CONF/$name"
+    if [ -f "$path" ]; then
+      cp -p "$path" "$JOB/backup/$name" || { finish failed backup "cannot copy $path"; set_state failed; return 1; }
+      printf '%s\t%s\tyes\t%s\t%s\n' "$name" "$path" "$(sha "$path")" "$(stat -c '%U	%G	%a' "$path")" >>"$JOB/manifest.tmp"
+    else
+      printf '%s\t%s\tno\tabsent\t-\t-\t-\n' "$name" "$path" >>"$JOB/manifest.tmp"
+    fi
+  done <"$JOB/plan"
+  sync "$JOB/backup" 2>/dev/null; mv -f "$JOB/manifest.tmp" "$JOB/manifest"
+  progress backup ok "$(wc -l <"$JOB/manifest") files backed up with hashes, owners and modes"
+
+  VALIDATION_ERROR=""
+  progress validate start "validating the staged files again, under the lock"
+  if ! validate; then
+    progress validate fail "$VALIDATION_ERROR"
+    set_state failed
+    finish failed validate "$VALIDATION_ERROR; nothing was changed"
+    return 1
+  fi
+  progress validate ok "the new files are valid"
+
+  set_state committing
+  progress swap start "renaming the new files into place"
+  while IFS=$'\t' read -r name action expected owner group mode; do
+    path="$CONF/$name"
+    if [ "$action" = delete ]; then
+      rm -f "$path"; [ "$name" = tls_policy ] && map_files "$path" | xargs rm -f
+      continue
+    fi
+    if [ -n "${owner:-}" ] && [ "$owner" != - ]; then :
+    elif [ -f "$path" ]; then read -r owner group mode <<<"$(stat -c '%U %G %a' "$path")"
+    else owner=root; group=root; mode=644; fi
+    if ! install_file "$JOB/new/$name" "$path" "$owner" "$group" "$mode"; then
+      progress swap fail "cannot install $path"
+      undo swap "cannot install $path"; return 1
+    fi
+  done <"$JOB/plan"
+  progress swap ok "new files in place"
+
+  if grep -q "^tls_policy	write" "$JOB/plan"; then
+    progress postmap start "postmap $DBTYPE:$CONF/tls_policy"
+    if ! out=$(postmap -c "$CONF" "$DBTYPE:$CONF/tls_policy" 2>&1 </dev/null); then
+      progress postmap fail "$out"; undo postmap "postmap failed: $out"; return 1
+    fi
+    progress postmap ok "map rebuilt"
+  fi
+
+  progress check start "postfix check"
+  if ! out=$(postfix -c "$CONF" check 2>&1 </dev/null) || printf '%s' "$out" | grep -q 'fatal'; then
+    progress check fail "$out"; undo check "postfix check failed: $out"; return 1
+  fi
+  progress check ok "postfix check passed"
+
+  progress reload start "postfix reload"
+  if ! out=$(postfix -c "$CONF" reload 2>&1 </dev/null); then
+    rc=$?; out=$(printf '%s' "$out" | tail -n1); [ -n "$out" ] || out="exit status $rc, see the mail log"
+    progress reload fail "$out"; undo reload "postfix reload failed ($out)"; return 1
+  fi
+  progress reload ok "reloaded"
+
+  progress health start "checking that master runs and every smtpd port answers"
+  HEALTH_ERROR=""; CHECKED=""
+  if ! health; then
+    progress health fail "$HEALTH_ERROR"; undo health "health check failed: $HEALTH_ERROR"; return 1
+  fi
+  progress health ok "master running; answering:$CHECKED"
+  set_state committed
+  finish committed done "deployed"
+  return 0
+}
+
+cmd_start() {
+  load_job "$1"
+  # setsid: own session, no controlling terminal, stdio detached: the commit outlives this SSH session
+  local seen
+  seen=$(wc -l <"$PROGRESS")
+  setsid -f bash "$JOB/apply.sh" commit "$JOB" </dev/null >"$JOB/commit.log" 2>&1
+  cmd_follow "$JOB" 600 "$seen"
+}
+
+cmd_follow() {
+  load_job "$1"
+  local limit=${2:-600} sent=${3:-0} total deadline
+  deadline=$((SECONDS + limit))
+  while :; do
+    total=$(wc -l <"$PROGRESS" 2>/dev/null || echo 0)
+    if [ "$total" -gt "$sent" ]; then
+      sed -n "$((sent + 1)),${total}p" "$PROGRESS" | sed 's/^/PROGRESS\t/'
+      sent=$total
+    fi
+    if [ -f "$JOB/result" ] && [ "$(wc -l <"$PROGRESS")" -eq "$sent" ]; then
+      printf 'RESULT\t%s\n' "$(cat "$JOB/result")"
+      return 0
+    fi
+    [ $SECONDS -lt $deadline ] || { printf 'TIMEOUT\n'; return 3; }
+    sleep 0.05
+  done
+}
+
+cmd_history() {
+  local instance=$1 d
+  [ -d "$instance/deploys" ] || exit 0
+  for d in "$instance"/deploys/*/; do
+    d=${d%/}
+    [ -f "$d/job" ] || continue
+    emit job "$(cat "$d/job")"
+    emit state "$(cat "$d/state" 2>/dev/null)"
+    emit result "$(cat "$d/result" 2>/dev/null)"
+    emit manifest "$(cat "$d/manifest" 2>/dev/null)"
+    emit plan "$(cat "$d/plan" 2>/dev/null)"
+  done
+}
+
+cmd_rollback_job() { # INSTANCE TARGET_ID JOB ID CREATED CLIENT
+  local instance=$1 target="$1/deploys/$2" job=$3 name path present sum owner group mode conf dbtype
+  [ -f "$target/manifest" ] || { echo "no deploy $2 with a backup on this server" >&2; exit 2; }
+  [ "$(cat "$target/state" 2>/dev/null)" = committed ] || { echo "deploy $2 was not committed; there is nothing to undo" >&2; exit 2; }
+  [ -e "$job" ] && { echo "job directory $job exists already" >&2; exit 2; }
+  conf=$(job_value "$target" config_dir); dbtype=$(job_value "$target" db_type)
+  mkdir -p "$job/new"
+  printf 'id=%s\nkind=rollback\nconfig_dir=%s\ndb_type=%s\ncreated=%s\nclient=%s\nrollback_of=%s\n' \
+    "$4" "$conf" "$dbtype" "$5" "$6" "$2" >"$job/job"
+  : >"$job/plan"
+  while IFS=$'\t' read -r name path present sum owner group mode; do
+    if [ "$present" = yes ]; then
+      cp -p "$target/backup/$name" "$job/new/$name"
+      printf '%s\twrite\t%s\t%s\t%s\t%s\n' "$name" "$(sha "$path")" "$owner" "$group" "$mode" >>"$job/plan"
+    else
+      printf '%s\tdelete\t%s\t-\t-\t-\n' "$name" "$(sha "$path")" >>"$job/plan"
+    fi
+  done <"$target/manifest"
+  cp "$0" "$job/apply.sh"
+  : >"$job/progress"
+  cmd_validate "$job"
+  set_state prepared
+}
+
+case "${1:-}" in
+  prepare) cmd_prepare "$2" "$3" ;;
+  validate) cmd_validate "$2" ;;
+  start) cmd_start "$2" ;;
+  commit) cmd_commit "$2" ;;
+  follow) cmd_follow "$2" "${3:-600}" "${4:-0}" ;;
+  history) cmd_history "$2" ;;
+  rollback-job) cmd_rollback_job "$2" "$3" "$4" "$5" "$6" "$7" ;;
+  *) echo "usage: apply.sh prepare|validate|start|commit|follow|history|rollback-job ..." >&2; exit 2 ;;
+esac

@@ -1,0 +1,34 @@
+#!/bin/bash
+# Postfix TLS Wizard offline bundle: runs the same transaction as an SSH deploy, on this server, as root.
+#   bash install.sh [STATE_ROOT]      (default /var/lib/postfix-tls-wizard)
+# Exit 0 deployed; 1 failed (nothing changed, or rolled back: the output says which); 2 cannot start.
+set -u
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=${1:-/var/lib/postfix-tls-wizard}
+[ "$(id -u)" = 0 ] || { echo "install.sh: run as root" >&2; exit 2; }
+CONF=$(sed -n 's/^config_dir=//p' "$HERE/job/job")
+ID=$(sed -n 's/^id=//p' "$HERE/job/job")
+KEY=$(printf '%s' "$CONF" | sed 's#^/*##; s#/*$##; s#/#_#g')
+JOB="$ROOT/${KEY:-root}/deploys/$ID"
+COPY=$(mktemp -d) || exit 2
+cp -r "$HERE/job/." "$COPY/"
+echo "job $ID for $CONF (state in $ROOT/${KEY:-root})"
+out=$(bash "$COPY/apply.sh" prepare "$COPY" "$JOB") || { echo "install.sh: cannot prepare $JOB" >&2; rm -rf "$COPY"; exit 2; }
+field() { printf '%s\n' "$out" | awk -F'\t' -v k="$1" '$1 == k { print $2 }' | base64 -d 2>/dev/null; }
+if [ "$(field valid)" != yes ]; then
+  echo "REFUSED, nothing was changed: $(field reason)" >&2
+  exit 1
+fi
+echo "validated with this server's postconf"
+result=""
+while IFS=$'\t' read -r kind a b c; do
+  case "$kind" in
+    PROGRESS) printf '[%s] %s: %s\n' "$b" "$a" "$c" ;;
+    RESULT) result=$a; step=$b; message=$c ;;
+  esac
+done < <(bash "$JOB/apply.sh" start "$JOB")
+case "$result" in
+  committed) echo "deployed (job $ID; backup in $JOB/backup)"; exit 0 ;;
+  rolled-back) echo "FAILED at $step and ROLLED BACK: $message" >&2; exit 1 ;;
+  *) echo "FAILED ($result at $step): $message" >&2; exit 1 ;;
+esac

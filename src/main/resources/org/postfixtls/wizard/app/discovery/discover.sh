@@ -1,0 +1,70 @@
+# Postfix TLS Wizard: discovery. Run as root: bash -s -- CONFIG_DIR|'' [dnssec]
+# Read-only. Prints one "key<TAB>base64(value)" line per fact; keys may repeat (cert.*).
+set -u
+CONF="${1:-}"
+CHECK_DNSSEC="${2:-}"
+export LC_ALL=C
+b64() { base64 -w0; }
+emit() { printf '%s\t%s\n' "$1" "$(printf '%s' "$2" | b64)"; }
+emitfile() { [ -f "$2" ] && printf '%s\t%s\n' "$1" "$(head -c 4194304 "$2" | b64)"; }
+if ! command -v postconf >/dev/null 2>&1; then emit error "postconf was not found: Postfix is not installed (or not in root's PATH)"; exit 3; fi
+[ -n "$CONF" ] || CONF=$(postconf -h config_directory 2>/dev/null)
+if [ ! -f "$CONF/main.cf" ]; then emit error "$CONF/main.cf does not exist: not a Postfix configuration directory"; exit 4; fi
+pc() { postconf -c "$CONF" -h "$1" 2>/dev/null </dev/null; }
+emit config_directory "$CONF"
+emit mail_version "$(pc mail_version)"
+emit openssl_version "$(openssl version 2>/dev/null </dev/null)"
+for p in default_database_type myhostname mydomain smtpd_sasl_type smtpd_sasl_path queue_directory \
+         smtpd_tls_cert_file smtpd_tls_key_file smtpd_tls_chain_files smtp_tls_cert_file smtp_tls_policy_maps \
+         inet_interfaces smtpd_tls_security_level smtp_tls_security_level; do
+  emit "param.$p" "$(pc $p)"
+done
+emitfile main.cf "$CONF/main.cf"
+emitfile master.cf "$CONF/master.cf"
+emitfile tls_policy "$CONF/tls_policy"
+# SASL: dovecot's path is a socket, relative to the queue directory unless absolute
+sasl_type=$(pc smtpd_sasl_type); sasl_path=$(pc smtpd_sasl_path)
+if [ "$sasl_type" = dovecot ] && [ -n "$sasl_path" ]; then
+  case "$sasl_path" in
+    inet:*) emit sasl.socket "$sasl_path"; emit sasl.socket_exists unknown ;;
+    /*) emit sasl.socket "$sasl_path"; [ -S "$sasl_path" ] && emit sasl.socket_exists yes || emit sasl.socket_exists no ;;
+    *) s="$(pc queue_directory)/${sasl_path#unix:}"; emit sasl.socket "$s"; [ -S "$s" ] && emit sasl.socket_exists yes || emit sasl.socket_exists no ;;
+  esac
+fi
+# how Postfix runs
+if postfix -c "$CONF" status >/dev/null 2>&1 </dev/null; then emit master_running yes; else emit master_running no; fi
+if [ -d /run/systemd/system ] && systemctl is-active --quiet postfix 2>/dev/null </dev/null; then emit service_manager systemd; else emit service_manager postfix; fi
+# candidate certificates
+cands=""
+add() { case " $cands " in *" $1:"*) ;; *) [ -f "$1" ] && cands="$cands $1:$2" ;; esac; }
+for f in /etc/letsencrypt/live/*/fullchain.pem; do add "$f" letsencrypt; done
+for p in smtpd_tls_cert_file smtp_tls_cert_file; do v=$(pc $p); [ -n "$v" ] && add "$v" main.cf; done
+for v in $(pc smtpd_tls_chain_files | tr ',' ' '); do add "$v" main.cf; done
+for f in "$CONF"/*.pem "$CONF"/*.crt /etc/postfix/*.pem /etc/postfix/*.crt /etc/postfix/tls/*.pem /etc/postfix/tls/*.crt /etc/ssl/*.pem /etc/ssl/certs/*.pem; do
+  [ -L "$f" ] && continue
+  case "$f" in */ca-certificates.crt) continue ;; esac
+  grep -q -- '-----BEGIN CERTIFICATE-----' "$f" 2>/dev/null && add "$f" directory
+done
+n=0
+for c in $cands; do
+  n=$((n+1)); [ $n -gt 40 ] && break
+  path=${c%:*}; src=${c##*:}
+  emit cert.path "$path"; emit cert.source "$src"
+  emit cert.meta "$(stat -c '%U %G %a' "$path" 2>/dev/null)"
+  printf 'cert.pem\t%s\n' "$(head -c 262144 "$path" | b64)"
+done
+emit cert.end ""
+# DNSSEC: does the first resolver set the AD bit on a signed answer?
+if [ "$CHECK_DNSSEC" = dnssec ]; then
+  ns=$(awk '/^nameserver/ { print $2; exit }' /etc/resolv.conf 2>/dev/null)
+  emit dnssec.resolver "$ns"
+  if ! command -v dig >/dev/null 2>&1; then emit dnssec.status unknown; emit dnssec.detail "dig is not installed (apt install bind9-dnsutils)";
+  else
+    out=$(dig +time=2 +tries=1 +dnssec +noall +comments . SOA 2>&1 </dev/null)
+    if printf '%s' "$out" | grep -q 'status: NOERROR'; then
+      if printf '%s' "$out" | grep -Eq 'flags:[a-z ]* ad[ ;]'; then emit dnssec.status validating; emit dnssec.detail "the resolver $ns sets the AD bit";
+      else emit dnssec.status not-validating; emit dnssec.detail "the resolver $ns answers without the AD bit: it does not validate DNSSEC"; fi
+    else emit dnssec.status unknown; emit dnssec.detail "no DNS answer from $ns: $(printf '%s' "$out" | grep -m1 -E 'timed out|status|error')"; fi
+  fi
+fi
+exit 0

@@ -1,0 +1,72 @@
+package org.postfixtls.wizard.app.deploy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.postfixtls.wizard.domain.profile.Profile;
+import org.postfixtls.wizard.domain.profile.ProfileJson;
+import org.postfixtls.wizard.testsupport.Testbed;
+import org.postfixtls.wizard.testsupport.Tools;
+
+/** Profiles for the test bed (submission services are named 2587/2465 there) and a private state root. */
+final class DeployFixture {
+
+    static final String STATE_ROOT = "/var/lib/pftw-testbed-deploy-it";
+
+    private DeployFixture() {
+    }
+
+    static String profileJson(String preset, String chainFile, String keyFile) {
+        return """
+                {
+                  "schema": 1,
+                  "hardening": { "preset": "%s" },
+                  "certificate": { "chainFile": "%s", "keyFile": "%s" },
+                  "submission": { "starttls": { "enabled": true, "port": 2587 },
+                                  "implicitTls": { "enabled": true, "port": 2465 } }
+                }
+                """.formatted(preset, chainFile, keyFile);
+    }
+
+    static Profile profile(Testbed testbed, String preset) {
+        return profile(preset, testbed.get("tls.fullchain"), testbed.get("tls.key"));
+    }
+
+    static Profile profile(String preset, String chainFile, String keyFile) {
+        try {
+            return ProfileJson.read(profileJson(preset, chainFile, keyFile));
+        } catch (org.postfixtls.wizard.domain.profile.InvalidProfileException e) {
+            throw new IllegalStateException(e.errors().toString(), e);
+        }
+    }
+
+    static DeployOptions options(Testbed testbed) {
+        return new DeployOptions(testbed.get("postfix.configDir"), STATE_ROOT, "it@tests");
+    }
+
+    static Path configDir(Testbed testbed) {
+        return Path.of(testbed.get("postfix.configDir"));
+    }
+
+    /** Baseline configuration, no deploy history. */
+    static void clean(Testbed testbed) throws IOException, InterruptedException {
+        Tools.run(List.of("rm", "-rf", STATE_ROOT), "", 30);
+        Tools.resetTestbed(testbed);
+        // reset rewrites main.cf in place; a tlsmgr starting at that moment dies and master throttles it for
+        // 60 s, which stalls every TLS smtpd. Restart the instance so each test starts healthy (a test-bed
+        // artefact, not something a deploy does).
+        String dir = testbed.get("postfix.configDir");
+        Tools.run(List.of("postfix", "-c", dir, "stop"), "", 60);
+        Tools.run(List.of("postfix", "-c", dir, "start"), "", 60);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Tools.Output banner = Tools.run(List.of("timeout", "3", "bash", "-c",
+                    "exec 3<>/dev/tcp/" + testbed.host() + "/" + testbed.get("smtp.port") + "; head -c 4 <&3"), "", 10);
+            if (banner.text().startsWith("220")) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the test bed's Postfix does not answer after a restart");
+    }
+}

@@ -1,0 +1,67 @@
+package org.postfixtls.wizard.app.discovery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postfixtls.wizard.app.remote.RemoteSession;
+import org.postfixtls.wizard.testsupport.Testbed;
+import org.postfixtls.wizard.testsupport.TestbedSsh;
+
+/** Discovery of the real test bed over SSH, in one command. */
+class DiscoveryIT {
+
+    private static Testbed testbed;
+
+    @BeforeAll
+    static void testbed() {
+        testbed = Testbed.require();
+    }
+
+    @Test
+    void findsVersionsFilesSaslCertificatesAndHowPostfixRuns() throws Exception {
+        String dir = testbed.get("postfix.configDir");
+        try (RemoteSession session = TestbedSsh.connect(TestbedSsh.deployUser(testbed))) {
+            ServerFacts facts = new Discovery().discover(session, dir, true);
+            assertEquals(1, session.stats().commands(), "one remote command");
+            assertEquals(dir, facts.configDirectory());
+            assertEquals(testbed.get("postfix.version"), facts.postfixVersion());
+            assertTrue(facts.opensslVersion().startsWith("OpenSSL 3"), facts.opensslVersion());
+            assertEquals("hash", facts.defaultDatabaseType());
+            assertEquals("mail.testbed.example", facts.myhostname());
+            assertEquals("testbed.example", facts.mydomain());
+            assertEquals(new String(Files.readAllBytes(Path.of(dir, "main.cf")), StandardCharsets.ISO_8859_1),
+                    facts.mainCf());
+            assertEquals(new String(Files.readAllBytes(Path.of(dir, "master.cf")), StandardCharsets.ISO_8859_1),
+                    facts.masterCf());
+            assertNull(facts.tlsPolicy());
+            assertEquals("dovecot", facts.sasl().type());
+            assertEquals(Boolean.TRUE, facts.sasl().socketExists(), facts.sasl().toString());
+            assertTrue(facts.masterRunning());
+            assertEquals("postfix", facts.serviceManager());
+            ServerFacts.CertificateCandidate snakeoil = facts.certificates().stream()
+                    .filter(c -> c.path().equals(testbed.get("tls.snakeoilCert"))).findFirst().orElseThrow();
+            assertEquals("main.cf", snakeoil.source());
+            assertTrue(snakeoil.selfSigned());
+            assertTrue(snakeoil.findings().contains("self-signed"), snakeoil.findings().toString());
+            assertNotNull(snakeoil.notAfter());
+            assertTrue(facts.dnssec().status().matches("validating|not-validating|unknown"), facts.dnssec().toString());
+        }
+    }
+
+    @Test
+    void aDirectoryWithoutMainCfIsReportedPlainly() {
+        try (RemoteSession session = TestbedSsh.connect(TestbedSsh.deployUser(testbed))) {
+            DiscoveryException e = assertThrows(DiscoveryException.class,
+                    () -> new Discovery().discover(session, "/nonexistent/postfix", false));
+            assertTrue(e.getMessage().contains("/nonexistent/postfix/main.cf does not exist"), e.getMessage());
+        }
+    }
+}

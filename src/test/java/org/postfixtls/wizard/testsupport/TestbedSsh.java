@@ -1,0 +1,35 @@
+package org.postfixtls.wizard.testsupport;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.postfixtls.wizard.app.remote.ConnectionSettings;
+import org.postfixtls.wizard.app.remote.Credentials;
+import org.postfixtls.wizard.app.remote.HostKeyDecider;
+import org.postfixtls.wizard.app.remote.Privilege;
+import org.postfixtls.wizard.app.remote.RemoteSession;
+import org.postfixtls.wizard.adapter.ssh.SshConnector;
+
+/** Connection settings for the test bed's sshd (pinned known_hosts, deploy user with NOPASSWD sudo). */
+public final class TestbedSsh {
+
+    private TestbedSsh() {
+    }
+
+    public static ConnectionSettings deployUser(Testbed testbed) {
+        return new ConnectionSettings(testbed.host(), testbed.port("ssh.port"), testbed.get("ssh.user"),
+                List.of(new Credentials.KeyFile(Path.of(testbed.get("ssh.key")), null)),
+                Path.of(testbed.get("ssh.knownHosts")), HostKeyDecider.rejectAll(), new Privilege.SudoWithoutPassword(),
+                ConnectionSettings.DEFAULT_CONNECT_TIMEOUT);
+    }
+
+    public static ConnectionSettings sudoPasswordUser(Testbed testbed, Privilege privilege) {
+        return new ConnectionSettings(testbed.host(), testbed.port("ssh.port"), testbed.get("ssh.sudoPasswordUser"),
+                List.of(new Credentials.KeyFile(Path.of(testbed.get("ssh.key")), null)),
+                Path.of(testbed.get("ssh.knownHosts")), HostKeyDecider.rejectAll(), privilege,
+                ConnectionSettings.DEFAULT_CONNECT_TIMEOUT);
+    }
+
+    public static RemoteSession connect(ConnectionSettings settings) {
+        return new SshConnector().connect(settings);
+    }
+}
