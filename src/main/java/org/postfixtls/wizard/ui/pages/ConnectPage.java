@@ -23,7 +23,16 @@ import javafx.stage.DirectoryChooser;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.postfixtls.wizard.adapter.local.LocalConfigFolder;
+import java.util.Map;
+import org.postfixtls.wizard.adapter.local.RecentHostsFile;
+import org.postfixtls.wizard.app.discovery.Discovery;
+import org.postfixtls.wizard.app.discovery.DiscoveryException;
+import org.postfixtls.wizard.app.discovery.ServerFacts;
+import org.postfixtls.wizard.app.remote.RemoteException;
 import org.postfixtls.wizard.app.workspace.DemoServer;
+import org.postfixtls.wizard.app.workspace.RecentHost;
+import org.postfixtls.wizard.app.workspace.RemoteWorkspace;
+import org.postfixtls.wizard.ui.wizard.SshForm;
 import org.postfixtls.wizard.app.workspace.ServerFiles;
 import org.postfixtls.wizard.domain.cert.BadInputException;
 import org.postfixtls.wizard.domain.config.plan.PostfixVersion;
@@ -144,9 +153,7 @@ public final class ConnectPage extends VBox {
             return switch (mode) {
                 case SSH_SERVER -> {
                     String problem = model.sshForm().problem();
-                    yield done(Validation.veto(problem != null ? problem
-                            : "Connecting over SSH is not available in this build yet. "
-                                    + "Choose Local files or Demo server to continue."));
+                    yield problem != null ? done(Validation.veto(problem)) : discover(model);
                 }
                 case LOCAL_FILES -> {
                     Path folder = model.localFolderProperty().get();
@@ -166,10 +173,49 @@ public final class ConnectPage extends VBox {
         };
     }
 
+    /** One SSH session: discovery (read-only), then the candidate certificates and public half of the key. */
+    private static CompletionStage<Validation> discover(WizardModel model) {
+        SshForm form = model.sshForm();
+        String configDir = form.configDir.get().isBlank() ? null : form.configDir.get().trim();
+        RecentHost recent = form.toRecentHost();
+        CompletableFuture<Validation> result = new CompletableFuture<>();
+        Background.supply(() -> model.sshJobs().withSession(form, session -> {
+            ServerFacts facts = new Discovery().discover(session, configDir, true);
+            return Map.entry(facts, RemoteWorkspace.from(facts, session));
+        })).whenComplete((found, error) -> Background.onFx(() -> {
+            if (error != null) {
+                result.complete(Validation.veto(connectionProblem(Background.unwrap(error))));
+                return;
+            }
+            model.serverFactsProperty().set(found.getKey());
+            model.serverProperty().set(found.getValue());
+            Background.supply(() -> {
+                try {
+                    return RecentHostsFile.inUserConfig().remember(recent);
+                } catch (java.io.IOException e) {
+                    return List.<RecentHost>of(); // remembering is a convenience, never a reason to stop
+                }
+            });
+            result.complete(Validation.ok());
+        }));
+        return result;
+    }
+
+    static String connectionProblem(Throwable error) {
+        if (error instanceof RemoteException.HostKeyUnknown unknown) {
+            return "Not connected: the host key " + unknown.hostKey().fingerprint() + " was not accepted.";
+        }
+        if (error instanceof RemoteException || error instanceof DiscoveryException) {
+            return error.getMessage();
+        }
+        return "The connection failed: " + error.getMessage();
+    }
+
     private static CompletionStage<Validation> load(WizardModel model, java.util.function.Supplier<ServerFiles> loader) {
         CompletableFuture<Validation> result = new CompletableFuture<>();
         Background.supply(loader).whenComplete((files, error) -> Background.onFx(() -> {
             if (error == null) {
+                model.serverFactsProperty().set(null);
                 if (model.getServer() == null || !model.getServer().equals(files)) {
                     model.serverProperty().set(files);
                 }

@@ -132,6 +132,16 @@ public final class VerifyPage {
 
         AtomicReference<VerificationHandle> running = new AtomicReference<>();
         AtomicReference<VerificationReport> last = new AtomicReference<>();
+        AtomicReference<VerificationSetup.ServerAccess> openAccess = new AtomicReference<>();
+        Runnable closeAccess = () -> {
+            VerificationSetup.ServerAccess access = openAccess.getAndSet(null);
+            if (access != null) {
+                Background.supply(() -> {
+                    access.close();
+                    return null;
+                });
+            }
+        };
         run.setOnAction(e -> {
             String problem = problem(host.getText(), List.of(smtp, submission, submissions));
             if (problem != null) {
@@ -161,14 +171,17 @@ public final class VerifyPage {
             Background.supply(() -> {
                 Optional<DnsResolver> dns = mailDomain.isEmpty() ? Optional.empty()
                         : DnsjavaResolver.systemResolver().map(a -> (DnsResolver) new DnsjavaResolver(a, Duration.ofSeconds(5)));
-                Optional<ServerInspector> inspector = setup.serverCommands().map(commands ->
-                        new ServerInspector(commands, Optional.of(new CommandMailLog(commands, "/var/log/mail.log"))));
+                Optional<VerificationSetup.ServerAccess> access = setup.open(model);
+                openAccess.set(access.orElse(null));
+                Optional<ServerInspector> inspector = access.map(VerificationSetup.ServerAccess::inspector);
+                String configDir = model.getServer() == null ? null : model.getServer().configDirectory();
                 VerificationEngine engine = new VerificationEngine(new SmtpProber(), dns, inspector, Clock.systemUTC());
                 VerificationRequest request = new VerificationRequest(targetHost, targets,
                         new PortExpectations(SystemTrust.anchors(), expectedSha, names, Duration.ofDays(21)),
                         mailDomain.isEmpty() ? Optional.empty() : Optional.of(mailDomain),
                         inspector.isPresent()
-                                ? Optional.of(new ServerSideRequest(Optional.empty(), outboundLevel, Optional.empty(), Optional.empty()))
+                                ? Optional.of(new ServerSideRequest(Optional.ofNullable(configDir).filter(d -> !d.equals("/etc/postfix")),
+                                        outboundLevel, Optional.empty(), Optional.empty()))
                                 : Optional.empty(),
                         ProbeTimeouts.DEFAULT);
                 return engine.start(request, new VerificationListener() {
@@ -187,13 +200,15 @@ public final class VerifyPage {
                 });
             }).whenComplete((handle, startError) -> Background.onFx(() -> {
                 if (startError != null) {
+                    closeAccess.run();
                     finish(run, cancel, progress, step);
-                    fail(summary, Background.unwrap(startError).getMessage());
+                    fail(summary, ConnectPage.connectionProblem(Background.unwrap(startError)));
                     return;
                 }
                 running.set(handle);
                 handle.report().whenComplete((report, error) -> Background.onFx(() -> {
                     running.set(null);
+                    closeAccess.run();
                     finish(run, cancel, progress, step);
                     if (error != null) {
                         Throwable cause = Background.unwrap(error);

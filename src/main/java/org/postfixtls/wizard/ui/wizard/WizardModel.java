@@ -6,7 +6,12 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
+import org.postfixtls.wizard.adapter.ssh.SshConnector;
+import org.postfixtls.wizard.app.deploy.DeployReport;
+import org.postfixtls.wizard.app.discovery.ServerFacts;
+import org.postfixtls.wizard.app.remote.ConnectionSettings;
 import org.postfixtls.wizard.app.workspace.CertificateCandidate;
+import org.postfixtls.wizard.ui.pages.HostKeyDialog;
 import org.postfixtls.wizard.app.workspace.ServerFiles;
 import org.postfixtls.wizard.domain.cert.InspectionReport;
 import org.postfixtls.wizard.domain.config.plan.ChangeSet;
@@ -33,6 +38,9 @@ public final class WizardModel {
     private final ObjectProperty<ChangeSet> changeSet = new SimpleObjectProperty<>(this, "changeSet");
     private final ObservableMap<String, Boolean> acknowledgements = FXCollections.observableHashMap();
     private final SshForm sshForm = new SshForm();
+    private final ObjectProperty<ServerFacts> serverFacts = new SimpleObjectProperty<>(this, "serverFacts");
+    private SshJobs sshJobs;
+    private final ObjectProperty<DeployReport> lastDeploy = new SimpleObjectProperty<>(this, "lastDeploy");
 
     public ObjectProperty<ConnectionMode> connectionModeProperty() {
         return connectionMode;
@@ -49,6 +57,35 @@ public final class WizardModel {
     /** Host, login and privilege for the SSH mode; secrets stay in memory only. */
     public SshForm sshForm() {
         return sshForm;
+    }
+
+    /** What SSH discovery found (versions, SASL, DNSSEC of the resolver); null for local files and the demo. */
+    public ObjectProperty<ServerFacts> serverFactsProperty() {
+        return serverFacts;
+    }
+
+    /** Opens the SSH sessions of the jobs (discovery, deploy, verification); host keys are confirmed by the user. */
+    public synchronized SshJobs sshJobs() {
+        if (sshJobs == null) {
+            sshJobs = new SshJobs(new SshConnector(), new HostKeyDialog(WizardModel::focusedWindow),
+                    ConnectionSettings.defaultKnownHosts());
+        }
+        return sshJobs;
+    }
+
+    /** The last deploy or rollback of this run (null before any): the verify step starts from it. */
+    public ObjectProperty<DeployReport> lastDeployProperty() {
+        return lastDeploy;
+    }
+
+    /** For tests and for a known_hosts file of the user's choosing. */
+    public synchronized void setSshJobs(SshJobs jobs) {
+        this.sshJobs = jobs;
+    }
+
+    private static javafx.stage.Window focusedWindow() {
+        return javafx.stage.Window.getWindows().stream().filter(javafx.stage.Window::isFocused).findFirst()
+                .orElse(javafx.stage.Window.getWindows().isEmpty() ? null : javafx.stage.Window.getWindows().get(0));
     }
 
     /** The folder with main.cf and master.cf, in the local files mode. */

@@ -5,6 +5,7 @@ import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 import org.postfixtls.wizard.ui.pages.ConnectPage;
 import org.postfixtls.wizard.ui.pages.CertificatePage;
+import org.postfixtls.wizard.ui.pages.DeployPage;
 import org.postfixtls.wizard.ui.pages.DnsRecordsPage;
 import org.postfixtls.wizard.ui.pages.ExportPage;
 import org.postfixtls.wizard.ui.pages.HardeningPage;
@@ -72,7 +73,8 @@ public final class WizardSteps {
                 WizardStep.builder("deploy", "Deploy")
                         .icon(Material2OutlinedMZ.PUBLISH)
                         .includedWhen(WizardSteps::reachesAServer)
-                        .page(model -> new PlannedStepPage(StepDescriptions.of("deploy")))
+                        .page(DeployPage::create)
+                        .validator(DeployPage.validator())
                         .build(),
                 WizardStep.builder("export", "Export bundle")
                         .icon(Material2OutlinedMZ.SAVE_ALT)
@@ -82,7 +84,7 @@ public final class WizardSteps {
                 WizardStep.builder("verify", "Verify")
                         .icon(Material2OutlinedAL.FACT_CHECK)
                         .includedWhen(WizardSteps::reachesAServer)
-                        .page(model -> VerifyPage.create(model, VerificationSetup.NONE))
+                        .page(model -> VerifyPage.create(model, VerificationSetup.SSH))
                         .build());
     }
 

@@ -1,0 +1,263 @@
+package org.postfixtls.wizard.ui.pages;
+
+import atlantafx.base.theme.Styles;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2OutlinedAL;
+import org.kordamp.ikonli.material2.Material2OutlinedMZ;
+import org.postfixtls.wizard.app.deploy.Cancellation;
+import org.postfixtls.wizard.app.deploy.DeployEngine;
+import org.postfixtls.wizard.app.deploy.DeployListener;
+import org.postfixtls.wizard.app.deploy.DeployOptions;
+import org.postfixtls.wizard.app.deploy.DeployOutcome;
+import org.postfixtls.wizard.app.deploy.DeployRecord;
+import org.postfixtls.wizard.app.deploy.DeployReport;
+import org.postfixtls.wizard.app.deploy.StepEvent;
+import org.postfixtls.wizard.domain.config.plan.FileChange;
+import org.postfixtls.wizard.ui.tasks.Background;
+import org.postfixtls.wizard.ui.wizard.ConnectionMode;
+import org.postfixtls.wizard.ui.wizard.StepValidator;
+import org.postfixtls.wizard.ui.wizard.Validation;
+import org.postfixtls.wizard.ui.wizard.WizardModel;
+
+/**
+ * The transaction, step by step: lock, backup, staged validation with the server's own Postfix, atomic swap,
+ * postmap, check, reload, health check — and on any failure the automatic rollback, shown as it happens.
+ * Afterwards: the host's deploy history and a Roll back button.
+ */
+public final class DeployPage {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private DeployPage() {
+    }
+
+    public static VBox create(WizardModel model) {
+        VBox page = PageScaffold.page("deploy", "Deploy",
+                "Apply the previewed change as one transaction. The server validates the new files with its own "
+                        + "Postfix before touching the live ones, swaps them atomically, reloads and checks that mail "
+                        + "is accepted; any failure restores the backup. Cancel is safe until the commit starts — "
+                        + "from then on the server finishes on its own, even if this computer disconnects.");
+        Label target = new Label();
+        target.setId("deploy-target");
+        target.setWrapText(true);
+        Button deploy = new Button("Deploy now", new FontIcon(Material2OutlinedMZ.PUBLISH));
+        deploy.setId("deploy-run");
+        deploy.getStyleClass().add(Styles.ACCENT);
+        Button cancel = new Button("Cancel");
+        cancel.setId("deploy-cancel");
+        cancel.setDisable(true);
+        HBox actions = new HBox(10, deploy, cancel);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        VBox steps = new VBox(4);
+        steps.setId("deploy-steps");
+        Label result = new Label();
+        result.setId("deploy-result");
+        result.setWrapText(true);
+        TextArea log = new TextArea();
+        log.setId("deploy-log");
+        log.setEditable(false);
+        log.setPrefRowCount(8);
+        log.setStyle("-fx-font-family: monospace;");
+
+        VBox history = new VBox(4);
+        history.setId("deploy-history");
+        Button refreshHistory = new Button("Show history", new FontIcon(Material2OutlinedMZ.REFRESH));
+        refreshHistory.setId("deploy-history-refresh");
+        Button rollback = new Button("Roll back the last deploy", new FontIcon(Material2OutlinedMZ.SETTINGS_BACKUP_RESTORE));
+        rollback.setId("deploy-rollback");
+
+        Runnable showTarget = () -> {
+            boolean server = model.getConnectionMode() == ConnectionMode.SSH_SERVER && model.getServer() != null;
+            long files = model.changeSetProperty().get() == null ? 0
+                    : model.changeSetProperty().get().files().stream().filter(FileChange::changed).count();
+            target.setText(server ? "Target: " + model.getServer().source() + " — " + files + " file(s) to change."
+                    : "Demo server: nothing can be deployed here. Connect to a server over SSH to run the transaction; "
+                            + "the steps are: lock, backup, validate (postconf on a staged copy), swap, postmap, "
+                            + "postfix check, reload, health check, and rollback on any failure.");
+            deploy.setDisable(!server || files == 0);
+            rollback.setDisable(!server);
+            refreshHistory.setDisable(!server);
+        };
+        showTarget.run();
+        model.changeSetProperty().addListener((o, old, c) -> showTarget.run());
+        model.serverProperty().addListener((o, old, s) -> showTarget.run());
+
+        AtomicReference<Cancellation> running = new AtomicReference<>();
+        Map<String, Label> stepLines = new LinkedHashMap<>();
+        DeployListener listener = event -> Background.onFx(() -> {
+            log.appendText(TIME.format(LocalTime.now()) + "  [" + event.status().name().toLowerCase() + "] "
+                    + event.step() + (event.message() == null || event.message().isBlank() ? "" : ": " + event.message()) + "\n");
+            if (event.status() == StepEvent.Status.INFO) {
+                return;
+            }
+            Label line = stepLines.computeIfAbsent(event.step(), step -> {
+                Label created = new Label(step);
+                created.setWrapText(true);
+                steps.getChildren().add(created);
+                return created;
+            });
+            line.setText(event.step() + (event.message() == null || event.message().isBlank() ? "" : " — " + event.message()));
+            line.setGraphic(new FontIcon(switch (event.status()) {
+                case START -> Material2OutlinedMZ.PENDING;
+                case OK -> Material2OutlinedAL.CHECK_CIRCLE;
+                case FAIL -> Material2OutlinedMZ.REPORT;
+                case INFO -> Material2OutlinedAL.INFO;
+            }));
+            line.getStyleClass().setAll("label", event.status() == StepEvent.Status.FAIL ? Styles.DANGER
+                    : event.status() == StepEvent.Status.OK ? Styles.SUCCESS : Styles.TEXT_MUTED);
+        });
+
+        Runnable loadHistory = () -> {
+            String configDir = model.getServer().configDirectory();
+            history.getChildren().setAll(PageScaffold.muted("Reading the history from the server…"));
+            Background.supply(() -> model.sshJobs().withSession(model.sshForm(),
+                    session -> new DeployEngine().history(session, options(configDir))))
+                    .whenComplete((records, error) -> Background.onFx(() -> {
+                        if (error != null) {
+                            history.getChildren().setAll(PageScaffold.note(ConnectPage.connectionProblem(
+                                    Background.unwrap(error)), Material2OutlinedMZ.REPORT, Styles.DANGER));
+                            return;
+                        }
+                        showHistory(history, records);
+                    }));
+        };
+        refreshHistory.setOnAction(e -> loadHistory.run());
+
+        deploy.setOnAction(e -> {
+            if (!PageAlerts.confirm(deploy, "Deploy to " + model.sshForm().host.get() + "?",
+                    "The previewed change is applied as one transaction, with automatic rollback on any failure.")) {
+                return;
+            }
+            runJob(model, running, deploy, cancel, rollback, steps, stepLines, log, result, loadHistory,
+                    (session, cancellation) -> new DeployEngine().deploy(session, model.getProfile(),
+                            options(model.getServer().configDirectory()), listener, cancellation));
+        });
+        rollback.setOnAction(e -> {
+            if (!PageAlerts.confirm(rollback, "Roll back the most recent deploy on " + model.sshForm().host.get() + "?",
+                    "The files return to their state before that deploy, byte for byte, with owner and mode; Postfix "
+                            + "is reloaded and health-checked.")) {
+                return;
+            }
+            runJob(model, running, deploy, cancel, rollback, steps, stepLines, log, result, loadHistory,
+                    (session, cancellation) -> new DeployEngine().rollback(session, null,
+                            options(model.getServer().configDirectory()), listener, cancellation));
+        });
+        cancel.setOnAction(e -> {
+            Cancellation cancellation = running.get();
+            if (cancellation != null) {
+                cancellation.cancel();
+                log.appendText(TIME.format(LocalTime.now()) + "  cancel requested: honoured unless the commit has started\n");
+            }
+        });
+
+        page.getChildren().addAll(target, actions, PageScaffold.section("Transaction"), steps, result, log,
+                PageScaffold.section("History on this server"), new HBox(10, refreshHistory, rollback), history);
+        return page;
+    }
+
+    @FunctionalInterface
+    private interface Job {
+        DeployReport run(org.postfixtls.wizard.app.remote.RemoteSession session, Cancellation cancellation);
+    }
+
+    private static void runJob(WizardModel model, AtomicReference<Cancellation> running, Button deploy, Button cancel,
+            Button rollback, VBox steps, Map<String, Label> stepLines, TextArea log, Label result, Runnable loadHistory,
+            Job job) {
+        Cancellation cancellation = new Cancellation();
+        running.set(cancellation);
+        deploy.setDisable(true);
+        rollback.setDisable(true);
+        cancel.setDisable(false);
+        steps.getChildren().clear();
+        stepLines.clear();
+        log.clear();
+        result.setText("Running…");
+        result.setGraphic(null);
+        result.getStyleClass().setAll("label");
+        Background.supply(() -> model.sshJobs().withSession(model.sshForm(), session -> job.run(session, cancellation)))
+                .whenComplete((report, error) -> Background.onFx(() -> {
+                    running.set(null);
+                    cancel.setDisable(true);
+                    deploy.setDisable(false);
+                    rollback.setDisable(false);
+                    if (error != null) {
+                        result.setText(ConnectPage.connectionProblem(Background.unwrap(error)));
+                        result.setGraphic(new FontIcon(Material2OutlinedMZ.REPORT));
+                        result.getStyleClass().setAll("label", Styles.DANGER);
+                        return;
+                    }
+                    model.lastDeployProperty().set(report);
+                    showResult(report, result);
+                    loadHistory.run();
+                }));
+    }
+
+    static void showResult(DeployReport report, Label result) {
+        DeployOutcome outcome = report.outcome();
+        String text = switch (outcome) {
+            case DEPLOYED -> "Deployed (" + report.deployId() + "). Postfix reloaded and accepts mail. Next: verify it.";
+            case NO_CHANGES -> "Nothing to change: the server already has this configuration. No reload.";
+            case DRY_RUN -> "Dry run: nothing was written.";
+            case REFUSED -> "Refused before anything was changed: " + report.message();
+            case CANCELLED -> "Cancelled before the commit; nothing was changed.";
+            case ROLLED_BACK -> "FAILED at " + report.failedStep() + " and ROLLED BACK: " + report.message()
+                    + " The server runs the previous configuration.";
+            case ROLLBACK_FAILED -> "FAILED and the rollback failed too: " + report.message();
+            case CONNECTION_LOST -> "The connection was lost during the commit. The server finishes the transaction on "
+                    + "its own: show the history to see its result.";
+        };
+        result.setText(text);
+        result.setGraphic(new FontIcon(outcome.succeeded() ? Material2OutlinedAL.CHECK_CIRCLE : Material2OutlinedMZ.REPORT));
+        result.getStyleClass().setAll("label", outcome.succeeded() ? Styles.SUCCESS
+                : outcome.changedNothing() ? Styles.WARNING : Styles.DANGER);
+    }
+
+    private static void showHistory(VBox history, List<DeployRecord> records) {
+        if (records.isEmpty()) {
+            history.getChildren().setAll(PageScaffold.muted("No deploys recorded on this server yet."));
+            return;
+        }
+        history.getChildren().clear();
+        for (int i = records.size() - 1; i >= 0; i--) {
+            DeployRecord r = records.get(i);
+            Label line = new Label(r.created() + "  " + r.kind() + "  " + r.id() + "  " + r.state()
+                    + (r.rollbackOf() == null || r.rollbackOf().isBlank() ? "" : "  (undoes " + r.rollbackOf() + ")")
+                    + "  by " + r.client());
+            line.setStyle("-fx-font-family: monospace;");
+            history.getChildren().add(line);
+        }
+    }
+
+    static DeployOptions options(String configDirectory) {
+        return DeployOptions.defaults().withConfigDirectory(configDirectory);
+    }
+
+    /** Moving on to Verify needs a deploy that ended well (or an explicit "nothing to change"); the demo moves freely. */
+    public static StepValidator validator() {
+        return model -> {
+            if (model.getConnectionMode() != ConnectionMode.SSH_SERVER) {
+                return CompletableFuture.completedFuture(Validation.ok());
+            }
+            DeployReport last = model.lastDeployProperty().get();
+            if (last == null || !last.outcome().succeeded() && last.outcome() != DeployOutcome.ROLLED_BACK) {
+                return CompletableFuture.completedFuture(Validation.veto(
+                        "Deploy: run the deploy first (or go Back and change your choices); Verify proves what is live."));
+            }
+            return CompletableFuture.completedFuture(Validation.ok());
+        };
+    }
+}
