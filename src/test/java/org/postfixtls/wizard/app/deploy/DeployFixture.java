@@ -9,7 +9,7 @@ import org.postfixtls.wizard.testsupport.Testbed;
 import org.postfixtls.wizard.testsupport.Tools;
 
 /** Profiles for the test bed (submission services are named 2587/2465 there) and a private state root. */
-final class DeployFixture {
+public final class DeployFixture {
 
     static final String STATE_ROOT = "/var/lib/pftw-testbed-deploy-it";
 
@@ -49,7 +49,7 @@ final class DeployFixture {
     }
 
     /** Baseline configuration, no deploy history. */
-    static void clean(Testbed testbed) throws IOException, InterruptedException {
+    public static void clean(Testbed testbed) throws IOException, InterruptedException {
         Tools.run(List.of("rm", "-rf", STATE_ROOT), "", 30);
         Tools.resetTestbed(testbed);
         // reset rewrites main.cf in place; a tlsmgr starting at that moment dies and master throttles it for

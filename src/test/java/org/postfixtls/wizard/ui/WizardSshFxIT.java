@@ -1,0 +1,171 @@
+package org.postfixtls.wizard.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.postfixtls.wizard.adapter.ssh.SshConnector;
+import org.postfixtls.wizard.app.deploy.DeployFixture;
+import org.postfixtls.wizard.app.deploy.DeployOutcome;
+import org.postfixtls.wizard.app.remote.HostKeyDecider;
+import org.postfixtls.wizard.testsupport.Testbed;
+import org.postfixtls.wizard.ui.theme.Theme;
+import org.postfixtls.wizard.ui.theme.ThemeManager;
+import org.postfixtls.wizard.ui.wizard.SshForm;
+import org.postfixtls.wizard.ui.wizard.SshJobs;
+import org.postfixtls.wizard.ui.wizard.WizardModel;
+import org.postfixtls.wizard.ui.wizard.WizardNavigator;
+import org.postfixtls.wizard.ui.wizard.WizardSteps;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The whole wizard against the real test bed over the real sshd: connect (unknown host key confirmed), the
+ * server's own certificate, the hardening preset, the preview, a transactional deploy, and the live verification
+ * proving AUTH only after TLS on the new submission port.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WizardSshFxIT {
+
+    private static final String GUI_STATE_ROOT = "/var/lib/postfix-tls-wizard";
+
+    private Stage stage;
+    private Testbed bed;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @BeforeEach
+    void baseline() throws Exception {
+        bed = Testbed.require();
+        DeployFixture.clean(bed);
+    }
+
+    @AfterEach
+    void restore() throws Exception {
+        if (bed != null) {
+            new ProcessBuilder("rm", "-rf", GUI_STATE_ROOT + "/" + bed.get("postfix.configDir").replaceAll("^/+", "")
+                    .replace('/', '_')).inheritIO().start().waitFor();
+            DeployFixture.clean(bed);
+        }
+    }
+
+    @Test
+    void connectDeployAndVerifyOverSsh(FxRobot robot) throws Exception {
+        // an empty known_hosts: the host key is unknown, and the user confirms the fingerprint the test bed pinned
+        Path knownHosts = Files.createTempFile("pftw-known-hosts", "");
+        AtomicInteger asked = new AtomicInteger();
+        String pinned = bed.get("ssh.hostKeySha256");
+        String pinnedRsa = bed.get("ssh.hostKeySha256Rsa");
+        HostKeyDecider user = key -> {
+            asked.incrementAndGet();
+            return key.fingerprint().equals(pinned) || key.fingerprint().equals(pinnedRsa)
+                    ? HostKeyDecider.Decision.ACCEPT_AND_REMEMBER : HostKeyDecider.Decision.REJECT;
+        };
+        WizardModel model = new WizardModel();
+        model.setSshJobs(new SshJobs(new SshConnector(), user, knownHosts));
+        Platform.runLater(() -> {
+            WizardNavigator navigator = new WizardNavigator(WizardSteps.standard(), model, Platform::runLater);
+            stage.setScene(new Scene(new MainWindow(navigator, model, new ThemeManager(Theme.LIGHT)), 1100, 800));
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.clickOn("#mode-ssh-server");
+        Platform.runLater(() -> {
+            SshForm form = model.sshForm();
+            form.host.set(bed.host());
+            form.port.set(bed.get("ssh.port"));
+            form.user.set(bed.get("ssh.user"));
+            form.auth.set(SshForm.Auth.KEY);
+            form.keyFile.set(bed.get("ssh.key"));
+            form.sudo.set(true);
+            form.configDir.set(bed.get("postfix.configDir"));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        next(robot, "certificate");
+        assertEquals(1, asked.get(), "the unknown host key was shown to the user once");
+        assertTrue(Files.readString(knownHosts).contains("[" + bed.host() + "]:" + bed.get("ssh.port")),
+                "and recorded in known_hosts");
+
+        // the server's configured snakeoil pair is listed; choose the test bed's real chain by its server path
+        ListView<?> candidates = robot.lookup("#certificate-candidates").queryListView();
+        assertTrue(candidates.getItems().size() >= 1, "discovered certificates are listed");
+        robot.doubleClickOn("#certificate-chain-path").eraseText(200).write(bed.get("tls.fullchain"));
+        robot.doubleClickOn("#certificate-key-path").eraseText(200).write(bed.get("tls.key"));
+        Platform.runLater(() -> model.setProfile(org.postfixtls.wizard.domain.profile.ProfileEdits.withCertificate(
+                model.getProfile(), new org.postfixtls.wizard.domain.profile.Profile.Certificate(
+                        bed.get("tls.fullchain"), bed.get("tls.key"), bed.get("tls.ca")))));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String page : List.of("outbound", "inbound", "submission", "hardening")) {
+            next(robot, page);
+        }
+        Platform.runLater(() -> model.sshForm()); // no-op: keep the model on the FX thread's view
+        robot.clickOn("#preset-runbook");
+        setSubmissionPorts(model);
+        for (String page : List.of("policies", "dns", "preview")) {
+            next(robot, page);
+        }
+        FxWait.until("the plan", () -> model.changeSetProperty().get() != null);
+        next(robot, "deploy");
+
+        robot.clickOn("#deploy-run");
+        FxWait.until("the confirmation", () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".dialog-pane .button").match(n -> ((javafx.scene.control.Button) n).getText().equals("OK"))
+                .queryButton());
+        FxWait.until("the deploy", () -> model.lastDeployProperty().get() != null);
+        assertEquals(DeployOutcome.DEPLOYED, model.lastDeployProperty().get().outcome(),
+                model.lastDeployProperty().get().message());
+        assertTrue(robot.lookup("#deploy-result").queryAs(Label.class).getText().startsWith("Deployed"));
+
+        next(robot, "verify");
+        set(robot, "#verify-smtp-port", bed.get("smtp.port"));
+        set(robot, "#verify-submission-port", bed.get("submission.port"));
+        set(robot, "#verify-submissions-port", bed.get("submissions.port"));
+        robot.clickOn("#verify-run");
+        FxWait.until("the verification", () -> robot.lookup("#verify-run").queryButton().getText().equals("Run again"));
+        VBox submission = robot.lookup("#tile-" + bed.get("submission.port")).queryAs(VBox.class);
+        assertTrue(submission.getChildren().stream().anyMatch(n -> n instanceof Label l
+                && l.getText().equals("AUTH only after TLS")), "AUTH is offered only after STARTTLS on submission");
+        assertTrue(robot.lookup("#verify-other").queryAs(VBox.class).getChildren().stream()
+                .anyMatch(n -> n instanceof Label l && l.getText().equals("On the server")), "server-side checks ran over SSH");
+    }
+
+    /** The test bed's submission services listen on 2587/2465, not the standard ports. */
+    private void setSubmissionPorts(WizardModel model) {
+        Platform.runLater(() -> {
+            var p = model.getProfile();
+            model.setProfile(org.postfixtls.wizard.domain.profile.ProfileEdits.withSubmission(p,
+                    new org.postfixtls.wizard.domain.profile.Profile.Submission(
+                            new org.postfixtls.wizard.domain.profile.Profile.Listener(true, bed.port("submission.port")),
+                            new org.postfixtls.wizard.domain.profile.Profile.Listener(true, bed.port("submissions.port")))));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void next(FxRobot robot, String page) {
+        robot.clickOn("#next");
+        FxWait.untilShown(robot, "#page-" + page);
+    }
+
+    private static void set(FxRobot robot, String query, String text) {
+        robot.doubleClickOn(query).eraseText(6).write(text);
+    }
+}
