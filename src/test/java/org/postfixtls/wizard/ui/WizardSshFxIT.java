@@ -120,7 +120,21 @@ class WizardSshFxIT {
         Platform.runLater(() -> model.sshForm()); // no-op: keep the model on the FX thread's view
         robot.clickOn("#preset-runbook");
         setSubmissionPorts(model);
-        for (String page : List.of("policies", "dns", "preview")) {
+        next(robot, "policies");
+        // "test this domain before enforcing": posttls-finger on the server, against the test bed's own smtpd
+        String destination = "[" + bed.host() + "]:" + bed.get("smtp.port");
+        Platform.runLater(() -> model.setProfile(org.postfixtls.wizard.domain.profile.ProfileEdits.withPolicies(
+                model.getProfile(), List.of(new org.postfixtls.wizard.domain.profile.Profile.Policy(destination,
+                        org.postfixtls.wizard.domain.profile.TlsLevel.ENCRYPT, List.of(), null, null, null)))));
+        WaitForAsyncUtils.waitForFxEvents();
+        Platform.runLater(() -> robot.lookup("#policies-table").queryTableView().getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#policies-test");
+        FxWait.until("posttls-finger", () -> robot.lookup("#policies-test-result").queryAs(Label.class).getText()
+                .startsWith(destination + ":"));
+        String tested = robot.lookup("#policies-test-result").queryAs(Label.class).getText();
+        assertTrue(tested.contains("meets 'encrypt'") && tested.contains("TLSv1."), tested);
+        for (String page : List.of("dns", "preview")) {
             next(robot, page);
         }
         FxWait.until("the plan", () -> model.changeSetProperty().get() != null);

@@ -24,6 +24,12 @@ import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 import org.postfixtls.wizard.domain.config.policy.PolicyDestination;
 import org.postfixtls.wizard.domain.config.policy.PolicyMap;
+import org.postfixtls.wizard.app.verify.RemoteServerCommands;
+import org.postfixtls.wizard.app.verify.ServerCommandException;
+import org.postfixtls.wizard.app.verify.ServerInspector;
+import org.postfixtls.wizard.app.verify.ServerSideRequest;
+import org.postfixtls.wizard.ui.tasks.Background;
+import org.postfixtls.wizard.ui.wizard.ConnectionMode;
 import org.postfixtls.wizard.domain.profile.Profile;
 import org.postfixtls.wizard.domain.profile.ProfileEdits;
 import org.postfixtls.wizard.domain.profile.ProfileError;
@@ -167,9 +173,15 @@ public final class PoliciesPage {
         });
         Button test = new Button("Test this domain", new FontIcon(Material2OutlinedMZ.PLAY_ARROW));
         test.setId("policies-test");
-        test.setDisable(true);
-        Tooltip.install(test, new Tooltip("Runs posttls-finger on the server at the chosen level; "
-                + "needs a server connected over SSH."));
+        Tooltip.install(test, new Tooltip("Runs posttls-finger on the server at the chosen level before you "
+                + "enforce it; needs a server connected over SSH."));
+        javafx.beans.property.BooleanProperty testing = new javafx.beans.property.SimpleBooleanProperty(false);
+        test.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull()
+                .or(model.connectionModeProperty().isNotEqualTo(ConnectionMode.SSH_SERVER)).or(testing));
+        Label testResult = new Label();
+        testResult.setId("policies-test-result");
+        testResult.setWrapText(true);
+        test.setOnAction(e -> testDomain(model, table.getSelectionModel().getSelectedItem(), testing, testResult));
 
         Label existing = new Label();
         existing.setId("policies-existing");
@@ -183,7 +195,7 @@ public final class PoliciesPage {
         showExisting.run();
         model.serverProperty().addListener((o, old, server) -> showExisting.run());
 
-        page.getChildren().addAll(existing, table, new HBox(10, add, remove, test), problem,
+        page.getChildren().addAll(existing, table, new HBox(10, add, remove, test), testResult, problem,
                 PageScaffold.muted("Destination: a domain (example.com), a subdomain pattern (.example.com) or a "
                         + "next-hop [mx.example.com]:25. Match: for verify/secure, e.g. hostname:nexthop; for "
                         + "fingerprint, the SHA-256 fingerprints. Protocols: e.g. >=TLSv1.2 (Postfix 3.6+)."),
@@ -192,6 +204,49 @@ public final class PoliciesPage {
                         + "destinations is the Outbound TLS level; an existing \"*\" line on the server is removed "
                         + "with a note in the preview.", Material2OutlinedAL.INFO, null));
         return page;
+    }
+
+    /**
+     * posttls-finger from the server, at the level the row would enforce: does the destination meet it today?
+     * Run over its own SSH session; the live configuration is not changed.
+     */
+    private static void testDomain(WizardModel model, Row row, javafx.beans.property.BooleanProperty testing, Label result) {
+        Profile.Policy policy = row.toPolicy();
+        String destination = policy.destination();
+        if (destination.isEmpty() || PolicyDestination.problem(destination).isPresent()) {
+            result.setText("Destination: enter a domain or [host]:port to test.");
+            return;
+        }
+        String level = policy.level().postfixName();
+        String configDir = model.getServer() == null ? null : model.getServer().configDirectory();
+        String caFile = model.getProfile().certificate().caFile();
+        testing.set(true);
+        result.getStyleClass().setAll("label");
+        result.setGraphic(null);
+        result.setText("Testing " + destination + " at level " + level + " from the server…");
+        Background.supply(() -> model.sshJobs().withSession(model.sshForm(), session -> {
+            try {
+                return new ServerInspector(new RemoteServerCommands(session), Optional.empty()).outboundProbe(
+                        new ServerSideRequest(Optional.ofNullable(configDir), level, Optional.of(destination),
+                                Optional.ofNullable(caFile)), destination);
+            } catch (ServerCommandException ex) {
+                throw new IllegalStateException(ex.getMessage(), ex);
+            }
+        })).whenComplete((probe, error) -> Background.onFx(() -> {
+            testing.set(false);
+            if (error != null) {
+                result.setText(ConnectPage.connectionProblem(Background.unwrap(error)));
+                result.getStyleClass().setAll("label", Styles.DANGER);
+                return;
+            }
+            boolean ok = probe.satisfiesLevel();
+            result.setText(destination + ": " + probe.trust().map(t -> t.label()).orElse("no connection")
+                    + probe.protocol().map(p -> ", " + p).orElse("") + probe.cipher().map(c -> ", " + c).orElse("")
+                    + (ok ? " — meets '" + level + "'; safe to enforce." : " — does NOT meet '" + level
+                            + "': enforcing it now would keep mail to " + destination + " in the queue."));
+            result.setGraphic(new FontIcon(ok ? Material2OutlinedAL.CHECK_CIRCLE : Material2OutlinedMZ.WARNING));
+            result.getStyleClass().setAll("label", ok ? Styles.SUCCESS : Styles.WARNING);
+        }));
     }
 
     /** The server's current table: kept as it is unless a row below names the same destination. */
