@@ -149,11 +149,8 @@ class WizardSshFxIT {
                 model.lastDeployProperty().get().message());
         assertTrue(robot.lookup("#deploy-result").queryAs(Label.class).getText().startsWith("Deployed"));
 
-        next(robot, "verify");
-        set(robot, "#verify-smtp-port", bed.get("smtp.port"));
-        set(robot, "#verify-submission-port", bed.get("submission.port"));
-        set(robot, "#verify-submissions-port", bed.get("submissions.port"));
-        robot.clickOn("#verify-run");
+        next(robot, "verify"); // starts by itself after a deploy, on the ports master.cf really uses
+        assertEquals(bed.get("smtp.port"), robot.lookup("#verify-smtp-port").queryTextInputControl().getText());
         FxWait.until("the verification", () -> robot.lookup("#verify-run").queryButton().getText().equals("Run again"));
         VBox submission = robot.lookup("#tile-" + bed.get("submission.port")).queryAs(VBox.class);
         assertTrue(submission.getChildren().stream().anyMatch(n -> n instanceof Label l
@@ -177,9 +174,5 @@ class WizardSshFxIT {
     private static void next(FxRobot robot, String page) {
         robot.clickOn("#next");
         FxWait.untilShown(robot, "#page-" + page);
-    }
-
-    private static void set(FxRobot robot, String query, String text) {
-        robot.doubleClickOn(query).eraseText(6).write(text);
     }
 }

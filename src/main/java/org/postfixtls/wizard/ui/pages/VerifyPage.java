@@ -31,7 +31,7 @@ import org.postfixtls.wizard.adapter.dns.DnsjavaResolver;
 import org.postfixtls.wizard.adapter.local.ExportFolder;
 import org.postfixtls.wizard.adapter.local.SystemTrust;
 import org.postfixtls.wizard.adapter.net.SmtpProber;
-import org.postfixtls.wizard.app.verify.CommandMailLog;
+import org.postfixtls.wizard.app.workspace.ListeningPorts;
 import org.postfixtls.wizard.app.verify.DnsResolver;
 import org.postfixtls.wizard.app.verify.ProbeTimeouts;
 import org.postfixtls.wizard.app.verify.ReportDocument;
@@ -129,6 +129,13 @@ public final class VerifyPage {
         };
         prefill.run();
         page.sceneProperty().addListener((o, old, scene) -> prefill.run());
+        if (model.getServer() != null) {
+            String master = model.changeSetProperty().get() != null
+                    ? model.changeSetProperty().get().content(org.postfixtls.wizard.domain.config.plan.Planner.MASTER_CF)
+                    : model.getServer().masterCf();
+            smtp.setText(Integer.toString(ListeningPorts.smtpPort(master, java.util.Set.of(
+                    model.getProfile().submission().starttls().port(), model.getProfile().submission().implicitTls().port()))));
+        }
 
         AtomicReference<VerificationHandle> running = new AtomicReference<>();
         AtomicReference<VerificationReport> last = new AtomicReference<>();
@@ -231,6 +238,12 @@ public final class VerifyPage {
         saveHtml.setOnAction(e -> save(saveHtml, last.get(), "html"));
         saveMd.setOnAction(e -> save(saveMd, last.get(), "md"));
         saveJson.setOnAction(e -> save(saveJson, last.get(), "json"));
+
+        // right after a deploy the proof should not wait for a click
+        var deployed = model.lastDeployProperty().get();
+        if (model.getConnectionMode() == ConnectionMode.SSH_SERVER && deployed != null && deployed.outcome().succeeded()) {
+            javafx.application.Platform.runLater(run::fire);
+        }
 
         page.getChildren().addAll(form, actions, summary, tiles, PageScaffold.section("The runbook's \"Done\" checklist"),
                 checklist, other, PageScaffold.section("Keep the evidence"), exports);

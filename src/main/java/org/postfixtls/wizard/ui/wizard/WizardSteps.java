@@ -11,7 +11,6 @@ import org.postfixtls.wizard.ui.pages.ExportPage;
 import org.postfixtls.wizard.ui.pages.HardeningPage;
 import org.postfixtls.wizard.ui.pages.InboundPage;
 import org.postfixtls.wizard.ui.pages.OutboundPage;
-import org.postfixtls.wizard.ui.pages.PlannedStepPage;
 import org.postfixtls.wizard.ui.pages.PoliciesPage;
 import org.postfixtls.wizard.ui.pages.PreviewPage;
 import org.postfixtls.wizard.ui.pages.SubmissionPage;
