@@ -50,7 +50,7 @@ class WizardFlowFxTest {
         WizardModel model = new WizardModel();
         Platform.runLater(() -> {
             navigator = new WizardNavigator(WizardSteps.standard(), model, Platform::runLater);
-            stage.setScene(new Scene(new MainWindow(navigator, model, new ThemeManager(Theme.LIGHT)), 1100, 760));
+            stage.setScene(new Scene(new MainWindow(navigator, model, Themes.applied()), 1100, 760));
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();

@@ -45,7 +45,7 @@ class WizardShellFxTest {
         WizardModel model = new WizardModel();
         Platform.runLater(() -> {
             WizardNavigator navigator = new WizardNavigator(steps, model, Platform::runLater);
-            stage.setScene(new Scene(new MainWindow(navigator, model, new ThemeManager(Theme.LIGHT)), 1000, 700));
+            stage.setScene(new Scene(new MainWindow(navigator, model, Themes.applied()), 1000, 700));
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();

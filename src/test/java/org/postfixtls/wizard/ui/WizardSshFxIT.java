@@ -83,7 +83,7 @@ class WizardSshFxIT {
         model.setSshJobs(new SshJobs(new SshConnector(), user, knownHosts));
         Platform.runLater(() -> {
             WizardNavigator navigator = new WizardNavigator(WizardSteps.standard(), model, Platform::runLater);
-            stage.setScene(new Scene(new MainWindow(navigator, model, new ThemeManager(Theme.LIGHT)), 1100, 800));
+            stage.setScene(new Scene(new MainWindow(navigator, model, Themes.applied()), 1100, 800));
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();
