@@ -94,6 +94,7 @@ public final class ScreenshotTaker {
             }
             advance(id);
         }
+        verifyTestbedIfRunning();
         onFx(() -> {
             themes.themeProperty().set(Theme.DARK);
             navigator.jumpBackTo(navigator.activeSteps().get(0));
@@ -101,6 +102,36 @@ public final class ScreenshotTaker {
         });
         settle();
         snapshot("dark-connect");
+    }
+
+    /** With the test bed up, the verification panel shows a real result (the bed's "before" state). */
+    private void verifyTestbedIfRunning() throws Exception {
+        java.nio.file.Path properties = java.nio.file.Path.of(System.getenv().getOrDefault("PFTW_TESTBED",
+                "/var/lib/pftw-testbed/testbed.properties"));
+        if (!Files.isReadable(properties)) {
+            return;
+        }
+        java.util.Properties bed = new java.util.Properties();
+        try (var in = Files.newBufferedReader(properties)) {
+            bed.load(in);
+        }
+        onFx(() -> {
+            var scene = stage.getScene();
+            ((javafx.scene.control.TextField) scene.lookup("#verify-host")).setText(bed.getProperty("host"));
+            ((javafx.scene.control.TextField) scene.lookup("#verify-smtp-port")).setText(bed.getProperty("smtp.port"));
+            ((javafx.scene.control.TextField) scene.lookup("#verify-submission-port")).setText(bed.getProperty("submission.port"));
+            ((javafx.scene.control.TextField) scene.lookup("#verify-submissions-port")).setText(bed.getProperty("submissions.port"));
+            ((javafx.scene.control.Button) scene.lookup("#verify-run")).fire();
+            return null;
+        });
+        for (int i = 0; i < 300; i++) {
+            Thread.sleep(100);
+            if (onFx(() -> ((javafx.scene.control.Button) stage.getScene().lookup("#verify-run")).getText()).equals("Run again")) {
+                break;
+            }
+        }
+        settle();
+        snapshot("12-verify-testbed");
     }
 
     /** Next, waiting for asynchronous checks; a certificate veto is answered like a user would ("use it anyway"). */

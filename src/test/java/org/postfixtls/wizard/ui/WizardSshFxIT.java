@@ -108,12 +108,12 @@ class WizardSshFxIT {
         // the server's configured snakeoil pair is listed; choose the test bed's real chain by its server path
         ListView<?> candidates = robot.lookup("#certificate-candidates").queryListView();
         assertTrue(candidates.getItems().size() >= 1, "discovered certificates are listed");
-        robot.doubleClickOn("#certificate-chain-path").eraseText(200).write(bed.get("tls.fullchain"));
-        robot.doubleClickOn("#certificate-key-path").eraseText(200).write(bed.get("tls.key"));
         Platform.runLater(() -> model.setProfile(org.postfixtls.wizard.domain.profile.ProfileEdits.withCertificate(
                 model.getProfile(), new org.postfixtls.wizard.domain.profile.Profile.Certificate(
                         bed.get("tls.fullchain"), bed.get("tls.key"), bed.get("tls.ca")))));
         WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(bed.get("tls.fullchain"), robot.lookup("#certificate-chain-path").queryTextInputControl().getText(),
+                "the page shows the profile's certificate");
         for (String page : List.of("outbound", "inbound", "submission", "hardening")) {
             next(robot, page);
         }

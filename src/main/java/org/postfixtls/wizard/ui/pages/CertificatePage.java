@@ -133,6 +133,16 @@ public final class CertificatePage {
                 model.setProfile(ProfileEdits.withCertificate(model.getProfile(), wanted));
             }
         };
+        model.profileProperty().addListener((o, old, profile) -> {
+            String chain = profile.certificate().chainFile() == null ? "" : profile.certificate().chainFile();
+            String key = profile.certificate().keyFile() == null ? "" : profile.certificate().keyFile();
+            if (!chain.equals(chainPath.getText().trim())) {
+                chainPath.setText(chain);
+            }
+            if (!key.equals(keyPath.getText().trim())) {
+                keyPath.setText(key);
+            }
+        });
         chainPath.textProperty().addListener((o, old, v) -> storePaths.run());
         keyPath.textProperty().addListener((o, old, v) -> storePaths.run());
 
