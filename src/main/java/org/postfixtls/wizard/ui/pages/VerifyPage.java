@@ -350,7 +350,9 @@ public final class VerifyPage {
         for (Map.Entry<TlsVersion, Boolean> entry : result.protocols().entrySet()) {
             versions.append(entry.getKey().label()).append(entry.getValue() ? " ✓  " : " ✗  ");
         }
-        tile.getChildren().add(new Label(versions.toString().trim()));
+        Label versionLine = new Label(versions.toString().trim());
+        versionLine.setWrapText(true);
+        tile.getChildren().add(versionLine);
         result.cipher().ifPresent(c -> tile.getChildren().add(small(c + result.group().map(g -> " / " + g).orElse(""))));
         result.authAfterTls().ifPresent(after -> tile.getChildren().add(new Label(
                 "AUTH " + (result.authBeforeTls().orElse(false) ? "before and after TLS" : after ? "only after TLS" : "not offered"))));
