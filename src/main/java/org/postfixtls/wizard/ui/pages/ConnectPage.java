@@ -183,6 +183,9 @@ public final class ConnectPage extends VBox {
             ServerFacts facts = new Discovery().discover(session, configDir, true);
             return Map.entry(facts, RemoteWorkspace.from(facts, session));
         })).whenComplete((found, error) -> Background.onFx(() -> {
+            if (result.isCancelled()) {
+                return; // the user cancelled the test: a late answer must not load a server they walked away from
+            }
             if (error != null) {
                 result.complete(Validation.veto(connectionProblem(Background.unwrap(error))));
                 return;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -138,17 +139,10 @@ public final class VerifyPage {
         }
 
         AtomicReference<VerificationHandle> running = new AtomicReference<>();
+        // the running attempt's "abandoned" flag: Cancel must work even while the SSH session is still opening (no
+        // handle yet), and a cancelled run must not add tiles that would read like a verdict
+        AtomicReference<AtomicBoolean> currentRun = new AtomicReference<>();
         AtomicReference<VerificationReport> last = new AtomicReference<>();
-        AtomicReference<VerificationSetup.ServerAccess> openAccess = new AtomicReference<>();
-        Runnable closeAccess = () -> {
-            VerificationSetup.ServerAccess access = openAccess.getAndSet(null);
-            if (access != null) {
-                Background.supply(() -> {
-                    access.close();
-                    return null;
-                });
-            }
-        };
         run.setOnAction(e -> {
             String problem = problem(host.getText(), List.of(smtp, submission, submissions));
             if (problem != null) {
@@ -168,6 +162,11 @@ public final class VerifyPage {
             summary.getStyleClass().setAll("label");
             summary.setGraphic(null);
             summary.setText("Verifying " + host.getText().trim() + " …");
+            AtomicBoolean abandoned = new AtomicBoolean();
+            currentRun.set(abandoned);
+            // per run: an abandoned run whose session opens late must close its own session, not a newer run's
+            AtomicReference<VerificationSetup.ServerAccess> openAccess = new AtomicReference<>();
+            Runnable closeAccess = () -> closeInBackground(openAccess.getAndSet(null));
             String targetHost = host.getText().trim();
             List<PortTarget> targets = targets(targetHost, smtp, submission, submissions);
             String mailDomain = domain.getText().trim();
@@ -202,10 +201,23 @@ public final class VerifyPage {
 
                     @Override
                     public void portFinished(PortResult result) {
-                        Background.onFx(() -> tiles.getChildren().add(tile(result)));
+                        Background.onFx(() -> {
+                            if (!abandoned.get()) {
+                                tiles.getChildren().add(tile(result));
+                            }
+                        });
                     }
                 });
             }).whenComplete((handle, startError) -> Background.onFx(() -> {
+                if (abandoned.get()) {
+                    if (handle != null) {
+                        handle.cancel();
+                        handle.report().whenComplete((r, e2) -> Background.onFx(closeAccess));
+                    } else {
+                        closeAccess.run();
+                    }
+                    return;
+                }
                 if (startError != null) {
                     closeAccess.run();
                     finish(run, cancel, progress, step);
@@ -215,6 +227,7 @@ public final class VerifyPage {
                 running.set(handle);
                 handle.report().whenComplete((report, error) -> Background.onFx(() -> {
                     running.set(null);
+                    currentRun.compareAndSet(abandoned, null);
                     closeAccess.run();
                     finish(run, cancel, progress, step);
                     if (error != null) {
@@ -230,9 +243,16 @@ public final class VerifyPage {
             }));
         });
         cancel.setOnAction(e -> {
+            AtomicBoolean abandoned = currentRun.getAndSet(null);
+            if (abandoned != null) {
+                abandoned.set(true);
+            }
             VerificationHandle handle = running.get();
             if (handle != null) {
                 handle.cancel();
+            } else if (abandoned != null) { // still opening: its session is closed as soon as it answers
+                finish(run, cancel, progress, step);
+                fail(summary, "Cancelled; nothing was changed.");
             }
         });
         saveHtml.setOnAction(e -> save(saveHtml, last.get(), "html"));
@@ -281,6 +301,15 @@ public final class VerifyPage {
         int port = Integer.parseInt(field.getText().trim());
         if (port > 0) {
             targets.add(new PortTarget(host, port, role));
+        }
+    }
+
+    private static void closeInBackground(VerificationSetup.ServerAccess access) {
+        if (access != null) {
+            Background.supply(() -> {
+                access.close();
+                return null;
+            });
         }
     }
 
