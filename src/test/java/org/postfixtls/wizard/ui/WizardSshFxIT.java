@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
@@ -21,7 +22,11 @@ import org.postfixtls.wizard.adapter.ssh.SshConnector;
 import org.postfixtls.wizard.app.deploy.DeployFixture;
 import org.postfixtls.wizard.app.deploy.DeployOutcome;
 import org.postfixtls.wizard.app.remote.HostKeyDecider;
+import org.postfixtls.wizard.domain.verify.CheckStatus;
+import org.postfixtls.wizard.domain.verify.VerificationReport;
+import org.postfixtls.wizard.testsupport.LiveFiles;
 import org.postfixtls.wizard.testsupport.Testbed;
+import org.postfixtls.wizard.testsupport.Tools;
 import org.postfixtls.wizard.ui.theme.Theme;
 import org.postfixtls.wizard.ui.theme.ThemeManager;
 import org.postfixtls.wizard.ui.wizard.SshForm;
@@ -157,6 +162,139 @@ class WizardSshFxIT {
                 && l.getText().equals("AUTH only after TLS")), "AUTH is offered only after STARTTLS on submission");
         assertTrue(robot.lookup("#verify-other").queryAs(VBox.class).getChildren().stream()
                 .anyMatch(n -> n instanceof Label l && l.getText().equals("On the server")), "server-side checks ran over SSH");
+
+        // the test bed's certificate comes from its own CA: name that CA as the trust, as an admin with a private
+        // CA would, and the panel must show every check passing
+        Platform.runLater(() -> {
+            robot.lookup("#verify-ca-file").queryTextInputControl().setText(bed.get("tls.ca"));
+            model.lastVerificationProperty().set(null);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#verify-run");
+        FxWait.until("the second verification", () -> model.lastVerificationProperty().get() != null);
+        VerificationReport report = model.lastVerificationProperty().get();
+        List<String> notPassing = report.checks().stream().filter(c -> c.status() == CheckStatus.FAIL)
+                .map(c -> c.id() + c.port().map(p -> ":" + p).orElse("") + " " + c.detail()).toList();
+        assertTrue(notPassing.isEmpty(), "failed checks after the runbook deploy: " + notPassing);
+        assertTrue(report.checklist().stream().noneMatch(c -> c.status() == CheckStatus.FAIL), report.checklist().toString());
+        assertTrue(robot.lookup("#verify-summary").queryAs(Label.class).getText().startsWith("Everything verified")
+                || robot.lookup("#verify-summary").queryAs(Label.class).getText().contains("no failure"),
+                robot.lookup("#verify-summary").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void aBrokenCertificatePathIsRefusedAndAFailedReloadIsRolledBackOnScreen(FxRobot robot) throws Exception {
+        LiveFiles before = LiveFiles.of(Path.of(bed.get("postfix.configDir")));
+        WizardModel model = new WizardModel();
+        Path knownHosts = Files.createTempFile("pftw-known-hosts", "");
+        model.setSshJobs(new SshJobs(new SshConnector(), key -> HostKeyDecider.Decision.ACCEPT_ONCE, knownHosts));
+        showWizard(model);
+        connect(robot, model);
+
+        // a certificate path typed by hand that does not exist on the server: the server's own check refuses it
+        String missing = "/etc/pftw-missing/fullchain.pem";
+        useCertificate(model, missing, bed.get("tls.key"), bed.get("tls.ca"));
+        walkToDeployWithRunbook(robot, model);
+        deployAndConfirm(robot, model);
+        assertEquals(DeployOutcome.REFUSED, model.lastDeployProperty().get().outcome());
+        String refused = robot.lookup("#deploy-result").queryAs(Label.class).getText();
+        assertTrue(refused.startsWith("Refused before anything was changed") && refused.contains(missing), refused);
+        assertTrue(stepLines(robot).stream().anyMatch(line -> line.startsWith("validate") && line.contains(missing)),
+                "the failing step is shown with its reason: " + stepLines(robot));
+        assertEquals(before, LiveFiles.of(Path.of(bed.get("postfix.configDir"))), "nothing changed on the server");
+        robot.clickOn("#next");
+        assertTrue(robot.lookup("#veto-message").queryAs(Label.class).getText().startsWith("Deploy:"),
+                "Verify is not reached after a refused deploy");
+
+        // fix the path, then make the reload fail (postfix reload refuses without master.pid while the running
+        // master keeps serving): the commit happens, fails, and the rollback is shown step by step
+        robot.clickOn("#step-certificate");
+        FxWait.untilShown(robot, "#page-certificate");
+        useCertificate(model, bed.get("tls.fullchain"), bed.get("tls.key"), bed.get("tls.ca"));
+        for (String page : List.of("outbound", "inbound", "submission", "hardening", "policies", "dns", "preview")) {
+            next(robot, page);
+        }
+        FxWait.until("the plan", () -> model.changeSetProperty().get() != null);
+        next(robot, "deploy");
+        Path pid = Path.of(bed.get("postfix.queueDir"), "pid", "master.pid");
+        Path aside = pid.resolveSibling("master.pid.pftw-fx-it");
+        Files.move(pid, aside, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            deployAndConfirm(robot, model);
+        } finally {
+            Files.move(aside, pid, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        assertEquals(DeployOutcome.ROLLED_BACK, model.lastDeployProperty().get().outcome(),
+                model.lastDeployProperty().get().message());
+        String rolledBack = robot.lookup("#deploy-result").queryAs(Label.class).getText();
+        assertTrue(rolledBack.startsWith("FAILED at reload and ROLLED BACK"), rolledBack);
+        assertTrue(stepLines(robot).stream().anyMatch(line -> line.startsWith("rollback")),
+                "the rollback is shown as a step: " + stepLines(robot));
+        assertTrue(robot.lookup("#deploy-log").queryTextInputControl().getText().contains("[start] rollback"),
+                robot.lookup("#deploy-log").queryTextInputControl().getText());
+        assertEquals(before, LiveFiles.of(Path.of(bed.get("postfix.configDir"))), "the server is back on its old files");
+        Tools.Output mail = Tools.sendTestMail(bed);
+        assertEquals(0, mail.exitCode(), "Postfix still accepts mail: " + mail.text());
+    }
+
+    private void showWizard(WizardModel model) {
+        Platform.runLater(() -> {
+            WizardNavigator navigator = new WizardNavigator(WizardSteps.standard(), model, Platform::runLater);
+            stage.setScene(new Scene(new MainWindow(navigator, model, Themes.applied()), 1100, 800));
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void connect(FxRobot robot, WizardModel model) {
+        robot.clickOn("#mode-ssh-server");
+        Platform.runLater(() -> {
+            SshForm form = model.sshForm();
+            form.host.set(bed.host());
+            form.port.set(bed.get("ssh.port"));
+            form.user.set(bed.get("ssh.user"));
+            form.auth.set(SshForm.Auth.KEY);
+            form.keyFile.set(bed.get("ssh.key"));
+            form.sudo.set(true);
+            form.configDir.set(bed.get("postfix.configDir"));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        next(robot, "certificate");
+    }
+
+    private static void useCertificate(WizardModel model, String chain, String key, String ca) {
+        Platform.runLater(() -> model.setProfile(org.postfixtls.wizard.domain.profile.ProfileEdits.withCertificate(
+                model.getProfile(), new org.postfixtls.wizard.domain.profile.Profile.Certificate(chain, key, ca))));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void walkToDeployWithRunbook(FxRobot robot, WizardModel model) {
+        for (String page : List.of("outbound", "inbound", "submission", "hardening")) {
+            next(robot, page);
+        }
+        robot.clickOn("#preset-runbook");
+        setSubmissionPorts(model);
+        for (String page : List.of("policies", "dns", "preview")) {
+            next(robot, page);
+        }
+        FxWait.until("the plan", () -> model.changeSetProperty().get() != null);
+        next(robot, "deploy");
+    }
+
+    private static void deployAndConfirm(FxRobot robot, WizardModel model) {
+        Platform.runLater(() -> model.lastDeployProperty().set(null));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#deploy-run");
+        FxWait.until("the confirmation", () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".dialog-pane .button").match(n -> ((javafx.scene.control.Button) n).getText().equals("OK"))
+                .queryButton());
+        FxWait.until("the deploy", () -> model.lastDeployProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static List<String> stepLines(FxRobot robot) {
+        return robot.lookup("#deploy-steps").queryAs(VBox.class).getChildren().stream()
+                .filter(n -> n instanceof Label).map(n -> ((Label) n).getText()).toList();
     }
 
     /** The test bed's submission services listen on 2587/2465, not the standard ports. */

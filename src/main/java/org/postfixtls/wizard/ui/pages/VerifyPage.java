@@ -3,6 +3,7 @@ package org.postfixtls.wizard.ui.pages;
 import atlantafx.base.theme.Styles;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 import org.postfixtls.wizard.adapter.dns.DnsjavaResolver;
 import org.postfixtls.wizard.adapter.local.ExportFolder;
+import org.postfixtls.wizard.adapter.local.LocalFiles;
 import org.postfixtls.wizard.adapter.local.SystemTrust;
 import org.postfixtls.wizard.adapter.net.SmtpProber;
 import org.postfixtls.wizard.app.workspace.ListeningPorts;
@@ -44,6 +46,9 @@ import org.postfixtls.wizard.app.verify.VerificationEngine;
 import org.postfixtls.wizard.app.verify.VerificationHandle;
 import org.postfixtls.wizard.app.verify.VerificationListener;
 import org.postfixtls.wizard.app.verify.VerificationRequest;
+import org.postfixtls.wizard.domain.cert.BadInputException;
+import org.postfixtls.wizard.domain.cert.InputLimits;
+import org.postfixtls.wizard.domain.cert.TrustAnchors;
 import org.postfixtls.wizard.domain.verify.Check;
 import org.postfixtls.wizard.domain.verify.CheckStatus;
 import org.postfixtls.wizard.domain.verify.MailLogSummary;
@@ -87,6 +92,24 @@ public final class VerifyPage {
         form.setVgap(8);
         form.addRow(0, new Label("Host"), host, new Label("Mail domain"), domain);
         form.addRow(1, new Label("SMTP port"), smtp, new Label("Submission / submissions"), new HBox(8, submission, submissions));
+        TextField caBundle = new TextField();
+        caBundle.setId("verify-ca-file");
+        caBundle.setPromptText("empty: this computer's CA bundle (or a PEM file for a private CA)");
+        caBundle.setAccessibleText("CA bundle the served certificate must chain to");
+        Button browseCa = new Button("", new FontIcon(Material2OutlinedAL.FOLDER_OPEN));
+        browseCa.setAccessibleText("Choose a CA bundle");
+        browseCa.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("CA bundle (PEM) the server's certificate must chain to");
+            File chosen = chooser.showOpenDialog(browseCa.getScene().getWindow());
+            if (chosen != null) {
+                caBundle.setText(chosen.getAbsolutePath());
+            }
+        });
+        HBox caRow = new HBox(8, caBundle, browseCa);
+        HBox.setHgrow(caBundle, javafx.scene.layout.Priority.ALWAYS);
+        form.add(new Label("Trust"), 0, 2);
+        form.add(caRow, 1, 2, 3, 1);
 
         Button run = new Button("Run verification", new FontIcon(Material2OutlinedMZ.PLAY_ARROW));
         run.setId("verify-run");
@@ -174,7 +197,11 @@ public final class VerifyPage {
                     .map(r -> r.leaf().sha256Fingerprint());
             List<String> names = model.getServer() == null ? List.of() : model.getServer().myhostname().stream().toList();
             String outboundLevel = model.getProfile().outbound().level().postfixName();
+            String caFile = caBundle.getText().trim();
             Background.supply(() -> {
+                Optional<TrustAnchors> trust = caFile.isEmpty() ? SystemTrust.anchors() : Optional.of(
+                        TrustAnchors.fromPemBundle(LocalFiles.read(Path.of(caFile), InputLimits.MAX_CA_BUNDLE_BYTES,
+                                "a PEM CA bundle")));
                 Optional<DnsResolver> dns = mailDomain.isEmpty() ? Optional.empty()
                         : DnsjavaResolver.systemResolver().map(a -> (DnsResolver) new DnsjavaResolver(a, Duration.ofSeconds(5)));
                 Optional<VerificationSetup.ServerAccess> access = setup.open(model);
@@ -183,7 +210,7 @@ public final class VerifyPage {
                 String configDir = model.getServer() == null ? null : model.getServer().configDirectory();
                 VerificationEngine engine = new VerificationEngine(new SmtpProber(), dns, inspector, Clock.systemUTC());
                 VerificationRequest request = new VerificationRequest(targetHost, targets,
-                        new PortExpectations(SystemTrust.anchors(), expectedSha, names, Duration.ofDays(21)),
+                        new PortExpectations(trust, expectedSha, names, Duration.ofDays(21)),
                         mailDomain.isEmpty() ? Optional.empty() : Optional.of(mailDomain),
                         inspector.isPresent()
                                 ? Optional.of(new ServerSideRequest(Optional.ofNullable(configDir).filter(d -> !d.equals("/etc/postfix")),
@@ -221,7 +248,9 @@ public final class VerifyPage {
                 if (startError != null) {
                     closeAccess.run();
                     finish(run, cancel, progress, step);
-                    fail(summary, ConnectPage.connectionProblem(Background.unwrap(startError)));
+                    Throwable cause = Background.unwrap(startError);
+                    fail(summary, cause instanceof BadInputException ? "Trust: " + cause.getMessage()
+                            : ConnectPage.connectionProblem(cause));
                     return;
                 }
                 running.set(handle);
@@ -237,6 +266,7 @@ public final class VerifyPage {
                         return;
                     }
                     last.set(report);
+                    model.lastVerificationProperty().set(report);
                     show(report, summary, tiles, checklist, other);
                     exports.setDisable(false);
                 }));

@@ -10,6 +10,7 @@ import org.postfixtls.wizard.adapter.ssh.SshConnector;
 import org.postfixtls.wizard.app.deploy.DeployReport;
 import org.postfixtls.wizard.app.discovery.ServerFacts;
 import org.postfixtls.wizard.app.remote.ConnectionSettings;
+import org.postfixtls.wizard.domain.verify.VerificationReport;
 import org.postfixtls.wizard.app.workspace.CertificateCandidate;
 import org.postfixtls.wizard.ui.pages.HostKeyDialog;
 import org.postfixtls.wizard.app.workspace.ServerFiles;
@@ -41,6 +42,7 @@ public final class WizardModel {
     private final ObjectProperty<ServerFacts> serverFacts = new SimpleObjectProperty<>(this, "serverFacts");
     private SshJobs sshJobs;
     private final ObjectProperty<DeployReport> lastDeploy = new SimpleObjectProperty<>(this, "lastDeploy");
+    private final ObjectProperty<VerificationReport> lastVerification = new SimpleObjectProperty<>(this, "lastVerification");
 
     public ObjectProperty<ConnectionMode> connectionModeProperty() {
         return connectionMode;
@@ -74,6 +76,11 @@ public final class WizardModel {
     }
 
     /** The last deploy or rollback of this run (null before any): the verify step starts from it. */
+    /** The most recent completed verification (the evidence the Verify step shows and exports). */
+    public ObjectProperty<VerificationReport> lastVerificationProperty() {
+        return lastVerification;
+    }
+
     public ObjectProperty<DeployReport> lastDeployProperty() {
         return lastDeploy;
     }
