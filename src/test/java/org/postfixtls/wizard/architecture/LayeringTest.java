@@ -52,9 +52,20 @@ class LayeringTest {
             .should().dependOnClassesThat().resideInAnyPackage(BASE + ".ui..", BASE + ".cli..")
             .because("the UI and the CLI are two thin faces over the same engine");
 
+    static final ArchRule STEP_DECISIONS_ARE_FREE_OF_JAVAFX = noClasses()
+            .that().haveNameMatching("org\\.postfixtls\\.wizard\\.ui\\.pages\\.(\\w+Choices|PreviewSummary)(\\$.*)?")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.kordamp.ikonli..")
+            .because("what a step's choices write into the profile, and what is enabled and why, is tested in plain"
+                    + " JUnit without a toolkit");
+
     @Test
     void domainIsFreeOfUiSshAndFaces() {
         DOMAIN_IS_FREE_OF_UI_SSH_AND_FACES.check(PRODUCTION);
+    }
+
+    @Test
+    void stepDecisionsAreFreeOfJavaFx() {
+        STEP_DECISIONS_ARE_FREE_OF_JAVAFX.check(PRODUCTION);
     }
 
     @Test

@@ -36,6 +36,11 @@ public final class ProfileEdits {
                 hardening, p.sessionCache(), p.logging(), p.policies(), p.mtaSts());
     }
 
+    public static Profile withSessionCache(Profile p, Profile.SessionCache sessionCache) {
+        return new Profile(p.schema(), p.preset(), p.certificate(), p.outbound(), p.inbound(), p.submission(),
+                p.hardening(), sessionCache, p.logging(), p.policies(), p.mtaSts());
+    }
+
     public static Profile withPolicies(Profile p, List<Profile.Policy> policies) {
         return new Profile(p.schema(), p.preset(), p.certificate(), p.outbound(), p.inbound(), p.submission(),
                 p.hardening(), p.sessionCache(), p.logging(), policies, p.mtaSts());

@@ -7,10 +7,8 @@ import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -37,7 +35,6 @@ import org.postfixtls.wizard.domain.cert.CertbotDeployHook;
 import org.postfixtls.wizard.domain.cert.CertificateDetails;
 import org.postfixtls.wizard.domain.cert.FileContent;
 import org.postfixtls.wizard.domain.cert.Finding;
-import org.postfixtls.wizard.domain.cert.FindingId;
 import org.postfixtls.wizard.domain.cert.GeneratedCertificate;
 import org.postfixtls.wizard.domain.cert.GeneratedKeyType;
 import org.postfixtls.wizard.domain.cert.InputLimits;
@@ -46,7 +43,6 @@ import org.postfixtls.wizard.domain.cert.KeyEvidence;
 import org.postfixtls.wizard.domain.cert.SelfSignedCertificateGenerator;
 import org.postfixtls.wizard.domain.cert.Severity;
 import org.postfixtls.wizard.domain.profile.Profile;
-import org.postfixtls.wizard.domain.profile.ProfileEdits;
 import org.postfixtls.wizard.ui.tasks.Background;
 import org.postfixtls.wizard.ui.wizard.ProfileFieldsValidator;
 import org.postfixtls.wizard.ui.wizard.StepValidator;
@@ -59,9 +55,6 @@ import org.postfixtls.wizard.ui.wizard.WizardModel;
  */
 public final class CertificatePage {
 
-    /** Findings with which Postfix would not start TLS at all, or clients would all fail: no way past them. */
-    static final Set<FindingId> BLOCKING = EnumSet.of(FindingId.KEY_MISMATCH, FindingId.KEY_ENCRYPTED,
-            FindingId.EXPIRED, FindingId.NOT_YET_VALID);
     static final String ACKNOWLEDGED = "certificate.acknowledged";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
@@ -125,14 +118,8 @@ public final class CertificatePage {
         hookBox.setManaged(false);
 
         // paths typed by hand go straight into the profile
-        Runnable storePaths = () -> {
-            Profile.Certificate current = model.getProfile().certificate();
-            Profile.Certificate wanted = new Profile.Certificate(blankToNull(chainPath.getText()),
-                    blankToNull(keyPath.getText()), current.caFile());
-            if (!wanted.equals(current)) {
-                model.setProfile(ProfileEdits.withCertificate(model.getProfile(), wanted));
-            }
-        };
+        Runnable storePaths = () -> PageScaffold.store(model,
+                CertificateChoices.withPaths(model.getProfile(), chainPath.getText(), keyPath.getText()));
         model.profileProperty().addListener((o, old, profile) -> {
             String chain = profile.certificate().chainFile() == null ? "" : profile.certificate().chainFile();
             String key = profile.certificate().keyFile() == null ? "" : profile.certificate().keyFile();
@@ -154,8 +141,8 @@ public final class CertificatePage {
             model.certificateReportProperty().set(null);
             chainPath.setText(candidate.chainPath());
             keyPath.setText(candidate.keyPath() == null ? "" : candidate.keyPath());
-            hookBox.setVisible(candidate.isLetsEncrypt());
-            hookBox.setManaged(candidate.isLetsEncrypt());
+            hookBox.setVisible(CertificateChoices.offersRenewalHook(candidate));
+            hookBox.setManaged(CertificateChoices.offersRenewalHook(candidate));
             hookOffer.setText("Let's Encrypt renews this certificate every 60-90 days; Postfix reads it only at "
                     + "start or reload. Install this hook as " + CertbotDeployHook.INSTALL_PATH
                     + " so every renewal reloads Postfix.");
@@ -227,15 +214,12 @@ public final class CertificatePage {
             lines.add(line);
         }
         findings.getChildren().setAll(lines);
-        boolean blocking = report.findings().stream().anyMatch(f -> BLOCKING.contains(f.id()));
-        boolean errors = report.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR);
+        boolean errors = CertificateChoices.hasErrors(report);
         status.getStyleClass().setAll("label", report.hasFindings() ? (errors ? Styles.DANGER : Styles.WARNING) : Styles.SUCCESS);
         status.setGraphic(new FontIcon(report.hasFindings() ? Material2OutlinedMZ.WARNING : Material2OutlinedAL.CHECK_CIRCLE));
-        status.setText(!report.hasFindings() ? "No problems found."
-                : blocking ? "Postfix cannot use this certificate as it is: fix the problems below."
-                : report.findings().size() + " problem(s) found.");
-        acknowledge.setVisible(errors && !blocking);
-        acknowledge.setManaged(errors && !blocking);
+        status.setText(CertificateChoices.statusText(report));
+        acknowledge.setVisible(CertificateChoices.offersAcknowledgement(report));
+        acknowledge.setManaged(CertificateChoices.offersAcknowledgement(report));
     }
 
     private static HBox detail(String name, String value) {
@@ -360,12 +344,11 @@ public final class CertificatePage {
                 return done(Validation.veto("Certificate: still checking " + chosen.chainPath()
                         + "; wait for the result below."));
             }
-            Optional<Finding> blocking = report.findings().stream().filter(f -> BLOCKING.contains(f.id())).findFirst();
+            Optional<Finding> blocking = CertificateChoices.blocking(report);
             if (blocking.isPresent()) {
                 return done(Validation.veto("Certificate: " + blocking.get().message() + " " + blocking.get().advice()));
             }
-            boolean errors = report.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR);
-            if (errors && !Boolean.TRUE.equals(model.acknowledgements().get(ACKNOWLEDGED))) {
+            if (CertificateChoices.hasErrors(report) && !Boolean.TRUE.equals(model.acknowledgements().get(ACKNOWLEDGED))) {
                 return done(Validation.veto("Certificate: fix the problems shown, choose another certificate, "
                         + "or tick \"Use it anyway\"."));
             }
@@ -375,9 +358,5 @@ public final class CertificatePage {
 
     private static CompletableFuture<Validation> done(Validation validation) {
         return CompletableFuture.completedFuture(validation);
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
     }
 }

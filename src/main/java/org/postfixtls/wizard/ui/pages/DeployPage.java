@@ -25,7 +25,6 @@ import org.postfixtls.wizard.app.deploy.DeployOutcome;
 import org.postfixtls.wizard.app.deploy.DeployRecord;
 import org.postfixtls.wizard.app.deploy.DeployReport;
 import org.postfixtls.wizard.app.deploy.StepEvent;
-import org.postfixtls.wizard.domain.config.plan.FileChange;
 import org.postfixtls.wizard.ui.tasks.Background;
 import org.postfixtls.wizard.ui.wizard.ConnectionMode;
 import org.postfixtls.wizard.ui.wizard.StepValidator;
@@ -81,16 +80,12 @@ public final class DeployPage {
         rollback.setId("deploy-rollback");
 
         Runnable showTarget = () -> {
-            boolean server = model.getConnectionMode() == ConnectionMode.SSH_SERVER && model.getServer() != null;
-            long files = model.changeSetProperty().get() == null ? 0
-                    : model.changeSetProperty().get().files().stream().filter(FileChange::changed).count();
-            target.setText(server ? "Target: " + model.getServer().source() + " — " + files + " file(s) to change."
-                    : "Demo server: nothing can be deployed here. Connect to a server over SSH to run the transaction; "
-                            + "the steps are: lock, backup, validate (postconf on a staged copy), swap, postmap, "
-                            + "postfix check, reload, health check, and rollback on any failure.");
-            deploy.setDisable(!server || files == 0);
-            rollback.setDisable(!server);
-            refreshHistory.setDisable(!server);
+            DeployChoices.Target state = DeployChoices.target(model.getConnectionMode(), model.getServer(),
+                    model.changeSetProperty().get());
+            target.setText(state.text());
+            deploy.setDisable(!state.canDeploy());
+            rollback.setDisable(!state.canUseHistory());
+            refreshHistory.setDisable(!state.canUseHistory());
         };
         showTarget.run();
         model.changeSetProperty().addListener((o, old, c) -> showTarget.run());
@@ -208,18 +203,7 @@ public final class DeployPage {
 
     static void showResult(DeployReport report, Label result) {
         DeployOutcome outcome = report.outcome();
-        String text = switch (outcome) {
-            case DEPLOYED -> "Deployed (" + report.deployId() + "). Postfix reloaded and accepts mail. Next: verify it.";
-            case NO_CHANGES -> "Nothing to change: the server already has this configuration. No reload.";
-            case DRY_RUN -> "Dry run: nothing was written.";
-            case REFUSED -> "Refused before anything was changed: " + report.message();
-            case CANCELLED -> "Cancelled before the commit; nothing was changed.";
-            case ROLLED_BACK -> "FAILED at " + report.failedStep() + " and ROLLED BACK: " + report.message()
-                    + " The server runs the previous configuration.";
-            case ROLLBACK_FAILED -> "FAILED and the rollback failed too: " + report.message();
-            case CONNECTION_LOST -> "The connection was lost during the commit. The server finishes the transaction on "
-                    + "its own: show the history to see its result.";
-        };
+        String text = DeployChoices.resultText(report);
         result.setText(text);
         result.setGraphic(new FontIcon(outcome.succeeded() ? Material2OutlinedAL.CHECK_CIRCLE : Material2OutlinedMZ.REPORT));
         result.getStyleClass().setAll("label", outcome.succeeded() ? Styles.SUCCESS

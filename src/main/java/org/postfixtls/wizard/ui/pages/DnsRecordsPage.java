@@ -4,7 +4,6 @@ import atlantafx.base.theme.Styles;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javafx.geometry.Pos;
@@ -19,22 +18,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 import org.postfixtls.wizard.adapter.local.LocalFiles;
-import org.postfixtls.wizard.app.workspace.CertificateCandidate;
-import org.postfixtls.wizard.domain.cert.PublicKeys;
 import org.postfixtls.wizard.domain.profile.Profile;
-import org.postfixtls.wizard.domain.profile.ProfileEdits;
-import org.postfixtls.wizard.domain.profile.ProfileError;
-import org.postfixtls.wizard.domain.profile.ProfileValidator;
-import org.postfixtls.wizard.domain.records.MtaStsPolicy;
-import org.postfixtls.wizard.domain.records.MtaStsMode;
-import org.postfixtls.wizard.domain.records.MtaStsTxtRecord;
-import org.postfixtls.wizard.domain.records.TlsRptRecord;
-import org.postfixtls.wizard.domain.records.TlsaRecord;
 import org.postfixtls.wizard.ui.tasks.Background;
 import org.postfixtls.wizard.ui.wizard.ProfileFieldsValidator;
 import org.postfixtls.wizard.ui.wizard.StepValidator;
@@ -113,7 +101,7 @@ public final class DnsRecordsPage {
         Runnable showModel = () -> {
             updating[0] = true;
             try {
-                Profile.MtaSts sts = effective(model);
+                Profile.MtaSts sts = DnsRecordsChoices.effective(model.getProfile(), model.getServer());
                 setIfDifferent(domain, sts.domain());
                 setIfDifferent(mx, String.join(", ", sts.mx()));
                 mode.setValue(sts.mode());
@@ -122,9 +110,8 @@ public final class DnsRecordsPage {
             } finally {
                 updating[0] = false;
             }
-            Optional<ProfileError> error = ProfileValidator.validate(model.getProfile()).stream()
-                    .filter(x -> x.path().startsWith("mtaSts")).findFirst();
-            problem.setText(error.map(ProfileError::toString).orElse(""));
+            Optional<String> error = DnsRecordsChoices.firstProblem(model.getProfile());
+            problem.setText(error.orElse(""));
             problem.setVisible(error.isPresent());
             problem.setManaged(error.isPresent());
             if (error.isEmpty()) {
@@ -135,18 +122,8 @@ public final class DnsRecordsPage {
             if (updating[0]) {
                 return;
             }
-            long age;
-            try {
-                age = maxAge.getText().isBlank() ? -1 : Long.parseLong(maxAge.getText().trim());
-            } catch (NumberFormatException ex) {
-                age = -1;
-            }
-            Profile.MtaSts wanted = new Profile.MtaSts(domain.getText().trim(), split(mx.getText()),
-                    mode.getValue() == null ? "testing" : mode.getValue(), age,
-                    report.getText().isBlank() ? null : report.getText().trim());
-            if (!wanted.equals(model.getProfile().mtaSts())) {
-                model.setProfile(ProfileEdits.withMtaSts(model.getProfile(), wanted));
-            }
+            PageScaffold.store(model, DnsRecordsChoices.edit(model.getProfile(), domain.getText(), mx.getText(),
+                    mode.getValue(), maxAge.getText(), report.getText()));
         };
         for (TextField field : List.of(domain, mx, maxAge, report)) {
             field.textProperty().addListener((o, old, v) -> store.run());
@@ -168,50 +145,15 @@ public final class DnsRecordsPage {
         return page;
     }
 
-    /** The profile's MTA-STS data, or defaults from the server (mydomain, myhostname) while there is none. */
-    static Profile.MtaSts effective(WizardModel model) {
-        Profile.MtaSts sts = model.getProfile().mtaSts();
-        if (sts != null) {
-            return sts;
-        }
-        String domain = model.getServer() == null ? "" : model.getServer().mydomain().orElse("");
-        List<String> mx = model.getServer() == null ? List.of() : model.getServer().myhostname().stream().toList();
-        return new Profile.MtaSts(domain, mx, "testing", MtaStsPolicy.DEFAULT_MAX_AGE,
-                domain.isEmpty() ? null : "postmaster@" + domain);
-    }
-
     private static void render(WizardModel model, TextArea records, TextArea policyText, Label policyUrl) {
-        Profile.MtaSts sts = effective(model);
-        if (sts.domain().isEmpty() || sts.mx().isEmpty()) {
-            records.setText("Enter the mail domain and its MX host names.");
-            policyText.clear();
-            return;
+        DnsRecordsChoices.Publication publication = DnsRecordsChoices.publication(
+                DnsRecordsChoices.effective(model.getProfile(), model.getServer()), model.certificateProperty().get(),
+                Clock.systemUTC());
+        records.setText(publication.records());
+        policyText.setText(publication.policyFile());
+        if (publication.policyUrl() != null) {
+            policyUrl.setText(publication.policyUrl());
         }
-        StringBuilder text = new StringBuilder();
-        CertificateCandidate certificate = model.certificateProperty().get();
-        if (certificate != null) {
-            try {
-                SubjectPublicKeyInfo key = PublicKeys.ofCertificate(certificate.chain());
-                text.append("; DANE (TLSA 3 1 1 of ").append(certificate.chainPath()).append(")\n");
-                for (String host : sts.mx()) {
-                    text.append(TlsaRecord.of(host.replaceFirst("^\\*\\.", ""), key, "current").zoneLine()).append('\n');
-                }
-            } catch (RuntimeException e) {
-                text.append("; DANE: the certificate could not be read (").append(e.getMessage()).append(")\n");
-            }
-        } else {
-            text.append("; DANE: choose a certificate in the Certificate step to compute its TLSA record\n");
-        }
-        MtaStsMode mode = "enforce".equals(sts.mode()) ? MtaStsMode.ENFORCE : MtaStsMode.TESTING;
-        MtaStsPolicy policy = new MtaStsPolicy(sts.domain(), mode, sts.mx(), sts.maxAge());
-        MtaStsTxtRecord txt = MtaStsTxtRecord.fresh(sts.domain(), Clock.systemUTC());
-        TlsRptRecord rpt = sts.reportAddress() == null ? TlsRptRecord.toPostmaster(sts.domain())
-                : new TlsRptRecord(sts.domain(), List.of("mailto:" + sts.reportAddress()));
-        text.append("; MTA-STS (a new id each time the policy changes)\n").append(txt.zoneLine()).append('\n');
-        text.append("; TLS-RPT\n").append(rpt.zoneLine()).append('\n');
-        records.setText(text.toString());
-        policyText.setText(policy.text());
-        policyUrl.setText("Serve it as " + policy.url());
     }
 
     private static Button copyButton(String text, TextArea source) {
@@ -246,10 +188,6 @@ public final class DnsRecordsPage {
         if (!field.getText().equals(value)) {
             field.setText(value);
         }
-    }
-
-    static List<String> split(String text) {
-        return Arrays.stream(text.split("[,\\s]+")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     public static StepValidator validator() {

@@ -1,7 +1,6 @@
 package org.postfixtls.wizard.ui.pages;
 
 import atlantafx.base.theme.Styles;
-import java.util.Arrays;
 import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -15,16 +14,12 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
-import org.postfixtls.wizard.domain.config.plan.PostfixVersion;
 import org.postfixtls.wizard.domain.profile.Preset;
 import org.postfixtls.wizard.domain.profile.Profile;
-import org.postfixtls.wizard.domain.profile.ProfileEdits;
 import org.postfixtls.wizard.ui.wizard.WizardModel;
 
 /** Protocol floor, cipher grades and exclusions, with the three presets one click away. */
 public final class HardeningPage {
-
-    static final String POSTFIX_DEFAULT = "Postfix default";
 
     private HardeningPage() {
     }
@@ -38,9 +33,9 @@ public final class HardeningPage {
         Label current = new Label();
         current.setId("hardening-current-preset");
         for (Preset preset : Preset.values()) {
-            Button button = new Button(title(preset));
+            Button button = new Button(HardeningChoices.title(preset));
             button.setId("preset-" + preset.jsonName());
-            button.setOnAction(e -> model.setProfile(ProfileEdits.withPreset(model.getProfile(), preset)));
+            button.setOnAction(e -> model.setProfile(HardeningChoices.applyPreset(model.getProfile(), preset)));
             presets.getChildren().add(button);
         }
         presets.getChildren().add(current);
@@ -48,7 +43,7 @@ public final class HardeningPage {
 
         ComboBox<String> floor = new ComboBox<>();
         floor.setId("hardening-floor");
-        floor.getItems().setAll(POSTFIX_DEFAULT, "TLSv1.2", "TLSv1.3");
+        floor.getItems().setAll(HardeningChoices.FLOORS);
         CheckBox floorOnPort25 = new CheckBox("Apply the floor to opportunistic TLS on port 25 too");
         floorOnPort25.setId("hardening-floor-opportunistic");
         ComboBox<String> mandatoryGrade = gradeBox("hardening-mandatory-ciphers");
@@ -58,7 +53,7 @@ public final class HardeningPage {
         exclude.setPromptText("e.g. aNULL, RC4, 3DES");
         ComboBox<String> eecdh = new ComboBox<>();
         eecdh.setId("hardening-eecdh");
-        eecdh.getItems().setAll(POSTFIX_DEFAULT, "auto", "strong", "ultra");
+        eecdh.getItems().setAll(HardeningChoices.EECDH_GRADES);
         Label eecdhReason = PageScaffold.muted("");
         CheckBox sessionCache = new CheckBox("TLS session cache for inbound and outbound connections");
         sessionCache.setId("hardening-session-cache");
@@ -98,26 +93,24 @@ public final class HardeningPage {
             try {
                 Profile profile = model.getProfile();
                 Profile.Hardening h = profile.hardening();
-                boolean pristine = ProfileEdits.withPreset(profile, profile.preset()).equals(profile);
-                current.setText("Current: " + title(profile.preset()) + " preset" + (pristine ? "" : ", with your changes"));
-                floor.setValue(h.protocolFloor() == null ? POSTFIX_DEFAULT : h.protocolFloor());
-                floorOnPort25.setSelected(h.floorOnOpportunistic());
-                floorOnPort25.setDisable(h.protocolFloor() == null);
-                mandatoryGrade.setValue(h.mandatoryCiphers() == null ? POSTFIX_DEFAULT : h.mandatoryCiphers());
-                opportunisticGrade.setValue(h.opportunisticCiphers() == null ? POSTFIX_DEFAULT : h.opportunisticCiphers());
-                String excluded = String.join(", ", h.excludeCiphers());
-                if (!excluded.equals(normalise(exclude.getText()))) {
-                    exclude.setText(excluded);
+                HardeningChoices.Form shown = HardeningChoices.Form.of(profile);
+                current.setText(HardeningChoices.presetLabel(profile));
+                floor.setValue(shown.floor());
+                floorOnPort25.setSelected(shown.floorOnPort25());
+                floorOnPort25.setDisable(!HardeningChoices.floorOnPort25Applies(h));
+                mandatoryGrade.setValue(shown.mandatoryCiphers());
+                opportunisticGrade.setValue(shown.opportunisticCiphers());
+                if (!shown.exclude().equals(HardeningChoices.normalise(exclude.getText()))) {
+                    exclude.setText(shown.exclude());
                 }
-                eecdh.setValue(h.eecdhGrade() == null ? POSTFIX_DEFAULT : h.eecdhGrade());
-                sessionCache.setSelected(profile.sessionCache().enabled());
-                floorWarning.setVisible(h.floorOnOpportunistic() && h.protocolFloor() != null);
+                eecdh.setValue(shown.eecdh());
+                sessionCache.setSelected(shown.sessionCache());
+                floorWarning.setVisible(HardeningChoices.floorWarningShown(h));
                 floorWarning.setManaged(floorWarning.isVisible());
-                PostfixVersion version = model.getServer() == null ? null : model.getServer().version();
-                boolean modern = version != null && version.atLeast(PostfixVersion.MODERN_TLS);
-                eecdh.setDisable(modern);
-                eecdhReason.setText(modern ? "Not used by Postfix " + version + " (3.6 and later choose curves "
-                        + "themselves); the wizard removes it." : "Postfix before 3.6 only.");
+                HardeningChoices.Eecdh eecdhChoice =
+                        HardeningChoices.eecdh(model.getServer() == null ? null : model.getServer().version());
+                eecdh.setDisable(!eecdhChoice.enabled());
+                eecdhReason.setText(eecdhChoice.reason());
             } finally {
                 updating[0] = false;
             }
@@ -130,22 +123,9 @@ public final class HardeningPage {
             if (updating[0]) {
                 return;
             }
-            Profile profile = model.getProfile();
-            Profile.Hardening h = profile.hardening();
-            String floorValue = valueOf(floor.getValue());
-            Profile.Hardening wanted = new Profile.Hardening(floorValue, floorValue != null && floorOnPort25.isSelected(),
-                    valueOf(mandatoryGrade.getValue()), valueOf(opportunisticGrade.getValue()), excludeList(exclude.getText()),
-                    h.clientSide(), valueOf(eecdh.getValue()), h.preferServerCiphers());
-            Profile edited = ProfileEdits.withHardening(profile, wanted);
-            if (sessionCache.isSelected() != profile.sessionCache().enabled()) {
-                edited = new Profile(edited.schema(), edited.preset(), edited.certificate(), edited.outbound(),
-                        edited.inbound(), edited.submission(), edited.hardening(),
-                        new Profile.SessionCache(sessionCache.isSelected(), profile.sessionCache().timeoutSeconds()),
-                        edited.logging(), edited.policies(), edited.mtaSts());
-            }
-            if (!edited.equals(profile)) {
-                model.setProfile(edited);
-            }
+            PageScaffold.store(model, HardeningChoices.edit(model.getProfile(), new HardeningChoices.Form(
+                    floor.getValue(), floorOnPort25.isSelected(), mandatoryGrade.getValue(),
+                    opportunisticGrade.getValue(), exclude.getText(), eecdh.getValue(), sessionCache.isSelected())));
         };
         floor.valueProperty().addListener((o, old, v) -> store.run());
         floorOnPort25.selectedProperty().addListener((o, old, v) -> store.run());
@@ -165,31 +145,10 @@ public final class HardeningPage {
         return page;
     }
 
-    static String title(Preset preset) {
-        return switch (preset) {
-            case RUNBOOK -> "Runbook";
-            case MANDATORY -> "Mandatory";
-            case RECOMMENDED -> "Recommended";
-        };
-    }
-
     private static ComboBox<String> gradeBox(String id) {
         ComboBox<String> box = new ComboBox<>();
         box.setId(id);
-        box.getItems().setAll(POSTFIX_DEFAULT, "high", "medium");
+        box.getItems().setAll(HardeningChoices.CIPHER_GRADES);
         return box;
-    }
-
-    private static String valueOf(String choice) {
-        return choice == null || POSTFIX_DEFAULT.equals(choice) ? null : choice;
-    }
-
-    static List<String> excludeList(String text) {
-        return Arrays.stream(text == null ? new String[0] : text.split("[,\\s]+"))
-                .map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static String normalise(String text) {
-        return String.join(", ", excludeList(text));
     }
 }

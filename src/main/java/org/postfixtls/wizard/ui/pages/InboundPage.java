@@ -5,14 +5,10 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 import org.postfixtls.wizard.domain.profile.Profile;
-import org.postfixtls.wizard.domain.profile.ProfileEdits;
-import org.postfixtls.wizard.domain.profile.TlsLevel;
 import org.postfixtls.wizard.ui.wizard.WizardModel;
 
 /** smtpd_tls_security_level and smtpd_tls_auth_only: how the server receives mail on port 25. */
 public final class InboundPage {
-
-    static final TlsLevel[] LEVELS = {TlsLevel.MAY, TlsLevel.ENCRYPT, TlsLevel.NONE};
 
     private InboundPage() {
     }
@@ -21,7 +17,7 @@ public final class InboundPage {
         VBox page = PageScaffold.page("inbound", "Inbound TLS",
                 "How other servers and clients reach this one on port 25 (smtpd_tls_security_level), and whether "
                         + "passwords may be sent before TLS is on (smtpd_tls_auth_only).");
-        LevelChoice levels = new LevelChoice("inbound-", LEVELS, LevelTexts::inboundExplanation,
+        LevelChoice levels = new LevelChoice("inbound-", InboundChoices.LEVELS, LevelTexts::inboundExplanation,
                 LevelTexts::inboundConsequence);
         CheckBox authOnly = new CheckBox("Offer AUTH only after STARTTLS (smtpd_tls_auth_only = yes)");
         authOnly.setId("inbound-auth-only");
@@ -35,18 +31,9 @@ public final class InboundPage {
         };
         showModel.run();
         model.profileProperty().addListener((o, old, profile) -> showModel.run());
-        levels.onPick(level -> {
-            if (level != model.getProfile().inbound().level()) {
-                model.setProfile(ProfileEdits.withInbound(model.getProfile(),
-                        new Profile.Inbound(level, model.getProfile().inbound().authOnly())));
-            }
-        });
-        authOnly.selectedProperty().addListener((o, old, on) -> {
-            if (model.getProfile().inbound().authOnly() != on) {
-                model.setProfile(ProfileEdits.withInbound(model.getProfile(),
-                        new Profile.Inbound(model.getProfile().inbound().level(), on)));
-            }
-        });
+        levels.onPick(level -> PageScaffold.store(model, InboundChoices.pickLevel(model.getProfile(), level)));
+        authOnly.selectedProperty().addListener(
+                (o, old, on) -> PageScaffold.store(model, InboundChoices.setAuthOnly(model.getProfile(), on)));
         page.getChildren().addAll(PageScaffold.section("Port 25"), levels.options, PageScaffold.section("Passwords"),
                 authOption, PageScaffold.note("Clients of your users should submit mail on the submission ports "
                         + "(next step), where TLS is required.", Material2OutlinedMZ.MOVE_TO_INBOX, Styles.TEXT_MUTED));

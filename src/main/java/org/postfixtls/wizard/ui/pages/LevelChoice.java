@@ -12,7 +12,7 @@ final class LevelChoice {
     final ToggleGroup group = new ToggleGroup();
     final VBox options = new VBox(10);
 
-    LevelChoice(String idPrefix, TlsLevel[] levels, Function<TlsLevel, String> explanation,
+    LevelChoice(String idPrefix, java.util.List<TlsLevel> levels, Function<TlsLevel, String> explanation,
             Function<TlsLevel, String> consequence) {
         for (TlsLevel level : levels) {
             RadioButton button = new RadioButton(level.postfixName() + (level == TlsLevel.MAY ? "  (recommended)" : ""));

@@ -7,6 +7,8 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.postfixtls.wizard.domain.profile.Profile;
+import org.postfixtls.wizard.ui.wizard.WizardModel;
 
 /** The common shape of a step page: heading, one paragraph of purpose, then the step's own controls. */
 final class PageScaffold {
@@ -62,5 +64,12 @@ final class PageScaffold {
             box.getChildren().add(then);
         }
         return box;
+    }
+
+    /** Stores what a choice made of the profile; an edit that changes nothing leaves the model alone. */
+    static void store(WizardModel model, Profile edited) {
+        if (!edited.equals(model.getProfile())) {
+            model.setProfile(edited);
+        }
     }
 }

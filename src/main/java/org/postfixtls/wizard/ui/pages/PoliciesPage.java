@@ -1,9 +1,9 @@
 package org.postfixtls.wizard.ui.pages;
 
 import atlantafx.base.theme.Styles;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -22,18 +22,12 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
-import org.postfixtls.wizard.domain.config.policy.PolicyDestination;
-import org.postfixtls.wizard.domain.config.policy.PolicyMap;
 import org.postfixtls.wizard.app.verify.RemoteServerCommands;
 import org.postfixtls.wizard.app.verify.ServerCommandException;
 import org.postfixtls.wizard.app.verify.ServerInspector;
 import org.postfixtls.wizard.app.verify.ServerSideRequest;
 import org.postfixtls.wizard.ui.tasks.Background;
-import org.postfixtls.wizard.ui.wizard.ConnectionMode;
 import org.postfixtls.wizard.domain.profile.Profile;
-import org.postfixtls.wizard.domain.profile.ProfileEdits;
-import org.postfixtls.wizard.domain.profile.ProfileError;
-import org.postfixtls.wizard.domain.profile.ProfileValidator;
 import org.postfixtls.wizard.domain.profile.TlsLevel;
 import org.postfixtls.wizard.ui.wizard.ProfileFieldsValidator;
 import org.postfixtls.wizard.ui.wizard.StepValidator;
@@ -48,7 +42,7 @@ public final class PoliciesPage {
     /** One editable row; written back to the profile as a whole list on every edit. */
     public static final class Row {
         final StringProperty destination = new SimpleStringProperty("");
-        final ObjectProperty<TlsLevel> level = new SimpleObjectProperty<>(TlsLevel.VERIFY);
+        final ObjectProperty<TlsLevel> level = new SimpleObjectProperty<>(PolicyChoices.NEW_ROW_LEVEL);
         final StringProperty match = new SimpleStringProperty("");
         final StringProperty protocols = new SimpleStringProperty("");
         final StringProperty ciphers = new SimpleStringProperty("");
@@ -59,18 +53,16 @@ public final class PoliciesPage {
             Row row = new Row();
             row.destination.set(policy.destination());
             row.level.set(policy.level());
-            row.match.set(String.join(":", policy.match()));
-            row.protocols.set(policy.protocols() == null ? "" : policy.protocols());
-            row.ciphers.set(policy.ciphers() == null ? "" : policy.ciphers());
-            row.exclude.set(policy.exclude() == null ? "" : policy.exclude());
+            row.match.set(PolicyChoices.matchText(policy));
+            row.protocols.set(PolicyChoices.cellText(policy.protocols()));
+            row.ciphers.set(PolicyChoices.cellText(policy.ciphers()));
+            row.exclude.set(PolicyChoices.cellText(policy.exclude()));
             return row;
         }
 
         Profile.Policy toPolicy() {
-            List<String> matches = Arrays.stream(match.get().split("[:\\s,]+")).map(String::trim)
-                    .filter(s -> !s.isEmpty()).toList();
-            return new Profile.Policy(destination.get().trim(), level.get(), matches, blankToNull(protocols.get()),
-                    blankToNull(ciphers.get()), blankToNull(exclude.get()));
+            return PolicyChoices.policyOf(destination.get(), level.get(), match.get(), protocols.get(), ciphers.get(),
+                    exclude.get());
         }
     }
 
@@ -127,15 +119,11 @@ public final class PoliciesPage {
             if (updating[0]) {
                 return;
             }
-            List<Profile.Policy> wanted = rows.stream().map(r -> r.toPolicy()).toList();
-            if (!wanted.equals(model.getProfile().policies())) {
-                model.setProfile(ProfileEdits.withPolicies(model.getProfile(), wanted));
-            }
+            PageScaffold.store(model, PolicyChoices.edit(model.getProfile(), rows.stream().map(r -> r.toPolicy()).toList()));
         };
         Runnable showProblems = () -> {
-            Optional<ProfileError> first = ProfileValidator.validate(model.getProfile()).stream()
-                    .filter(e -> e.path().startsWith("policies")).findFirst();
-            problem.setText(first.map(ProfileError::toString).orElse(""));
+            Optional<String> first = PolicyChoices.firstProblem(model.getProfile());
+            problem.setText(first.orElse(""));
             problem.setVisible(first.isPresent());
             problem.setManaged(first.isPresent());
         };
@@ -176,8 +164,9 @@ public final class PoliciesPage {
         Tooltip.install(test, new Tooltip("Runs posttls-finger on the server at the chosen level before you "
                 + "enforce it; needs a server connected over SSH."));
         javafx.beans.property.BooleanProperty testing = new javafx.beans.property.SimpleBooleanProperty(false);
-        test.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull()
-                .or(model.connectionModeProperty().isNotEqualTo(ConnectionMode.SSH_SERVER)).or(testing));
+        test.disableProperty().bind(Bindings.createBooleanBinding(() -> !PolicyChoices.canTest(
+                table.getSelectionModel().getSelectedItem() != null, model.getConnectionMode(), testing.get()),
+                table.getSelectionModel().selectedItemProperty(), model.connectionModeProperty(), testing));
         Label testResult = new Label();
         testResult.setId("policies-test-result");
         testResult.setWrapText(true);
@@ -187,7 +176,7 @@ public final class PoliciesPage {
         existing.setId("policies-existing");
         existing.setWrapText(true);
         Runnable showExisting = () -> {
-            String text = existingEntries(model);
+            String text = PolicyChoices.existingEntries(model.getServer());
             existing.setText(text);
             existing.setVisible(!text.isEmpty());
             existing.setManaged(!text.isEmpty());
@@ -212,11 +201,12 @@ public final class PoliciesPage {
      */
     private static void testDomain(WizardModel model, Row row, javafx.beans.property.BooleanProperty testing, Label result) {
         Profile.Policy policy = row.toPolicy();
-        String destination = policy.destination();
-        if (destination.isEmpty() || PolicyDestination.problem(destination).isPresent()) {
-            result.setText("Destination: enter a domain or [host]:port to test.");
+        Optional<String> untestable = PolicyChoices.untestable(policy);
+        if (untestable.isPresent()) {
+            result.setText(untestable.get());
             return;
         }
+        String destination = policy.destination();
         String level = policy.level().postfixName();
         String configDir = model.getServer() == null ? null : model.getServer().configDirectory();
         String caFile = model.getProfile().certificate().caFile();
@@ -239,34 +229,12 @@ public final class PoliciesPage {
                 result.getStyleClass().setAll("label", Styles.DANGER);
                 return;
             }
-            boolean ok = probe.satisfiesLevel();
-            result.setText(destination + ": " + probe.trust().map(t -> t.label()).orElse("no connection")
-                    + probe.protocol().map(p -> ", " + p).orElse("") + probe.cipher().map(c -> ", " + c).orElse("")
-                    + (ok ? " — meets '" + level + "'; safe to enforce." : " — does NOT meet '" + level
-                            + "': enforcing it now would keep mail to " + destination + " in the queue."));
+            PolicyChoices.TestVerdict verdict = PolicyChoices.verdict(probe);
+            boolean ok = verdict.ok();
+            result.setText(verdict.text());
             result.setGraphic(new FontIcon(ok ? Material2OutlinedAL.CHECK_CIRCLE : Material2OutlinedMZ.WARNING));
             result.getStyleClass().setAll("label", ok ? Styles.SUCCESS : Styles.WARNING);
         }));
-    }
-
-    /** The server's current table: kept as it is unless a row below names the same destination. */
-    static String existingEntries(WizardModel model) {
-        if (model.getServer() == null || model.getServer().policyMap() == null) {
-            return "";
-        }
-        PolicyMap map = PolicyMap.parse(model.getServer().policyMap());
-        if (map.destinations().isEmpty()) {
-            return "";
-        }
-        StringBuilder text = new StringBuilder("Already in the server's tls_policy (kept unless you add the same "
-                + "destination below):");
-        for (String destination : map.destinations()) {
-            text.append("\n    ").append(destination).append("  ").append(map.get(destination).orElse(""));
-            if (PolicyDestination.WILDCARD.equals(destination)) {
-                text.append("   ← never looked up by Postfix; will be removed");
-            }
-        }
-        return text.toString();
     }
 
     private static void watch(Row row, Runnable store) {
@@ -279,9 +247,5 @@ public final class PoliciesPage {
 
     public static StepValidator validator() {
         return ProfileFieldsValidator.forFields("policies");
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
     }
 }

@@ -96,13 +96,10 @@ public final class PreviewPage {
         summary.getStyleClass().setAll("label");
         List<Change> changes = preview.changeSet().changes();
         if (preview.changeSet().isEmpty()) {
-            summary.setText("Nothing to change: the configuration already matches your choices.");
+            summary.setText(PreviewSummary.of(preview.changeSet()));
             summary.setGraphic(new FontIcon(Material2OutlinedAL.CHECK_CIRCLE));
         } else {
-            long risks = changes.stream().filter(c -> c.risk() != null).count();
-            summary.setText(changes.size() + " change(s) in "
-                    + preview.changeSet().files().stream().filter(FileChange::changed).count() + " file(s)"
-                    + (risks > 0 ? ", " + risks + " with a risk note — read them before deploying." : "."));
+            summary.setText(PreviewSummary.of(preview.changeSet()));
             summary.setGraphic(new FontIcon(Material2OutlinedAL.COMPARE));
         }
         String selected = files.getSelectionModel().getSelectedItem() == null ? null

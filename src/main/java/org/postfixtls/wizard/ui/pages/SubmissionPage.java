@@ -11,7 +11,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.postfixtls.wizard.domain.profile.Profile;
-import org.postfixtls.wizard.domain.profile.ProfileEdits;
 import org.postfixtls.wizard.ui.wizard.WizardModel;
 
 /** The submission services in master.cf: 587 with mandatory STARTTLS, 465 with implicit TLS (RFC 8314). */
@@ -37,19 +36,13 @@ public final class SubmissionPage {
             implicit.setSelected(s.implicitTls().enabled());
             setIfDifferent(starttlsPort, s.starttls().port());
             setIfDifferent(implicitPort, s.implicitTls().port());
-            starttlsPort.setDisable(!s.starttls().enabled());
-            implicitPort.setDisable(!s.implicitTls().enabled());
+            starttlsPort.setDisable(!SubmissionChoices.portEditable(s.starttls()));
+            implicitPort.setDisable(!SubmissionChoices.portEditable(s.implicitTls()));
         };
         showModel.run();
         model.profileProperty().addListener((o, old, p) -> showModel.run());
-        Runnable store = () -> {
-            Profile.Submission wanted = new Profile.Submission(
-                    new Profile.Listener(starttls.isSelected(), parse(starttlsPort.getText())),
-                    new Profile.Listener(implicit.isSelected(), parse(implicitPort.getText())));
-            if (!wanted.equals(model.getProfile().submission())) {
-                model.setProfile(ProfileEdits.withSubmission(model.getProfile(), wanted));
-            }
-        };
+        Runnable store = () -> PageScaffold.store(model, SubmissionChoices.edit(model.getProfile(),
+                starttls.isSelected(), starttlsPort.getText(), implicit.isSelected(), implicitPort.getText()));
         starttls.selectedProperty().addListener((o, old, v) -> store.run());
         implicit.selectedProperty().addListener((o, old, v) -> store.run());
         starttlsPort.textProperty().addListener((o, old, v) -> store.run());
@@ -81,19 +74,14 @@ public final class SubmissionPage {
         field.setId(id);
         field.setPrefColumnCount(5);
         UnaryOperator<TextFormatter.Change> digitsOnly = change ->
-                change.getControlNewText().matches("[0-9]{0,5}") ? change : null;
+                SubmissionChoices.acceptsPortText(change.getControlNewText()) ? change : null;
         field.setTextFormatter(new TextFormatter<>(digitsOnly));
         return field;
     }
 
     private static void setIfDifferent(TextField field, int port) {
-        if (parse(field.getText()) != port) {
+        if (SubmissionChoices.parsePort(field.getText()) != port) {
             field.setText(Integer.toString(port));
         }
-    }
-
-    /** An empty field is port 0, which the profile's check names as "allowed: 1-65535". */
-    static int parse(String text) {
-        return text == null || text.isBlank() ? 0 : Integer.parseInt(text);
     }
 }

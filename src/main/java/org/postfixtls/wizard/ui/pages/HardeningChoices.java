@@ -1,0 +1,118 @@
+package org.postfixtls.wizard.ui.pages;
+
+import java.util.Arrays;
+import java.util.List;
+import org.postfixtls.wizard.domain.config.plan.PostfixVersion;
+import org.postfixtls.wizard.domain.profile.Preset;
+import org.postfixtls.wizard.domain.profile.Profile;
+import org.postfixtls.wizard.domain.profile.ProfileEdits;
+
+/**
+ * The decisions of the Hardening step, without the view: the preset buttons, what the controls write into the
+ * profile, and which controls apply (the port-25 floor needs a floor; the EECDH grade only Postfix before 3.6).
+ */
+final class HardeningChoices {
+
+    /** The choice that stands for null in the profile: keep Postfix's default (or what the server has). */
+    static final String POSTFIX_DEFAULT = "Postfix default";
+    static final List<String> FLOORS = List.of(POSTFIX_DEFAULT, "TLSv1.2", "TLSv1.3");
+    static final List<String> CIPHER_GRADES = List.of(POSTFIX_DEFAULT, "high", "medium");
+    static final List<String> EECDH_GRADES = List.of(POSTFIX_DEFAULT, "auto", "strong", "ultra");
+
+    /**
+     * What the step's controls hold, as they hold it: {@link #POSTFIX_DEFAULT} for null, the exclusions as typed.
+     */
+    record Form(String floor, boolean floorOnPort25, String mandatoryCiphers, String opportunisticCiphers,
+            String exclude, String eecdh, boolean sessionCache) {
+
+        /** The controls for a profile. */
+        static Form of(Profile profile) {
+            Profile.Hardening h = profile.hardening();
+            return new Form(shown(h.protocolFloor()), h.floorOnOpportunistic(), shown(h.mandatoryCiphers()),
+                    shown(h.opportunisticCiphers()), String.join(", ", h.excludeCiphers()), shown(h.eecdhGrade()),
+                    profile.sessionCache().enabled());
+        }
+    }
+
+    /** The EECDH grade box: whether it applies to the server's Postfix, and the line beside it that says why. */
+    record Eecdh(boolean enabled, String reason) {
+    }
+
+    private HardeningChoices() {
+    }
+
+    /** A preset button: every TLS choice of the preset; certificate, domain policies and MTA-STS data stay. */
+    static Profile applyPreset(Profile profile, Preset preset) {
+        return ProfileEdits.withPreset(profile, preset);
+    }
+
+    /** "Current: Recommended preset", with ", with your changes" once anything differs from the preset. */
+    static String presetLabel(Profile profile) {
+        boolean pristine = applyPreset(profile, profile.preset()).equals(profile);
+        return "Current: " + title(profile.preset()) + " preset" + (pristine ? "" : ", with your changes");
+    }
+
+    static String title(Preset preset) {
+        return switch (preset) {
+            case RUNBOOK -> "Runbook";
+            case MANDATORY -> "Mandatory";
+            case RECOMMENDED -> "Recommended";
+        };
+    }
+
+    /**
+     * The controls written into the profile. The port-25 floor is dropped when there is no floor; client-side
+     * ciphers, server cipher preference and the session cache timeout are not on this page and stay as they are.
+     */
+    static Profile edit(Profile profile, Form form) {
+        Profile.Hardening h = profile.hardening();
+        String floor = valueOf(form.floor());
+        Profile.Hardening wanted = new Profile.Hardening(floor, floor != null && form.floorOnPort25(),
+                valueOf(form.mandatoryCiphers()), valueOf(form.opportunisticCiphers()), excludeList(form.exclude()),
+                h.clientSide(), valueOf(form.eecdh()), h.preferServerCiphers());
+        Profile edited = ProfileEdits.withHardening(profile, wanted);
+        if (form.sessionCache() != profile.sessionCache().enabled()) {
+            edited = ProfileEdits.withSessionCache(edited,
+                    new Profile.SessionCache(form.sessionCache(), profile.sessionCache().timeoutSeconds()));
+        }
+        return edited.equals(profile) ? profile : edited;
+    }
+
+    /** "Apply the floor to port 25 too" means nothing while Postfix's default floor is kept. */
+    static boolean floorOnPort25Applies(Profile.Hardening hardening) {
+        return hardening.protocolFloor() != null;
+    }
+
+    /** The warning that a floor on opportunistic TLS sends old peers to plaintext, shown while that is chosen. */
+    static boolean floorWarningShown(Profile.Hardening hardening) {
+        return hardening.floorOnOpportunistic() && hardening.protocolFloor() != null;
+    }
+
+    /** Postfix 3.6 and later choose curves themselves; without a known version the box stays usable. */
+    static Eecdh eecdh(PostfixVersion version) {
+        boolean modern = version != null && version.atLeast(PostfixVersion.MODERN_TLS);
+        return modern
+                ? new Eecdh(false, "Not used by Postfix " + version + " (3.6 and later choose curves themselves); "
+                        + "the wizard removes it.")
+                : new Eecdh(true, "Postfix before 3.6 only.");
+    }
+
+    /** Cipher names as typed: separated by commas or white space, empty parts dropped. */
+    static List<String> excludeList(String text) {
+        return Arrays.stream(text == null ? new String[0] : text.split("[,\\s]+"))
+                .map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** The exclusions as the field shows them; a field that says the same in other spacing is left alone. */
+    static String normalise(String text) {
+        return String.join(", ", excludeList(text));
+    }
+
+    private static String valueOf(String choice) {
+        return choice == null || POSTFIX_DEFAULT.equals(choice) ? null : choice;
+    }
+
+    private static String shown(String value) {
+        return value == null ? POSTFIX_DEFAULT : value;
+    }
+}

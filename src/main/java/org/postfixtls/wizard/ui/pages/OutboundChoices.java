@@ -1,0 +1,63 @@
+package org.postfixtls.wizard.ui.pages;
+
+import java.util.List;
+import org.postfixtls.wizard.app.discovery.ServerFacts;
+import org.postfixtls.wizard.domain.profile.Profile;
+import org.postfixtls.wizard.domain.profile.ProfileEdits;
+import org.postfixtls.wizard.domain.profile.TlsLevel;
+
+/**
+ * The decisions of the Outbound TLS step, without the view: what a picked level or the DNSSEC box writes into the
+ * profile, when the box is locked, and what the page says about the server's resolver.
+ */
+final class OutboundChoices {
+
+    /**
+     * Levels offered as the default for all destinations, in this order; fingerprint pins one server's certificate
+     * and belongs in a domain policy only.
+     */
+    static final List<TlsLevel> DEFAULT_LEVELS = List.of(TlsLevel.MAY, TlsLevel.DANE, TlsLevel.ENCRYPT,
+            TlsLevel.DANE_ONLY, TlsLevel.VERIFY, TlsLevel.SECURE, TlsLevel.NONE);
+
+    /** The resolver line under the DNSSEC option; {@code warn} when DANE is chosen but cannot be relied on. */
+    record ResolverStatus(String text, boolean warn) {
+    }
+
+    private OutboundChoices() {
+    }
+
+    /**
+     * The level becomes the default for all destinations. DANE levels switch DNSSEC on (they cannot work without
+     * it); the other levels keep the box as it was, so going from dane back to may does not silently drop DNSSEC.
+     */
+    static Profile pickLevel(Profile profile, TlsLevel level) {
+        Profile.Outbound wanted = new Profile.Outbound(level, level.usesDane() || profile.outbound().dnssec());
+        return wanted.equals(profile.outbound()) ? profile : ProfileEdits.withOutbound(profile, wanted);
+    }
+
+    /** The DNSSEC box: smtp_dns_support_level = dnssec, at the level already chosen. */
+    static Profile setDnssec(Profile profile, boolean on) {
+        Profile.Outbound outbound = profile.outbound();
+        return outbound.dnssec() == on ? profile
+                : ProfileEdits.withOutbound(profile, new Profile.Outbound(outbound.level(), on));
+    }
+
+    /** DANE levels need DNSSEC: with one of them chosen the box cannot be unticked. */
+    static boolean dnssecLocked(TlsLevel level) {
+        return level.usesDane();
+    }
+
+    /** What discovery found about the server's resolver; facts are null without an SSH connection. */
+    static ResolverStatus resolverStatus(TlsLevel level, ServerFacts facts) {
+        String status = facts == null ? "not-checked" : facts.dnssec().status();
+        String text = switch (status) {
+            case "validating" -> "The server's resolver validates DNSSEC: DANE can work.";
+            case "not-validating" -> "The server's resolver does NOT validate DNSSEC (" + facts.dnssec().detail()
+                    + "). Install a validating resolver (e.g. unbound) before choosing dane.";
+            case "unknown" -> "Whether the server's resolver validates DNSSEC could not be determined ("
+                    + facts.dnssec().detail() + ").";
+            default -> "DNSSEC on the server was not checked (no SSH connection).";
+        };
+        return new ResolverStatus(text, level.usesDane() && !"validating".equals(status));
+    }
+}

@@ -1,0 +1,88 @@
+package org.postfixtls.wizard.ui.pages;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.postfixtls.wizard.app.deploy.DeployOutcome;
+import org.postfixtls.wizard.app.deploy.DeployReport;
+import org.postfixtls.wizard.app.workspace.DemoServer;
+import org.postfixtls.wizard.app.workspace.ServerFiles;
+import org.postfixtls.wizard.domain.config.plan.ChangeSet;
+import org.postfixtls.wizard.domain.config.plan.FileChange;
+import org.postfixtls.wizard.ui.wizard.ConnectionMode;
+
+class DeployChoicesTest {
+
+    private static final ServerFiles SERVER = DemoServer.load();
+    private static final ChangeSet TWO_FILES = new ChangeSet(List.of(new FileChange("main.cf", "a\n", "b\n"),
+            new FileChange("master.cf", "m\n", "m\n"), new FileChange("tls_policy", null, "x encrypt\n")),
+            List.of(), List.of());
+    private static final ChangeSet NOTHING = new ChangeSet(List.of(new FileChange("main.cf", "a\n", "a\n")), List.of(),
+            List.of());
+
+    @Test
+    void anSshServerWithChangesCanBeDeployed() {
+        DeployChoices.Target target = DeployChoices.target(ConnectionMode.SSH_SERVER, SERVER, TWO_FILES);
+        assertEquals("Target: " + SERVER.source() + " — 2 file(s) to change.", target.text());
+        assertTrue(target.canDeploy());
+        assertTrue(target.canUseHistory());
+    }
+
+    @Test
+    void nothingToChangeMeansNoDeployButHistoryAndRollbackStay() {
+        for (ChangeSet nothing : new ChangeSet[] {NOTHING, null}) {
+            DeployChoices.Target target = DeployChoices.target(ConnectionMode.SSH_SERVER, SERVER, nothing);
+            assertEquals("Target: " + SERVER.source() + " — 0 file(s) to change.", target.text());
+            assertFalse(target.canDeploy());
+            assertTrue(target.canUseHistory());
+        }
+    }
+
+    @Test
+    void withoutAnSshServerNothingCanBeDeployedAndTheStepsAreExplained() {
+        for (ConnectionMode mode : new ConnectionMode[] {ConnectionMode.DEMO, ConnectionMode.LOCAL_FILES, null}) {
+            DeployChoices.Target target = DeployChoices.target(mode, SERVER, TWO_FILES);
+            assertTrue(target.text().startsWith("Demo server: nothing can be deployed here."), target.text());
+            assertTrue(target.text().contains("lock, backup, validate"), target.text());
+            assertFalse(target.canDeploy());
+            assertFalse(target.canUseHistory());
+        }
+        assertFalse(DeployChoices.target(ConnectionMode.SSH_SERVER, null, TWO_FILES).canDeploy(), "not connected yet");
+    }
+
+    private static DeployReport report(DeployOutcome outcome) {
+        return new DeployReport("20250301-101530-ab12", outcome, "reload", "postfix reload exited 1.", TWO_FILES, "",
+                List.of(), List.of(), List.of(), null);
+    }
+
+    @Test
+    void theResultSaysWhatStateTheServerIsIn() {
+        assertEquals("Deployed (20250301-101530-ab12). Postfix reloaded and accepts mail. Next: verify it.",
+                DeployChoices.resultText(report(DeployOutcome.DEPLOYED)));
+        assertEquals("FAILED at reload and ROLLED BACK: postfix reload exited 1. The server runs the previous "
+                + "configuration.", DeployChoices.resultText(report(DeployOutcome.ROLLED_BACK)));
+        assertEquals("FAILED and the rollback failed too: postfix reload exited 1.",
+                DeployChoices.resultText(report(DeployOutcome.ROLLBACK_FAILED)));
+        assertEquals("Refused before anything was changed: postfix reload exited 1.",
+                DeployChoices.resultText(report(DeployOutcome.REFUSED)));
+        assertEquals("Cancelled before the commit; nothing was changed.",
+                DeployChoices.resultText(report(DeployOutcome.CANCELLED)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DeployOutcome.class)
+    void everyOutcomeHasItsOwnSentence(DeployOutcome outcome) {
+        String text = DeployChoices.resultText(report(outcome));
+        assertFalse(text.isBlank());
+        for (DeployOutcome other : DeployOutcome.values()) {
+            if (other != outcome) {
+                assertFalse(text.equals(DeployChoices.resultText(report(other))), outcome + " reads like " + other);
+            }
+        }
+    }
+}
