@@ -36,7 +36,9 @@ public enum Preset {
         return switch (this) {
             case RUNBOOK -> new Profile(Profile.SCHEMA, this, new Profile.Certificate(null, null, null),
                     new Profile.Outbound(TlsLevel.MAY, false), new Profile.Inbound(TlsLevel.MAY, true), submission,
-                    new Profile.Hardening(null, false, "high", null,
+                    // decision 0047: the seed leaves protocols at Postfix's defaults believing them modern; they
+                    // still accept TLS 1.0/1.1 (>=TLSv1 since 3.6), so the floor where TLS is mandatory is explicit
+                    new Profile.Hardening("TLSv1.2", false, "high", null,
                             List.of("aNULL", "MD5", "DES", "3DES", "RC4", "EXPORT", "eNULL"), false, "strong", true),
                     new Profile.SessionCache(false, 3600), new Profile.Logging(null, null, null), List.of(), null);
             case MANDATORY -> new Profile(Profile.SCHEMA, this, new Profile.Certificate(null, null, DEBIAN_CA_FILE),

@@ -18,8 +18,9 @@ public final class PortEvaluator {
     static final String FIX_ENCRYPT = "In master.cf, give the service -o smtpd_tls_security_level=encrypt and reload";
     static final String FIX_AUTH_ONLY = "Set smtpd_tls_auth_only = yes in main.cf (and -o smtpd_tls_auth_only=yes on"
             + " the submission services), then postfix reload";
-    static final String FIX_PROTOCOLS = "Set smtpd_tls_protocols = >=TLSv1.2 and smtpd_tls_mandatory_protocols ="
-            + " >=TLSv1.2 in main.cf, then postfix reload";
+    static final String FIX_PROTOCOLS = "Set smtpd_tls_mandatory_protocols = >=TLSv1.2 in main.cf (it applies where"
+            + " TLS is mandatory, as on the submission ports; before Postfix 3.6: !SSLv2, !SSLv3, !TLSv1, !TLSv1.1),"
+            + " then postfix reload";
     static final String FIX_CIPHERS = "Set smtpd_tls_exclude_ciphers = aNULL, MD5, DES, 3DES, RC4, EXPORT, eNULL and"
             + " smtpd_tls_mandatory_ciphers = high in main.cf, then postfix reload";
 
@@ -79,7 +80,7 @@ public final class PortEvaluator {
                     + " discarded", List.of(outcome.detail()));
             case UNKNOWN -> Check.skipped(CheckIds.STARTTLS_INJECTION, port, "not checked: " + outcome.detail());
         }));
-        protocolChecks(port, observation, checks);
+        protocolChecks(target, observation, checks);
         cipherChecks(port, observation, checks);
         Optional<InspectionReport> certificate = session.handshake()
                 .filter(facts -> !facts.chainDer().isEmpty())
@@ -133,12 +134,18 @@ public final class PortEvaluator {
         }
     }
 
-    private static void protocolChecks(int port, PortObservation observation, List<Check> checks) {
+    private static void protocolChecks(PortTarget target, PortObservation observation, List<Check> checks) {
+        int port = target.port();
         for (TlsVersion version : TlsVersion.values()) {
             ProbeOutcome outcome = observation.protocols().get(version);
             String id = CheckIds.protocol(version);
             if (outcome == null || outcome.result() == ProbeOutcome.Result.UNKNOWN) {
                 checks.add(Check.skipped(id, port, "not checked: " + (outcome == null ? "not probed" : outcome.detail())));
+            } else if (version.obsolete() && !target.role().tlsRequired() && outcome.accepted()) {
+                // decision 0047: on port 25 TLS is opportunistic; refusing old versions sends those peers' mail in
+                // plaintext, which is worse than old TLS (TLS_README; Postfix's own default keeps them)
+                checks.add(Check.pass(id, port, version.label() + " is accepted: right for opportunistic TLS on the"
+                        + " MX port (refusing it would send mail from such servers in plaintext)", List.of(outcome.detail())));
             } else if (version.obsolete()) {
                 checks.add(outcome.accepted()
                         ? Check.fail(id, port, version.label() + " is accepted (obsolete, RFC 8996; NIST SP 800-52r2 requires TLS 1.2+)",

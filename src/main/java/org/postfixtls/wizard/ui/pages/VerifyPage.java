@@ -193,8 +193,8 @@ public final class VerifyPage {
             String targetHost = host.getText().trim();
             List<PortTarget> targets = targets(targetHost, smtp, submission, submissions);
             String mailDomain = domain.getText().trim();
-            Optional<String> expectedSha = Optional.ofNullable(model.certificateReportProperty().get())
-                    .map(r -> r.leaf().sha256Fingerprint());
+            Optional<String> expectedSha = VerifyChoices.expectedFingerprint(model.getProfile(),
+                    model.certificateProperty().get(), model.certificateReportProperty().get());
             List<String> names = model.getServer() == null ? List.of() : model.getServer().myhostname().stream().toList();
             String outboundLevel = model.getProfile().outbound().level().postfixName();
             String caFile = caBundle.getText().trim();

@@ -71,7 +71,8 @@ class HardeningChoicesTest {
     void theControlsShowPostfixDefaultForNull() {
         assertEquals(new HardeningChoices.Form("TLSv1.2", false, "high", DEFAULT, "", DEFAULT, true),
                 HardeningChoices.Form.of(RECOMMENDED));
-        assertEquals(new HardeningChoices.Form(DEFAULT, false, "high", DEFAULT,
+        // the runbook's protocol floor is explicit (decision 0047); its opportunistic ciphers stay Postfix's default
+        assertEquals(new HardeningChoices.Form("TLSv1.2", false, "high", DEFAULT,
                 "aNULL, MD5, DES, 3DES, RC4, EXPORT, eNULL", "strong", false),
                 HardeningChoices.Form.of(Preset.RUNBOOK.baseline()));
     }

@@ -7,6 +7,7 @@ import org.postfixtls.wizard.domain.config.maincf.MainCf;
 import org.postfixtls.wizard.domain.config.mastercf.MasterCf;
 import org.postfixtls.wizard.domain.config.policy.PolicyDestination;
 import org.postfixtls.wizard.domain.config.policy.PolicyMap;
+import org.postfixtls.wizard.domain.profile.Preset;
 import org.postfixtls.wizard.domain.profile.Profile;
 import org.postfixtls.wizard.domain.profile.TlsLevel;
 
@@ -172,7 +173,11 @@ public final class Planner {
                 if (h.protocolFloor() != null) {
                     set(side + "_tls_mandatory_protocols", version.protocolFloor(h.protocolFloor()), "Where TLS is"
                             + " mandatory, allow nothing older than " + h.protocolFloor() + " (written in the syntax"
-                            + " Postfix " + version + " understands).", source, null);
+                            + " Postfix " + version + " understands)." + (profile.preset() == Preset.RUNBOOK
+                            ? " The runbook leaves this at the default, calling it modern; Postfix's default still"
+                            + " accepts TLS 1.0 and 1.1, which would fail the runbook's own \"Done\" check." : ""),
+                            profile.preset() == Preset.RUNBOOK ? source + "; postconf(5) smtpd_tls_mandatory_protocols"
+                                    : source, null);
                     if (h.floorOnOpportunistic()) {
                         set(side + "_tls_protocols", version.protocolFloor(h.protocolFloor()), "Also refuse protocols"
                                 + " older than " + h.protocolFloor() + " for opportunistic TLS.", source,
