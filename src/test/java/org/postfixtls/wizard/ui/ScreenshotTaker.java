@@ -170,6 +170,9 @@ public final class ScreenshotTaker {
     }
 
     private void snapshot(String name) throws Exception {
+        if (Boolean.getBoolean("pftw.walk.memoryOnly")) {
+            return; // the memory benchmark: the same walk without loading AWT/ImageIO, which the app never uses
+        }
         WritableImage image = onFx(() -> stage.getScene().snapshot(null));
         Path file = outputDir.resolve(name + ".png");
         write(image, file);
