@@ -42,7 +42,7 @@ public final class RecordsCommand implements Callable<Integer> {
             description = "the next key (public key, unencrypted private key or certificate) for TLSA rollover")
     Path nextKey;
 
-    @Option(names = "--mode", paramLabel = "testing|enforce", defaultValue = "testing",
+    @Option(names = "--mode", paramLabel = "testing|enforce|none", defaultValue = "testing",
             description = "MTA-STS mode (default: ${DEFAULT-VALUE})")
     String mode;
 
@@ -62,7 +62,9 @@ public final class RecordsCommand implements Callable<Integer> {
             MtaStsMode stsMode = switch (mode) {
                 case "testing" -> MtaStsMode.TESTING;
                 case "enforce" -> MtaStsMode.ENFORCE;
-                default -> throw new BadInputException("unknown MTA-STS mode '" + mode + "'; expected testing or enforce");
+                case "none" -> MtaStsMode.NONE;
+                default -> throw new BadInputException("unknown MTA-STS mode '" + mode + "'; expected testing, enforce"
+                        + " or none (none withdraws a published policy)");
             };
             var current = PublicKeys.ofCertificate(LocalFiles.read(cert, InputLimits.MAX_PEM_BYTES, "a PEM certificate"));
             var next = Optional.ofNullable(nextKey).map(path -> PublicKeys.ofCertificateOrKey(

@@ -123,6 +123,6 @@ class CertCommandsTest {
 
         assertEquals(2, run("records", "--cert", cert.toString(), "--domain", "example.com", "--mx", "mx.example.com",
                 "--mode", "strict"));
-        assertTrue(err.contains("expected testing or enforce"), err);
+        assertTrue(err.contains("expected testing, enforce or none"), err);
     }
 }

@@ -51,6 +51,10 @@ public final class DnsRecordPlanner {
             notes.add("mode: enforce makes senders refuse delivery on TLS problems; run with mode: testing and watch"
                     + " the TLS-RPT reports first.");
         }
+        if (mode == MtaStsMode.NONE) {
+            notes.add("mode: none withdraws the policy: keep serving this file and the new TXT id until the previous"
+                    + " max_age has passed everywhere, then remove the _mta-sts record.");
+        }
         notes.add("Change the _mta-sts TXT id whenever the policy file changes; senders re-fetch only on a new id.");
         return new DnsRecords(tlsa, policy, MtaStsTxtRecord.fresh(domain, clock), tlsRpt, notes);
     }

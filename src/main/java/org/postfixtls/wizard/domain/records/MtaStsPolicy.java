@@ -20,8 +20,9 @@ public record MtaStsPolicy(String domain, MtaStsMode mode, List<String> mxPatter
             throw new BadInputException("an MTA-STS policy needs at least one MX name (--mx)");
         }
         mxPatterns = mxPatterns.stream().map(MtaStsPolicy::pattern).toList();
-        if (maxAgeSeconds < 1 || maxAgeSeconds > MAX_MAX_AGE) {
-            throw new BadInputException("max_age " + maxAgeSeconds + " is out of range; expected 1 to " + MAX_MAX_AGE
+        // RFC 8461 3.2: a non-negative integer; 0 (with mode none) is how a domain withdraws its policy
+        if (maxAgeSeconds < 0 || maxAgeSeconds > MAX_MAX_AGE) {
+            throw new BadInputException("max_age " + maxAgeSeconds + " is out of range; expected 0 to " + MAX_MAX_AGE
                     + " seconds (RFC 8461)");
         }
     }

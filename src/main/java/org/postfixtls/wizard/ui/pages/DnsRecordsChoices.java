@@ -95,7 +95,11 @@ final class DnsRecordsChoices {
         } else {
             text.append("; DANE: choose a certificate in the Certificate step to compute its TLSA record\n");
         }
-        MtaStsMode mode = "enforce".equals(sts.mode()) ? MtaStsMode.ENFORCE : MtaStsMode.TESTING;
+        MtaStsMode mode = switch (sts.mode()) {
+            case "enforce" -> MtaStsMode.ENFORCE;
+            case "none" -> MtaStsMode.NONE;
+            default -> MtaStsMode.TESTING;
+        };
         MtaStsPolicy policy = new MtaStsPolicy(sts.domain(), mode, sts.mx(), sts.maxAge());
         MtaStsTxtRecord txt = MtaStsTxtRecord.fresh(sts.domain(), clock);
         TlsRptRecord rpt = sts.reportAddress() == null ? TlsRptRecord.toPostmaster(sts.domain())

@@ -49,7 +49,7 @@ public final class DnsRecordsPage {
         mx.setPromptText("mail.example.com, mail2.example.com");
         ComboBox<String> mode = new ComboBox<>();
         mode.setId("dns-mode");
-        mode.getItems().setAll("testing", "enforce");
+        mode.getItems().setAll("testing", "enforce", "none");
         TextField maxAge = new TextField();
         maxAge.setId("dns-max-age");
         TextField report = new TextField();
@@ -70,7 +70,7 @@ public final class DnsRecordsPage {
         form.addRow(0, new Label("Mail domain"), domain);
         form.addRow(1, new Label("MX host names"), mx);
         form.addRow(2, new Label("MTA-STS mode"), mode, PageScaffold.muted("Start with testing: senders report "
-                + "problems but still deliver. Switch to enforce once the reports are clean."));
+                + "problems but still deliver. Switch to enforce once the reports are clean; none withdraws a policy."));
         form.addRow(3, new Label("max_age (seconds)"), maxAge);
         form.addRow(4, new Label("TLS-RPT reports to"), report);
 

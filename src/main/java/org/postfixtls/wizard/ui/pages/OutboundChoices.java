@@ -42,6 +42,11 @@ final class OutboundChoices {
                 : ProfileEdits.withOutbound(profile, new Profile.Outbound(outbound.level(), on));
     }
 
+    /** The box shows what the planner writes: DANE levels always get smtp_dns_support_level = dnssec. */
+    static boolean dnssecTicked(Profile.Outbound outbound) {
+        return outbound.dnssec() || outbound.level().usesDane();
+    }
+
     /** DANE levels need DNSSEC: with one of them chosen the box cannot be unticked. */
     static boolean dnssecLocked(TlsLevel level) {
         return level.usesDane();

@@ -39,7 +39,7 @@ public final class OutboundPage {
             resolver.setGraphic(new FontIcon(status.warn() ? Material2OutlinedMZ.WARNING : Material2OutlinedAL.INFO));
             resolver.getStyleClass().setAll("label", status.warn() ? Styles.WARNING : Styles.TEXT_MUTED);
             levels.show(outbound.level());
-            dnssec.setSelected(outbound.dnssec());
+            dnssec.setSelected(OutboundChoices.dnssecTicked(outbound));
             dnssec.setDisable(OutboundChoices.dnssecLocked(outbound.level()));
         };
         showModel.run();

@@ -33,19 +33,21 @@ final class PolicyChoices {
 
     /**
      * One row's cells as a policy entry. Blank cells are absent attributes; match items may be separated by
-     * colons, commas or spaces, as users paste them.
+     * colons, commas or spaces, as users paste them — except fingerprints, which contain colons themselves and are
+     * separated by "|" (as tls_policy writes them), commas or spaces.
      */
     static Profile.Policy policyOf(String destination, TlsLevel level, String match, String protocols, String ciphers,
             String exclude) {
-        List<String> matches = Arrays.stream(match.split("[:\\s,]+")).map(String::trim)
+        String separators = level == TlsLevel.FINGERPRINT ? "[|\\s,]+" : "[:\\s,]+";
+        List<String> matches = Arrays.stream(match.split(separators)).map(String::trim)
                 .filter(s -> !s.isEmpty()).toList();
         return new Profile.Policy(destination.trim(), level, matches, blankToNull(protocols), blankToNull(ciphers),
                 blankToNull(exclude));
     }
 
-    /** A match list as the Match cell shows it: colon-separated, as in the tls_policy file. */
+    /** A match list as the Match cell shows it, as in the tls_policy file: fingerprints "|"-separated, names by ":". */
     static String matchText(Profile.Policy policy) {
-        return String.join(":", policy.match());
+        return String.join(policy.level() == TlsLevel.FINGERPRINT ? "|" : ":", policy.match());
     }
 
     /** An absent attribute shows as an empty cell. */

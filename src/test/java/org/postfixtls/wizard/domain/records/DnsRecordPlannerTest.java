@@ -54,6 +54,17 @@ class DnsRecordPlannerTest {
     }
 
     @Test
+    void modeNoneWithMaxAgeZeroWithdrawsAPolicy() {
+        DnsRecords records = planner.plan("example.com", List.of("mx1.example.com"), current, Optional.empty(),
+                MtaStsMode.NONE, 0, List.of());
+        assertEquals("version: STSv1\r\nmode: none\r\nmx: mx1.example.com\r\nmax_age: 0\r\n",
+                records.mtaStsPolicy().text());
+        assertTrue(records.notes().stream().anyMatch(n -> n.contains("withdraws")), records.notes().toString());
+        assertThrows(BadInputException.class, () -> planner.plan("example.com", List.of("mx1.example.com"), current,
+                Optional.empty(), MtaStsMode.NONE, -1, List.of()));
+    }
+
+    @Test
     void tlsRptDefaultsToPostmaster() {
         DnsRecords records = planner.plan("example.com", List.of("mx.example.com"), current, Optional.empty(),
                 MtaStsMode.TESTING, 604800, List.of());

@@ -105,4 +105,12 @@ class OutboundChoicesTest {
                 status.text());
         assertTrue(status.warn());
     }
+
+    @org.junit.jupiter.api.Test
+    void aDaneProfileLoadedWithoutDnssecShowsTheBoxTickedAsThePlannerWritesIt() {
+        org.junit.jupiter.api.Assertions.assertTrue(OutboundChoices.dnssecTicked(
+                new org.postfixtls.wizard.domain.profile.Profile.Outbound(TlsLevel.DANE, false)));
+        org.junit.jupiter.api.Assertions.assertFalse(OutboundChoices.dnssecTicked(
+                new org.postfixtls.wizard.domain.profile.Profile.Outbound(TlsLevel.MAY, false)));
+    }
 }

@@ -53,6 +53,20 @@ class PolicyChoicesTest {
     }
 
     @Test
+    void fingerprintsKeepTheirColonsAndReadBackUnchanged() {
+        String first = "3D:95:34:51:24:66:33:B9:D2:40:99:C0:C1:17:0B:D1:CB:BA:01:C6:3F:A2:BA:F4:1F:6B:35:C5:84:4E:F1:B6";
+        String second = "A1:B2:C3:D4:E5:F6:07:18:29:3A:4B:5C:6D:7E:8F:90:A1:B2:C3:D4:E5:F6:07:18:29:3A:4B:5C:6D:7E:8F:90";
+        Profile.Policy policy = PolicyChoices.policyOf("[mx.partner.example]", TlsLevel.FINGERPRINT,
+                first + " | " + second, "", "", "");
+        assertEquals(List.of(first, second), policy.match(), "two fingerprints, not 64 hex pairs");
+        assertEquals(first + "|" + second, PolicyChoices.matchText(policy), "'|'-separated, as tls_policy writes it");
+        assertEquals(policy, PolicyChoices.policyOf(policy.destination(), policy.level(), PolicyChoices.matchText(policy),
+                "", "", ""));
+        assertEquals(List.of(first, second), PolicyChoices.policyOf("[mx.partner.example]", TlsLevel.FINGERPRINT,
+                first + ", " + second, "", "", "").match(), "commas work too");
+    }
+
+    @Test
     void aNewRowAsksForVerifiedTls() {
         assertEquals(TlsLevel.VERIFY, PolicyChoices.NEW_ROW_LEVEL);
     }
