@@ -94,7 +94,10 @@ public final class ScreenshotTaker {
             }
             advance(id);
         }
-        verifyTestbedIfRunning();
+        boolean bedUp = verifyTestbedIfRunning();
+        if (bedUp) {
+            deployToTheTestbedAndVerify();
+        }
         onFx(() -> {
             themes.themeProperty().set(Theme.DARK);
             navigator.jumpBackTo(navigator.activeSteps().get(0));
@@ -116,11 +119,11 @@ public final class ScreenshotTaker {
     }
 
     /** With the test bed up, the verification panel shows a real result (the bed's "before" state). */
-    private void verifyTestbedIfRunning() throws Exception {
+    private boolean verifyTestbedIfRunning() throws Exception {
         java.nio.file.Path properties = java.nio.file.Path.of(System.getenv().getOrDefault("PFTW_TESTBED",
                 "/var/lib/pftw-testbed/testbed.properties"));
         if (!Files.isReadable(properties)) {
-            return;
+            return false;
         }
         java.util.Properties bed = new java.util.Properties();
         try (var in = Files.newBufferedReader(properties)) {
@@ -143,6 +146,106 @@ public final class ScreenshotTaker {
         }
         settle();
         snapshot("12-verify-testbed");
+        return true;
+    }
+
+    /**
+     * The promise in one picture: the same test bed after the wizard deployed the runbook preset over SSH, verified
+     * with the bed's own CA named as trust. The deploy is rolled back and the bed reset afterwards.
+     */
+    private void deployToTheTestbedAndVerify() throws Exception {
+        org.postfixtls.wizard.testsupport.Testbed bed = org.postfixtls.wizard.testsupport.Testbed.require();
+        Path knownHosts = Files.createTempFile("pftw-screenshots-known-hosts", "");
+        String pinned = bed.get("ssh.hostKeySha256");
+        String pinnedRsa = bed.get("ssh.hostKeySha256Rsa");
+        org.postfixtls.wizard.app.remote.HostKeyDecider decider = key -> key.fingerprint().equals(pinned)
+                || key.fingerprint().equals(pinnedRsa)
+                ? org.postfixtls.wizard.app.remote.HostKeyDecider.Decision.ACCEPT_ONCE
+                : org.postfixtls.wizard.app.remote.HostKeyDecider.Decision.REJECT;
+        onFx(() -> {
+            model = new WizardModel();
+            model.setSshJobs(new org.postfixtls.wizard.ui.wizard.SshJobs(
+                    new org.postfixtls.wizard.adapter.ssh.SshConnector(), decider, knownHosts));
+            navigator = new WizardNavigator(WizardSteps.standard(), model, Platform::runLater);
+            stage.setScene(new Scene(new MainWindow(navigator, model, themes), 1100, 720));
+            model.setConnectionMode(ConnectionMode.SSH_SERVER);
+            var form = model.sshForm();
+            form.host.set(bed.host());
+            form.port.set(bed.get("ssh.port"));
+            form.user.set(bed.get("ssh.user"));
+            form.auth.set(org.postfixtls.wizard.ui.wizard.SshForm.Auth.KEY);
+            form.keyFile.set(bed.get("ssh.key"));
+            form.sudo.set(true);
+            form.configDir.set(bed.get("postfix.configDir"));
+            return null;
+        });
+        try {
+            advance("connect");
+            onFx(() -> {
+                var p = org.postfixtls.wizard.domain.profile.ProfileEdits.withPreset(model.getProfile(),
+                        org.postfixtls.wizard.domain.profile.Preset.RUNBOOK);
+                p = org.postfixtls.wizard.domain.profile.ProfileEdits.withCertificate(p,
+                        new org.postfixtls.wizard.domain.profile.Profile.Certificate(bed.get("tls.fullchain"),
+                                bed.get("tls.key"), bed.get("tls.ca")));
+                p = org.postfixtls.wizard.domain.profile.ProfileEdits.withSubmission(p,
+                        new org.postfixtls.wizard.domain.profile.Profile.Submission(
+                                new org.postfixtls.wizard.domain.profile.Profile.Listener(true, bed.port("submission.port")),
+                                new org.postfixtls.wizard.domain.profile.Profile.Listener(true, bed.port("submissions.port"))));
+                model.setProfile(p);
+                return null;
+            });
+            while (!onFx(() -> navigator.getCurrent().id()).equals("deploy")) {
+                advance(onFx(() -> navigator.getCurrent().id()));
+            }
+            Platform.runLater(() -> ((javafx.scene.control.Button) stage.getScene().lookup("#deploy-run")).fire());
+            confirmDialog();
+            waitFor(() -> model.lastDeployProperty().get() != null, 120);
+            if (!onFx(() -> model.lastDeployProperty().get().outcome().succeeded())) {
+                throw new IllegalStateException("deploy to the test bed failed: " + onFx(() -> model.lastDeployProperty().get().message()));
+            }
+            settle();
+            snapshot("10-deploy-testbed");
+            advance("deploy"); // Verify starts by itself after a deploy
+            waitFor(() -> ((javafx.scene.control.Button) stage.getScene().lookup("#verify-run")).getText().equals("Run again"), 60);
+            onFx(() -> {
+                ((javafx.scene.control.TextField) stage.getScene().lookup("#verify-ca-file")).setText(bed.get("tls.ca"));
+                model.lastVerificationProperty().set(null);
+                ((javafx.scene.control.Button) stage.getScene().lookup("#verify-run")).fire();
+                return null;
+            });
+            waitFor(() -> model.lastVerificationProperty().get() != null, 60);
+            settle();
+            snapshot("13-verify-after-deploy");
+        } finally {
+            Files.deleteIfExists(knownHosts);
+            new ProcessBuilder("rm", "-rf", "/var/lib/postfix-tls-wizard/"
+                    + bed.get("postfix.configDir").replaceAll("^/+", "").replace('/', '_')).inheritIO().start().waitFor();
+            org.postfixtls.wizard.app.deploy.DeployFixture.clean(bed);
+        }
+    }
+
+    /** Answers the deploy confirmation like a user: OK. */
+    private void confirmDialog() throws Exception {
+        waitFor(() -> javafx.stage.Window.getWindows().stream().anyMatch(w -> w.getScene() != null
+                && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane), 20);
+        onFx(() -> {
+            for (javafx.stage.Window window : javafx.stage.Window.getWindows()) {
+                if (window.getScene() != null && window.getScene().getRoot() instanceof javafx.scene.control.DialogPane pane) {
+                    ((javafx.scene.control.Button) pane.lookupButton(javafx.scene.control.ButtonType.OK)).fire();
+                }
+            }
+            return null;
+        });
+    }
+
+    private static void waitFor(Supplier<Boolean> condition, int seconds) throws Exception {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (!onFx(condition)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out after " + seconds + " s");
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** Next, waiting for asynchronous checks; a certificate veto is answered like a user would ("use it anyway"). */

@@ -86,26 +86,8 @@ class WizardSshFxIT {
         };
         WizardModel model = new WizardModel();
         model.setSshJobs(new SshJobs(new SshConnector(), user, knownHosts));
-        Platform.runLater(() -> {
-            WizardNavigator navigator = new WizardNavigator(WizardSteps.standard(), model, Platform::runLater);
-            stage.setScene(new Scene(new MainWindow(navigator, model, Themes.applied()), 1100, 800));
-            stage.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-
-        robot.clickOn("#mode-ssh-server");
-        Platform.runLater(() -> {
-            SshForm form = model.sshForm();
-            form.host.set(bed.host());
-            form.port.set(bed.get("ssh.port"));
-            form.user.set(bed.get("ssh.user"));
-            form.auth.set(SshForm.Auth.KEY);
-            form.keyFile.set(bed.get("ssh.key"));
-            form.sudo.set(true);
-            form.configDir.set(bed.get("postfix.configDir"));
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        next(robot, "certificate");
+        showWizard(model);
+        connect(robot, model);
         assertEquals(1, asked.get(), "the unknown host key was shown to the user once");
         assertTrue(Files.readString(knownHosts).contains("[" + bed.host() + "]:" + bed.get("ssh.port")),
                 "and recorded in known_hosts");
