@@ -197,6 +197,8 @@ public final class ScreenshotTaker {
             while (!onFx(() -> navigator.getCurrent().id()).equals("deploy")) {
                 advance(onFx(() -> navigator.getCurrent().id()));
             }
+            // the button enables once the plan for this server is ready
+            waitFor(() -> !stage.getScene().lookup("#deploy-run").isDisabled(), 30);
             Platform.runLater(() -> ((javafx.scene.control.Button) stage.getScene().lookup("#deploy-run")).fire());
             confirmDialog();
             waitFor(() -> model.lastDeployProperty().get() != null, 120);
@@ -229,7 +231,7 @@ public final class ScreenshotTaker {
         waitFor(() -> javafx.stage.Window.getWindows().stream().anyMatch(w -> w.getScene() != null
                 && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane), 20);
         onFx(() -> {
-            for (javafx.stage.Window window : javafx.stage.Window.getWindows()) {
+            for (javafx.stage.Window window : java.util.List.copyOf(javafx.stage.Window.getWindows())) {
                 if (window.getScene() != null && window.getScene().getRoot() instanceof javafx.scene.control.DialogPane pane) {
                     ((javafx.scene.control.Button) pane.lookupButton(javafx.scene.control.ButtonType.OK)).fire();
                 }

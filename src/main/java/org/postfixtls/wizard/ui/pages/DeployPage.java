@@ -114,6 +114,7 @@ public final class DeployPage {
             }));
             line.getStyleClass().setAll("label", event.status() == StepEvent.Status.FAIL ? Styles.DANGER
                     : event.status() == StepEvent.Status.OK ? Styles.SUCCESS : Styles.TEXT_MUTED);
+            line.setUserData(event.status());
         });
 
         Runnable loadHistory = () -> {
@@ -197,8 +198,24 @@ public final class DeployPage {
                     }
                     model.lastDeployProperty().set(report);
                     showResult(report, result);
+                    closeOpenSteps(stepLines, report);
                     loadHistory.run();
                 }));
+    }
+
+    /**
+     * An umbrella step (the server-side "commit") only ever reports its start; its sub-steps report the rest. Once
+     * the job has ended, such a line must not keep a pending icon as if something were still running.
+     */
+    private static void closeOpenSteps(Map<String, Label> stepLines, DeployReport report) {
+        for (Label line : stepLines.values()) {
+            if (line.getUserData() == StepEvent.Status.START) {
+                boolean ok = report.outcome().succeeded();
+                line.setGraphic(new FontIcon(ok ? Material2OutlinedAL.CHECK_CIRCLE : Material2OutlinedMZ.REMOVE_CIRCLE_OUTLINE));
+                line.getStyleClass().setAll("label", ok ? Styles.SUCCESS : Styles.TEXT_MUTED);
+                line.setUserData(ok ? StepEvent.Status.OK : null);
+            }
+        }
     }
 
     static void showResult(DeployReport report, Label result) {
