@@ -14,6 +14,10 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import org.postfixtls.wizard.ui.pages.ProfileFiles;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -70,7 +74,24 @@ public final class MainWindow extends BorderPane {
         themeButton.setTooltip(new Tooltip("Switch between light and dark theme"));
         themeButton.setOnAction(event -> themes.toggle());
 
-        HBox header = new HBox(12, title, spacer, themeButton);
+        Button openProfile = new Button("Open profile…", new FontIcon(Material2OutlinedAL.FOLDER_OPEN));
+        openProfile.setId("profile-open");
+        openProfile.getStyleClass().add(Styles.FLAT);
+        openProfile.setTooltip(new Tooltip("Load choices saved earlier, or made with the CLI (Ctrl+O)"));
+        openProfile.setOnAction(event -> ProfileFiles.open(openProfile, model));
+        Button saveProfile = new Button("Save profile…", new FontIcon(Material2OutlinedMZ.SAVE_ALT));
+        saveProfile.setId("profile-save");
+        saveProfile.getStyleClass().add(Styles.FLAT);
+        saveProfile.setTooltip(new Tooltip("Save the choices as JSON for other servers: plan --profile FILE (Ctrl+S)"));
+        saveProfile.setOnAction(event -> ProfileFiles.save(saveProfile, model));
+        sceneProperty().addListener((observable, old, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), openProfile::fire);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), saveProfile::fire);
+            }
+        });
+
+        HBox header = new HBox(12, title, spacer, openProfile, saveProfile, themeButton);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(10, 16, 10, 16));
         header.getStyleClass().add("header-bar");

@@ -1,8 +1,6 @@
 package org.postfixtls.wizard.ui.pages;
 
 import atlantafx.base.theme.Styles;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,7 +13,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
@@ -26,7 +23,6 @@ import org.postfixtls.wizard.domain.config.lint.Finding;
 import org.postfixtls.wizard.domain.config.lint.Severity;
 import org.postfixtls.wizard.domain.config.plan.Change;
 import org.postfixtls.wizard.domain.config.plan.FileChange;
-import org.postfixtls.wizard.domain.profile.ProfileJson;
 import org.postfixtls.wizard.ui.tasks.Background;
 import org.postfixtls.wizard.ui.wizard.StepValidator;
 import org.postfixtls.wizard.ui.wizard.Validation;
@@ -56,7 +52,7 @@ public final class PreviewPage {
         findings.setId("preview-findings");
         Button saveProfile = new Button("Save profile…", new FontIcon(Material2OutlinedMZ.SAVE_ALT));
         saveProfile.setId("preview-save-profile");
-        saveProfile.setOnAction(e -> saveProfile(model, saveProfile));
+        saveProfile.setOnAction(e -> ProfileFiles.save(saveProfile, model));
 
         AtomicLong generation = new AtomicLong();
         Runnable replan = () -> {
@@ -181,25 +177,6 @@ public final class PreviewPage {
         SplitPane split = new SplitPane(diff, why);
         split.setDividerPositions(0.58);
         return split;
-    }
-
-    private static void saveProfile(WizardModel model, Button owner) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save the profile");
-        chooser.setInitialFileName("postfix-tls-profile.json");
-        File file = chooser.showSaveDialog(owner.getScene().getWindow());
-        if (file == null) {
-            return;
-        }
-        String json = ProfileJson.write(model.getProfile());
-        Background.supply(() -> {
-            org.postfixtls.wizard.adapter.local.ExportFolder.replaceFile(file.toPath(), json.getBytes(StandardCharsets.UTF_8));
-            return file;
-        }).whenComplete((saved, error) -> Background.onFx(() -> {
-            if (error != null) {
-                PageAlerts.error(owner, "The profile was not saved", Background.unwrap(error).getMessage());
-            }
-        }));
     }
 
     /** The plan must be on screen, and it must be the plan of the current choices. */
