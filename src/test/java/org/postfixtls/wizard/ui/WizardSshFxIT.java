@@ -125,6 +125,16 @@ class WizardSshFxIT {
             next(robot, page);
         }
         FxWait.until("the plan", () -> model.changeSetProperty().get() != null);
+        FxWait.until("the diff on screen", () -> !diffLines(robot, "main.cf").isEmpty());
+        List<String> mainDiff = diffLines(robot, "main.cf");
+        assertTrue(mainDiff.contains("+smtpd_tls_mandatory_protocols = >=TLSv1.2"), String.join("\n", mainDiff));
+        assertTrue(mainDiff.stream().anyMatch(l -> l.startsWith("+smtp_tls_policy_maps = hash:")), String.join("\n", mainDiff));
+        List<String> masterDiff = diffLines(robot, "master.cf");
+        assertTrue(masterDiff.stream().anyMatch(l -> l.matches("\\+2587\\s+inet\\s.*smtpd")), String.join("\n", masterDiff));
+        assertTrue(masterDiff.stream().anyMatch(l -> l.matches("\\+\\s+-o smtpd_tls_wrappermode=yes")), String.join("\n", masterDiff));
+        List<String> policyDiff = diffLines(robot, "tls_policy");
+        assertTrue(policyDiff.stream().anyMatch(l -> l.startsWith("+" + destination) && l.contains("encrypt")),
+                String.join("\n", policyDiff));
         next(robot, "deploy");
 
         robot.clickOn("#deploy-run");
@@ -272,6 +282,16 @@ class WizardSshFxIT {
                 .queryButton());
         FxWait.until("the deploy", () -> model.lastDeployProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The unified diff lines the Preview shows for one file (its tab's list). */
+    @SuppressWarnings("unchecked")
+    private static List<String> diffLines(FxRobot robot, String file) {
+        return robot.lookup("#preview-files").queryAs(javafx.scene.control.TabPane.class).getTabs().stream()
+                .filter(tab -> tab.getText().equals(file)).findFirst()
+                .map(tab -> ((javafx.scene.control.ListView<String>) ((javafx.scene.control.SplitPane) tab.getContent())
+                        .getItems().get(0)).getItems().stream().toList())
+                .orElse(List.of());
     }
 
     private static List<String> stepLines(FxRobot robot) {
