@@ -105,6 +105,9 @@ public final class ScreenshotTaker {
         });
         settle();
         snapshot("dark-connect");
+        if (Boolean.getBoolean("pftw.walk.memoryOnly")) {
+            Thread.sleep(10_000); // the user reads the result: give a collector that returns memory the time to do so
+        }
         System.out.println("resident memory after the full walk-through: " + residentMemory());
     }
 
