@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.postfixtls.wizard.adapter.dns.DnsjavaResolver;
 import org.postfixtls.wizard.adapter.local.LocalFiles;
 import org.postfixtls.wizard.adapter.local.LocalServerCommands;
+import org.postfixtls.wizard.adapter.net.HttpsPolicyFetcher;
 import org.postfixtls.wizard.adapter.net.SmtpProber;
 import org.postfixtls.wizard.app.verify.CommandMailLog;
 import org.postfixtls.wizard.app.verify.DnsResolver;
@@ -115,7 +116,9 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try {
             VerificationRequest request = request();
-            VerificationEngine engine = new VerificationEngine(new SmtpProber(), dnsResolver(),
+            Optional<DnsResolver> dns = dnsResolver();
+            VerificationEngine engine = new VerificationEngine(new SmtpProber(), dns,
+                    dns.map(d -> HttpsPolicyFetcher.standard()),
                     localServer ? Optional.of(serverInspector()) : Optional.empty(), Clock.systemUTC());
             VerificationReport report = engine.verify(request);
             String rendered = switch (format) {

@@ -92,7 +92,7 @@ public final class ReportDocument {
         result.observation().tlsa().forEach((host, answer) -> tlsa.put(host, answer(answer)));
         dns.put("tlsa", tlsa);
         dns.put("mtaSts", answer(result.observation().mtaStsTxt()));
-        dns.put("mtaStsPolicy", result.observation().mtaStsPolicy().orElse(null));
+        dns.put("mtaStsPolicy", result.observation().policyText().orElse(null));
         dns.put("tlsRpt", answer(result.observation().tlsRptTxt()));
         dns.put("status", result.status().json());
         return dns;

@@ -22,6 +22,7 @@ import org.postfixtls.wizard.domain.verify.Checklist;
 import org.postfixtls.wizard.domain.verify.DnsAnswer;
 import org.postfixtls.wizard.domain.verify.DnsEvaluator;
 import org.postfixtls.wizard.domain.verify.DnsObservation;
+import org.postfixtls.wizard.domain.verify.PolicyFetch;
 import org.postfixtls.wizard.domain.verify.DnsQueryType;
 import org.postfixtls.wizard.domain.verify.DnsResult;
 import org.postfixtls.wizard.domain.verify.HandshakeFacts;
@@ -48,10 +49,18 @@ public final class VerificationEngine {
 
     private final PortProber prober;
     private final Optional<DnsResolver> dns;
+    private final Optional<PolicyFetcher> policies;
     private final Optional<ServerInspector> server;
     private final Clock clock;
 
     public VerificationEngine(PortProber prober, Optional<DnsResolver> dns, Optional<ServerInspector> server, Clock clock) {
+        this(prober, dns, Optional.empty(), server, clock);
+    }
+
+    /** With a policy fetcher, a published MTA-STS record is followed to its policy file over HTTPS. */
+    public VerificationEngine(PortProber prober, Optional<DnsResolver> dns, Optional<PolicyFetcher> policies,
+                              Optional<ServerInspector> server, Clock clock) {
+        this.policies = policies;
         this.prober = prober;
         this.dns = dns;
         this.server = server;
@@ -186,7 +195,7 @@ public final class VerificationEngine {
         }
     }
 
-    private static DnsObservation lookUp(DnsResolver resolver, String domain) {
+    private DnsObservation lookUp(DnsResolver resolver, String domain) {
         DnsAnswer mx = resolver.query(domain, DnsQueryType.MX);
         Map<String, DnsAnswer> tlsa = new LinkedHashMap<>();
         for (String host : DnsEvaluator.mxHosts(mx)) {
@@ -194,8 +203,19 @@ public final class VerificationEngine {
         }
         DnsAnswer sts = resolver.query("_mta-sts." + domain, DnsQueryType.TXT);
         DnsAnswer rpt = resolver.query("_smtp._tls." + domain, DnsQueryType.TXT);
-        return new DnsObservation(domain, mx, tlsa, sts, rpt, Optional.empty(),
-                Optional.of("the HTTPS policy fetch is not implemented yet"));
+        return new DnsObservation(domain, mx, tlsa, sts, rpt, policy(domain, sts));
+    }
+
+    /** RFC 8461 3.3: the TXT record announces the policy; without exactly one, senders fetch nothing either. */
+    private PolicyFetch policy(String domain, DnsAnswer sts) {
+        if (!sts.answered()) {
+            return new PolicyFetch.NotChecked("the _mta-sts record could not be looked up (" + sts.detail() + ")");
+        }
+        if (sts.records().stream().filter(r -> r.startsWith("v=STSv1")).count() != 1) {
+            return new PolicyFetch.NotChecked("no single _mta-sts." + domain + " TXT record announces a policy");
+        }
+        return policies.map(fetcher -> fetcher.fetch(domain))
+                .orElseGet(() -> new PolicyFetch.NotChecked("the policy file was not fetched (no HTTPS access here)"));
     }
 
     /** The chain served on the SMTP (port 25 role) port, for the TLSA comparison. */

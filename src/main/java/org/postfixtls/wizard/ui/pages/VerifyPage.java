@@ -33,6 +33,7 @@ import org.postfixtls.wizard.adapter.dns.DnsjavaResolver;
 import org.postfixtls.wizard.adapter.local.ExportFolder;
 import org.postfixtls.wizard.adapter.local.LocalFiles;
 import org.postfixtls.wizard.adapter.local.SystemTrust;
+import org.postfixtls.wizard.adapter.net.HttpsPolicyFetcher;
 import org.postfixtls.wizard.adapter.net.SmtpProber;
 import org.postfixtls.wizard.app.workspace.ListeningPorts;
 import org.postfixtls.wizard.app.verify.DnsResolver;
@@ -208,7 +209,8 @@ public final class VerifyPage {
                 openAccess.set(access.orElse(null));
                 Optional<ServerInspector> inspector = access.map(VerificationSetup.ServerAccess::inspector);
                 String configDir = model.getServer() == null ? null : model.getServer().configDirectory();
-                VerificationEngine engine = new VerificationEngine(new SmtpProber(), dns, inspector, Clock.systemUTC());
+                VerificationEngine engine = new VerificationEngine(new SmtpProber(), dns,
+                        dns.map(d -> HttpsPolicyFetcher.standard()), inspector, Clock.systemUTC());
                 VerificationRequest request = new VerificationRequest(targetHost, targets,
                         new PortExpectations(trust, expectedSha, names, Duration.ofDays(21)),
                         mailDomain.isEmpty() ? Optional.empty() : Optional.of(mailDomain),

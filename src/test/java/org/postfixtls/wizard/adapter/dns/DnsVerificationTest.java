@@ -22,6 +22,7 @@ import org.postfixtls.wizard.domain.verify.CheckStatus;
 import org.postfixtls.wizard.domain.verify.DnsAnswer;
 import org.postfixtls.wizard.domain.verify.DnsEvaluator;
 import org.postfixtls.wizard.domain.verify.DnsObservation;
+import org.postfixtls.wizard.domain.verify.PolicyFetch;
 import org.postfixtls.wizard.domain.verify.DnsQueryType;
 import org.postfixtls.wizard.domain.verify.DnsResult;
 import org.postfixtls.wizard.testsupport.TestPki;
@@ -59,7 +60,7 @@ class DnsVerificationTest {
         }
         return DnsEvaluator.evaluate(new DnsObservation("example.test", mx, tlsa,
                         resolver.query("_mta-sts.example.test", DnsQueryType.TXT),
-                        resolver.query("_smtp._tls.example.test", DnsQueryType.TXT), Optional.empty(), Optional.of("not fetched")),
+                        resolver.query("_smtp._tls.example.test", DnsQueryType.TXT), new PolicyFetch.NotChecked("not fetched")),
                 List.of(served.certificate().getEncoded(), CA.certificate().getEncoded()));
     }
 
@@ -126,16 +127,54 @@ class DnsVerificationTest {
         DnsAnswer mx = resolver.query("example.test", DnsQueryType.MX);
         DnsObservation observation = new DnsObservation("example.test", mx, Map.of(),
                 resolver.query("_mta-sts.example.test", DnsQueryType.TXT), resolver.query("_smtp._tls.example.test", DnsQueryType.TXT),
-                Optional.of("version: STSv1\nmode: enforce\nmx: mx1.example.test\nmax_age: 86400\n"), Optional.empty());
+                new PolicyFetch.Fetched("version: STSv1\nmode: enforce\nmx: mx1.example.test\nmax_age: 86400\n"));
         Check policy = DnsEvaluator.evaluate(observation, List.of()).checks().stream()
                 .filter(c -> c.id().equals(CheckIds.DNS_MTA_STS_POLICY)).findFirst().orElseThrow();
         assertEquals(CheckStatus.FAIL, policy.status());
         assertTrue(policy.detail().contains("mx2.example.test") && policy.detail().contains("refuse"), policy.detail());
 
         DnsObservation wildcard = new DnsObservation("example.test", mx, Map.of(), observation.mtaStsTxt(), observation.tlsRptTxt(),
-                Optional.of("version: STSv1\nmode: testing\nmx: *.example.test\nmax_age: 86400\n"), Optional.empty());
+                new PolicyFetch.Fetched("version: STSv1\nmode: testing\nmx: *.example.test\nmax_age: 86400\n"));
         assertEquals(CheckStatus.PASS, DnsEvaluator.evaluate(wildcard, List.of()).checks().stream()
                 .filter(c -> c.id().equals(CheckIds.DNS_MTA_STS_POLICY)).findFirst().orElseThrow().status());
+    }
+
+    @Test
+    void aPolicyHostThatServesWronglyFailsWithTheFixAndOneNotReachedIsNotChecked() throws Exception {
+        DnsAnswer mx = resolver.query("example.test", DnsQueryType.MX);
+        DnsAnswer sts = resolver.query("_mta-sts.example.test", DnsQueryType.TXT);
+        DnsAnswer rpt = resolver.query("_smtp._tls.example.test", DnsQueryType.TXT);
+        Check served = policyCheck(new DnsObservation("example.test", mx, Map.of(), sts, rpt,
+                new PolicyFetch.NotServed("HTTP 404")));
+        assertEquals(CheckStatus.FAIL, served.status());
+        assertTrue(served.detail().contains("HTTP 404"), served.detail());
+        assertTrue(served.fix().orElseThrow().contains("https://mta-sts.example.test/.well-known/mta-sts.txt"));
+        Check offline = policyCheck(new DnsObservation("example.test", mx, Map.of(), sts, rpt,
+                new PolicyFetch.NotChecked("mta-sts.example.test did not answer within 5 s")));
+        assertEquals(CheckStatus.SKIPPED, offline.status(), "never a verdict from silence");
+    }
+
+    @Test
+    void theEngineFollowsAPublishedRecordToItsPolicyFile() throws Exception {
+        java.util.List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.postfixtls.wizard.app.verify.PolicyFetcher fetcher = domain -> {
+            asked.add(domain);
+            return new PolicyFetch.Fetched("version: STSv1\nmode: testing\nmx: *.example.test\nmax_age: 86400\n");
+        };
+        var engine = new org.postfixtls.wizard.app.verify.VerificationEngine(
+                new org.postfixtls.wizard.adapter.net.SmtpProber(), Optional.of(resolver), Optional.of(fetcher), Optional.empty(), java.time.Clock.systemUTC());
+        var report = engine.verify(new org.postfixtls.wizard.app.verify.VerificationRequest("mx1.example.test", List.of(),
+                org.postfixtls.wizard.domain.verify.PortExpectations.NONE, Optional.of("example.test"), Optional.empty(),
+                org.postfixtls.wizard.app.verify.ProbeTimeouts.DEFAULT));
+        assertEquals(List.of("example.test"), asked);
+        Check policy = report.dns().orElseThrow().checks().stream()
+                .filter(c -> c.id().equals(CheckIds.DNS_MTA_STS_POLICY)).findFirst().orElseThrow();
+        assertEquals(CheckStatus.PASS, policy.status(), policy.detail());
+    }
+
+    private static Check policyCheck(DnsObservation observation) {
+        return DnsEvaluator.evaluate(observation, List.of()).checks().stream()
+                .filter(c -> c.id().equals(CheckIds.DNS_MTA_STS_POLICY)).findFirst().orElseThrow();
     }
 
     private static String spkiSha256(TestPki.Issued issued) throws Exception {
