@@ -55,6 +55,23 @@ class PlanAndLintCommandTest {
     }
 
     @Test
+    void planAndBundleNameTheOptionThatIsWrongAndWriteNothing() throws Exception {
+        Path profile = Files.writeString(dir.resolve("p.json"), "{\"schema\":1}");
+        String config = config("handedited").toString();
+        assertEquals(2, run("plan", "--profile", profile.toString(), "--config-dir", config, "--database-type", "sql"));
+        assertTrue(err.toString().contains("plan: --database-type: 'sql' is not allowed"), err::toString);
+        // texthash maps are not postmap'ed, which the bundle's install.sh does
+        Path out = dir.resolve("bundle");
+        assertEquals(2, run("bundle", "--profile", profile.toString(), "--config-dir", config, "--database-type",
+                "texthash", "--out", out.toString()));
+        assertTrue(err.toString().contains("bundle: --database-type: 'texthash' is not allowed"), err::toString);
+        assertEquals(2, run("bundle", "--profile", profile.toString(), "--config-dir", profile.toString(),
+                "--out", out.toString()));
+        assertTrue(err.toString().contains("bundle: --config-dir: " + profile + " is not a directory"), err::toString);
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
     void invalidProfileExitsTwoNamesThePathAndWritesNothing() throws Exception {
         Path profile = Files.writeString(dir.resolve("bad.json"), "{\"schema\":1,\"policies\":[{\"destination\":"
                 + "\"a.com\",\"level\":\"may\"},{\"destination\":\"b.com\",\"level\":\"may\"},{\"destination\":"

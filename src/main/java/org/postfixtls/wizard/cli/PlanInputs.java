@@ -1,0 +1,73 @@
+package org.postfixtls.wizard.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.postfixtls.wizard.domain.config.plan.PlanRequest;
+import org.postfixtls.wizard.domain.config.plan.Planner;
+import org.postfixtls.wizard.domain.config.plan.PostfixVersion;
+import org.postfixtls.wizard.domain.profile.InvalidProfileException;
+import org.postfixtls.wizard.domain.profile.Profile;
+import org.postfixtls.wizard.domain.profile.ProfileError;
+import org.postfixtls.wizard.domain.profile.ProfileJson;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** What planning needs from local files, shared by {@code plan} and {@code bundle} (a picocli mixin). */
+final class PlanInputs {
+
+    @Option(names = "--profile", required = true, paramLabel = "P.json", description = "The profile (schema 1).")
+    Path profile;
+
+    @Option(names = "--config-dir", required = true, paramLabel = "DIR",
+            description = "Directory with the server's current main.cf, master.cf and (optional) tls_policy, or local"
+                    + " copies of them.")
+    Path configDir;
+
+    @Option(names = "--postfix-version", paramLabel = "V", defaultValue = VersionOption.DEFAULT,
+            converter = VersionOption.class, description = "Postfix version of the server (default: ${DEFAULT-VALUE}).")
+    PostfixVersion version;
+
+    @Option(names = "--database-type", paramLabel = "TYPE", defaultValue = "hash",
+            description = "The server's default_database_type (default: ${DEFAULT-VALUE}).")
+    String databaseType;
+
+    @Option(names = "--server-config-dir", paramLabel = "PATH", defaultValue = PlanRequest.DEFAULT_CONFIG_DIRECTORY,
+            description = "Postfix's configuration directory on the server, used in smtp_tls_policy_maps"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String serverConfigDir;
+
+    /**
+     * Reads and checks everything; on bad input prints what is wrong, naming the option, and returns empty.
+     *
+     * @param databaseTypes the allowed {@code --database-type} values, as a regex alternation ({@code hash|btree})
+     */
+    Optional<PlanRequest> request(CommandLine cmd, String command, String databaseTypes) throws java.io.IOException {
+        PrintWriter err = cmd.getErr();
+        if (!databaseType.matches(databaseTypes)) {
+            err.println(command + ": --database-type: '" + databaseType + "' is not allowed; use "
+                    + databaseTypes.replace("|", ", "));
+            return Optional.empty();
+        }
+        String json = ConfigFiles.readRequired(cmd, "--profile", profile);
+        Profile loaded;
+        try {
+            loaded = ProfileJson.read(new String(json.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+        } catch (InvalidProfileException e) {
+            for (ProfileError error : e.errors()) {
+                err.println(command + ": " + profile + ": " + error.path() + ": " + error.message());
+            }
+            return Optional.empty();
+        }
+        if (!Files.isDirectory(configDir)) {
+            err.println(command + ": --config-dir: " + configDir + " is not a directory");
+            return Optional.empty();
+        }
+        String main = ConfigFiles.readRequired(cmd, "--config-dir", configDir.resolve(Planner.MAIN_CF));
+        String master = ConfigFiles.readRequired(cmd, "--config-dir", configDir.resolve(Planner.MASTER_CF));
+        String policy = ConfigFiles.readOptional(configDir.resolve(Planner.TLS_POLICY));
+        return Optional.of(new PlanRequest(main, master, policy, loaded, version, databaseType, serverConfigDir));
+    }
+}
