@@ -1,6 +1,7 @@
 package org.postfixtls.wizard.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -119,6 +120,16 @@ class WizardFlowFxTest {
         String records = robot.lookup("#dns-records").queryTextInputControl().getText();
         assertTrue(records.contains("_25._tcp.mail.example.com. IN TLSA 3 1 1 "), records);
         assertTrue(records.contains("_mta-sts.example.com. IN TXT \"v=STSv1; id="), records);
+        // a field made invalid: the old records must not stay on screen to be copied
+        Platform.runLater(() -> robot.lookup("#dns-max-age").queryTextInputControl().setText("99999999999"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#dns-problem").queryAs(Label.class).getText().contains("maxAge"),
+                robot.lookup("#dns-problem").queryAs(Label.class).getText());
+        assertFalse(robot.lookup("#dns-records").queryTextInputControl().getText().contains("TLSA"));
+        assertTrue(robot.lookup("#dns-copy-records").query().isDisabled());
+        Platform.runLater(() -> robot.lookup("#dns-max-age").queryTextInputControl().setText("604800"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#dns-records").queryTextInputControl().getText().contains("TLSA"));
         next(robot, "preview");
 
         FxWait.until("the plan", () -> model.changeSetProperty().get() != null);

@@ -116,6 +116,13 @@ public final class DnsRecordsPage {
             problem.setManaged(error.isPresent());
             if (error.isEmpty()) {
                 render(model, records, policy, policyUrl);
+            } else { // records of the previous, valid input must not be copied as if they were these
+                records.setText("; fix the field named above to see the records");
+                policy.clear();
+                policyUrl.setText("");
+            }
+            for (Button button : List.of(copyRecords, copyPolicy, savePolicy)) {
+                button.setDisable(error.isPresent());
             }
         };
         Runnable store = () -> {
