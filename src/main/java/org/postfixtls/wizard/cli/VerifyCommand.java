@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.postfixtls.wizard.adapter.dns.DnsjavaResolver;
 import org.postfixtls.wizard.adapter.local.LocalFiles;
+import org.postfixtls.wizard.adapter.local.SystemTrust;
 import org.postfixtls.wizard.adapter.local.LocalServerCommands;
 import org.postfixtls.wizard.adapter.net.HttpsPolicyFetcher;
 import org.postfixtls.wizard.adapter.net.SmtpProber;
@@ -33,7 +34,6 @@ import org.postfixtls.wizard.app.verify.VerificationRequest;
 import org.postfixtls.wizard.domain.cert.BadInputException;
 import org.postfixtls.wizard.domain.cert.CertificateInspector;
 import org.postfixtls.wizard.domain.cert.InputLimits;
-import org.postfixtls.wizard.domain.cert.SystemCaBundle;
 import org.postfixtls.wizard.domain.cert.TrustAnchors;
 import org.postfixtls.wizard.domain.verify.PortExpectations;
 import org.postfixtls.wizard.domain.verify.PortRole;
@@ -199,10 +199,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private Optional<TrustAnchors> trustAnchors() {
-        Path bundle = caFile != null ? caFile
-                : SystemCaBundle.locate(System.getProperty("os.name", ""), Files::isReadable).orElse(null);
-        return bundle == null ? Optional.empty() : Optional.of(TrustAnchors.fromPemBundle(
-                LocalFiles.read(bundle, InputLimits.MAX_CA_BUNDLE_BYTES, "a PEM CA bundle")));
+        return caFile != null ? Optional.of(SystemTrust.bundle(caFile)) : SystemTrust.anchors();
     }
 
     private Optional<DnsResolver> dnsResolver() {

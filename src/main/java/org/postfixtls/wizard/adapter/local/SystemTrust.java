@@ -1,6 +1,7 @@
 package org.postfixtls.wizard.adapter.local;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.postfixtls.wizard.domain.cert.InputLimits;
 import org.postfixtls.wizard.domain.cert.SystemCaBundle;
@@ -18,11 +19,14 @@ public final class SystemTrust {
     public static Optional<TrustAnchors> anchors() {
         Optional<TrustAnchors> result = cached;
         if (result == null) {
-            result = SystemCaBundle.locate(System.getProperty("os.name", ""), Files::isReadable)
-                    .map(bundle -> TrustAnchors.fromPemBundle(
-                            LocalFiles.read(bundle, InputLimits.MAX_CA_BUNDLE_BYTES, "a PEM CA bundle")));
+            result = SystemCaBundle.locate(System.getProperty("os.name", ""), Files::isReadable).map(SystemTrust::bundle);
             cached = result;
         }
         return result;
+    }
+
+    /** A PEM CA bundle given by the user (a private CA); bad input names the file and what was expected. */
+    public static TrustAnchors bundle(Path file) {
+        return TrustAnchors.fromPemBundle(LocalFiles.read(file, InputLimits.MAX_CA_BUNDLE_BYTES, "a PEM CA bundle"));
     }
 }

@@ -40,12 +40,20 @@ public final class HttpsPolicyFetcher implements PolicyFetcher {
         this.location = location;
     }
 
-    /** The JDK's trust store, five seconds, the well-known URL. */
+    /** The JDK's trust store, five seconds, the well-known URL; one client (and its threads) for every run. */
     public static HttpsPolicyFetcher standard() {
-        try {
-            return new HttpsPolicyFetcher(SSLContext.getDefault(), Duration.ofSeconds(5), HttpsPolicyFetcher::wellKnown);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this Java runtime has no TLS", e);
+        return Standard.INSTANCE;
+    }
+
+    private static final class Standard {
+        static final HttpsPolicyFetcher INSTANCE = create();
+
+        private static HttpsPolicyFetcher create() {
+            try {
+                return new HttpsPolicyFetcher(SSLContext.getDefault(), Duration.ofSeconds(5), HttpsPolicyFetcher::wellKnown);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("this Java runtime has no TLS", e);
+            }
         }
     }
 

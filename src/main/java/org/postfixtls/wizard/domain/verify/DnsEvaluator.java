@@ -99,24 +99,23 @@ public final class DnsEvaluator {
 
     private static Check policy(DnsObservation dns, List<String> mxHosts) {
         String url = "https://mta-sts." + dns.domain() + "/.well-known/mta-sts.txt";
-        switch (dns.mtaStsPolicy()) {
-            case PolicyFetch.NotChecked notChecked -> {
-                return Check.skipped(CheckIds.DNS_MTA_STS_POLICY, null, "not checked: " + notChecked.reason());
-            }
-            case PolicyFetch.NotServed notServed -> {
-                return Check.fail(CheckIds.DNS_MTA_STS_POLICY, null, "the MTA-STS policy file cannot be fetched by"
-                        + " senders: " + notServed.problem(), List.of("GET " + url + ": " + notServed.problem()),
-                        "Serve the policy at " + url + " over HTTPS with a CA-trusted certificate for mta-sts."
-                                + dns.domain() + ", status 200, Content-Type text/plain and no redirect (RFC 8461 3.3)");
-            }
-            case PolicyFetch.Fetched fetched -> {
-                // judged below
-            }
-        }
+        return switch (dns.mtaStsPolicy()) {
+            case PolicyFetch.NotChecked notChecked ->
+                    Check.skipped(CheckIds.DNS_MTA_STS_POLICY, null, "not checked: " + notChecked.reason());
+            case PolicyFetch.NotServed notServed -> Check.fail(CheckIds.DNS_MTA_STS_POLICY, null,
+                    "the MTA-STS policy file cannot be fetched by senders: " + notServed.problem(),
+                    List.of("GET " + url + ": " + notServed.problem()),
+                    "Serve the policy at " + url + " over HTTPS with a CA-trusted certificate for mta-sts."
+                            + dns.domain() + ", status 200, Content-Type text/plain and no redirect (RFC 8461 3.3)");
+            case PolicyFetch.Fetched fetched -> policyText(url, fetched.body(), mxHosts);
+        };
+    }
+
+    private static Check policyText(String url, String body, List<String> mxHosts) {
         List<String> patterns = new ArrayList<>();
         String mode = null;
         String version = null;
-        for (String line : dns.policyText().orElseThrow().split("\r?\n")) {
+        for (String line : body.split("\r?\n")) {
             String[] kv = line.split(":", 2);
             if (kv.length != 2) {
                 continue;

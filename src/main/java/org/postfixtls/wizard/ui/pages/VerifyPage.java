@@ -31,7 +31,6 @@ import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 import org.postfixtls.wizard.adapter.dns.DnsjavaResolver;
 import org.postfixtls.wizard.adapter.local.ExportFolder;
-import org.postfixtls.wizard.adapter.local.LocalFiles;
 import org.postfixtls.wizard.adapter.local.SystemTrust;
 import org.postfixtls.wizard.adapter.net.HttpsPolicyFetcher;
 import org.postfixtls.wizard.adapter.net.SmtpProber;
@@ -48,7 +47,6 @@ import org.postfixtls.wizard.app.verify.VerificationHandle;
 import org.postfixtls.wizard.app.verify.VerificationListener;
 import org.postfixtls.wizard.app.verify.VerificationRequest;
 import org.postfixtls.wizard.domain.cert.BadInputException;
-import org.postfixtls.wizard.domain.cert.InputLimits;
 import org.postfixtls.wizard.domain.cert.TrustAnchors;
 import org.postfixtls.wizard.domain.verify.Check;
 import org.postfixtls.wizard.domain.verify.CheckStatus;
@@ -166,7 +164,6 @@ public final class VerifyPage {
         // the running attempt's "abandoned" flag: Cancel must work even while the SSH session is still opening (no
         // handle yet), and a cancelled run must not add tiles that would read like a verdict
         AtomicReference<AtomicBoolean> currentRun = new AtomicReference<>();
-        AtomicReference<VerificationReport> last = new AtomicReference<>();
         run.setOnAction(e -> {
             String problem = problem(host.getText(), List.of(smtp, submission, submissions));
             if (problem != null) {
@@ -200,9 +197,8 @@ public final class VerifyPage {
             String outboundLevel = model.getProfile().outbound().level().postfixName();
             String caFile = caBundle.getText().trim();
             Background.supply(() -> {
-                Optional<TrustAnchors> trust = caFile.isEmpty() ? SystemTrust.anchors() : Optional.of(
-                        TrustAnchors.fromPemBundle(LocalFiles.read(Path.of(caFile), InputLimits.MAX_CA_BUNDLE_BYTES,
-                                "a PEM CA bundle")));
+                Optional<TrustAnchors> trust = caFile.isEmpty() ? SystemTrust.anchors()
+                        : Optional.of(SystemTrust.bundle(Path.of(caFile)));
                 Optional<DnsResolver> dns = mailDomain.isEmpty() ? Optional.empty()
                         : DnsjavaResolver.systemResolver().map(a -> (DnsResolver) new DnsjavaResolver(a, Duration.ofSeconds(5)));
                 Optional<VerificationSetup.ServerAccess> access = setup.open(model);
@@ -267,7 +263,6 @@ public final class VerifyPage {
                                 : "The verification stopped: " + cause.getMessage());
                         return;
                     }
-                    last.set(report);
                     model.lastVerificationProperty().set(report);
                     show(report, summary, tiles, checklist, other);
                     exports.setDisable(false);
@@ -287,9 +282,9 @@ public final class VerifyPage {
                 fail(summary, "Cancelled; nothing was changed.");
             }
         });
-        saveHtml.setOnAction(e -> save(saveHtml, last.get(), "html"));
-        saveMd.setOnAction(e -> save(saveMd, last.get(), "md"));
-        saveJson.setOnAction(e -> save(saveJson, last.get(), "json"));
+        saveHtml.setOnAction(e -> save(saveHtml, model.lastVerificationProperty().get(), "html"));
+        saveMd.setOnAction(e -> save(saveMd, model.lastVerificationProperty().get(), "md"));
+        saveJson.setOnAction(e -> save(saveJson, model.lastVerificationProperty().get(), "json"));
 
         // right after a deploy the proof should not wait for a click
         var deployed = model.lastDeployProperty().get();
