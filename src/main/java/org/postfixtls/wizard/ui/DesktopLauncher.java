@@ -31,8 +31,8 @@ public final class DesktopLauncher {
         try {
             Application.launch(WizardApp.class);
             return ExitCodes.OK;
-        } catch (RuntimeException e) {
-            System.err.println("postfix-tls-wizard: the window could not be opened: " + e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println("postfix-tls-wizard: the window could not be opened: " + LaunchFailure.describe(e));
             return ExitCodes.PROBLEMS;
         }
     }
