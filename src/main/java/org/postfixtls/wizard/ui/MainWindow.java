@@ -132,6 +132,9 @@ public final class MainWindow extends BorderPane {
         veto.visibleProperty().bind(navigator.vetoMessageProperty().isNotEmpty());
         veto.managedProperty().bind(veto.visibleProperty());
         veto.setMaxWidth(Double.MAX_VALUE);
+        // A long reason wraps onto more lines; it never squeezes the navigation buttons into "…".
+        veto.setMinWidth(0);
+        veto.setMinHeight(Region.USE_PREF_SIZE);
         HBox.setHgrow(veto, Priority.ALWAYS);
 
         ProgressIndicator busy = new ProgressIndicator();
@@ -166,6 +169,9 @@ public final class MainWindow extends BorderPane {
         next.disableProperty().bind(navigator.canGoNextBinding().not());
         next.setOnAction(event -> navigator.next());
 
+        for (Region keepsItsSize : new Region[] {checking, cancel, back, next}) {
+            keepsItsSize.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox bar = new HBox(10, veto, busy, checking, cancel, spacer, back, next);
         bar.setAlignment(Pos.CENTER_RIGHT);
         bar.setPadding(new Insets(12, 16, 12, 16));

@@ -141,4 +141,27 @@ class WizardShellFxTest {
         pane.setId(id);
         return pane;
     }
+
+    @Test
+    void aLongVetoWrapsAndLeavesBackAndNextReadable(FxRobot robot) {
+        String reason = "Destination 'partner example org': not a domain name. Allowed: a domain (example.org), a"
+                + " parent domain with a leading dot (.example.org) or [host]:port. Postfix never looks up '*' in a"
+                + " TLS policy table, so such an entry would have no effect at all.";
+        show(List.of(
+                WizardStep.builder("a", "A").page(m -> new StackPane()).validator(
+                        StepValidator.immediate(m -> Validation.veto(reason))).build(),
+                WizardStep.builder("b", "B").page(m -> new StackPane()).validator(StepValidator.alwaysPasses()).build()));
+        robot.interact(() -> stage.setWidth(1024));
+        robot.clickOn("#next");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Label veto = robot.lookup("#veto-message").queryAs(Label.class);
+        assertEquals(reason, veto.getText());
+        for (String id : List.of("#back", "#next")) {
+            Button button = robot.lookup(id).queryButton();
+            assertTrue(button.getWidth() >= button.prefWidth(-1) - 0.5,
+                    id + " keeps its width: " + button.getWidth() + " < " + button.prefWidth(-1));
+        }
+        assertTrue(veto.getHeight() > veto.getFont().getSize() * 2, "the reason wraps onto several lines");
+    }
 }

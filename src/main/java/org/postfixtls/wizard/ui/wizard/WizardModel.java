@@ -146,6 +146,17 @@ public final class WizardModel {
         return acknowledgements;
     }
 
+    /**
+     * What the user edits on the pages. A veto describes the input as it was when Next was pressed; once any of
+     * these changes, the message is stale and the navigator clears it.
+     */
+    public Observable[] userInputs() {
+        SshForm form = sshForm();
+        return new Observable[] {connectionMode, localFolder, localVersion, profile, certificate, acknowledgements,
+            form.host, form.port, form.user, form.auth, form.keyFile, form.passphrase, form.password, form.sudo,
+            form.sudoPassword, form.configDir};
+    }
+
     /** The properties that decide which steps are part of the walk; the navigator re-plans when they change. */
     public Observable[] stepStructureDependencies() {
         return new Observable[] {connectionMode};

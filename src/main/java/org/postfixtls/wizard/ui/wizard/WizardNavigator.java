@@ -52,6 +52,9 @@ public final class WizardNavigator {
         for (var dependency : model.stepStructureDependencies()) {
             dependency.addListener(observable -> replanSteps());
         }
+        for (var input : model.userInputs()) {
+            input.addListener(observable -> clearStaleVeto());
+        }
         replanSteps();
         current.set(activeSteps.get(0));
         canGoBack = Bindings.createBooleanBinding(() -> !busy.get() && indexOfCurrent() > 0, busy, current, activeSteps);
@@ -94,6 +97,13 @@ public final class WizardNavigator {
         }
         vetoMessage.set("");
         current.set(step);
+    }
+
+    /** A check in flight may fill the model itself (discovery); only edits made outside a check are the user's. */
+    private void clearStaleVeto() {
+        if (!busy.get()) {
+            vetoMessage.set("");
+        }
     }
 
     /** Abandons a running check; the wizard stays on the step. */

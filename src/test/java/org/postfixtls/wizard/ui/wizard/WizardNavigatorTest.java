@@ -155,4 +155,42 @@ class WizardNavigatorTest {
     private static List<String> ids(WizardNavigator navigator) {
         return navigator.activeSteps().stream().map(WizardStep::id).toList();
     }
+
+    @Test
+    void aVetoDisappearsOnceTheUserChangesTheInputItWasAbout() {
+        WizardNavigator navigator = navigator(List.of(
+                step("a", StepValidator.immediate(m -> m.sshForm().host.get().isBlank()
+                        ? Validation.veto("Host is required") : Validation.ok())),
+                step("b", StepValidator.alwaysPasses())));
+        navigator.next();
+        assertEquals("Host is required", navigator.vetoMessageProperty().get());
+
+        model.sshForm().host.set("mail.example.org");
+
+        assertEquals("", navigator.vetoMessageProperty().get());
+        assertEquals("a", navigator.getCurrent().id(), "clearing the message moves nowhere");
+    }
+
+    @Test
+    void aVetoOnAProfileFieldDisappearsWhenTheProfileChanges() {
+        WizardNavigator navigator = navigator(List.of(
+                step("a", StepValidator.immediate(m -> Validation.veto("Destination: not a domain name"))),
+                step("b", StepValidator.alwaysPasses())));
+        navigator.next();
+        assertEquals("Destination: not a domain name", navigator.vetoMessageProperty().get());
+
+        model.setProfile(org.postfixtls.wizard.domain.profile.Preset.RUNBOOK.baseline());
+
+        assertEquals("", navigator.vetoMessageProperty().get());
+    }
+
+    @Test
+    void modelChangesMadeByARunningCheckDoNotHideItsAnswer() {
+        WizardNavigator navigator = navigator(List.of(step("a", m -> pendingCheck), step("b", StepValidator.alwaysPasses())));
+        navigator.next();
+        model.sshForm().configDir.set("/etc/postfix");   // e.g. discovery filling in what it found
+        pendingCheck.complete(Validation.veto("SSH authentication failed"));
+
+        assertEquals("SSH authentication failed", navigator.vetoMessageProperty().get());
+    }
 }
