@@ -181,6 +181,8 @@ public final class MainWindow extends BorderPane {
 
     private void showPage(WizardStep step) {
         pageHolder.setContent(pages.computeIfAbsent(step, s -> s.page().apply(model)));
+        // Every step opens at its heading, not at the scroll position the previous step was left at.
+        pageHolder.setVvalue(pageHolder.getVmin());
     }
 
     /** A step in the list: icon and title; the current one stands out, later ones are muted. */

@@ -164,4 +164,25 @@ class WizardShellFxTest {
         }
         assertTrue(veto.getHeight() > veto.getFont().getSize() * 2, "the reason wraps onto several lines");
     }
+
+    @Test
+    void everyStepOpensAtItsHeadingNotAtThePreviousScrollPosition(FxRobot robot) {
+        show(List.of(
+                WizardStep.builder("a", "A").page(m -> tallPage()).validator(StepValidator.alwaysPasses()).build(),
+                WizardStep.builder("b", "B").page(m -> tallPage()).validator(StepValidator.alwaysPasses()).build()));
+        javafx.scene.control.ScrollPane holder = robot.lookup("#page-holder").queryAs(javafx.scene.control.ScrollPane.class);
+        robot.interact(() -> holder.setVvalue(holder.getVmax()));
+        assertEquals(holder.getVmax(), holder.getVvalue());
+
+        robot.clickOn("#next");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(holder.getVmin(), holder.getVvalue(), "step B starts at the top");
+    }
+
+    private static StackPane tallPage() {
+        StackPane page = new StackPane(new Label("heading"));
+        page.setMinHeight(3000);
+        return page;
+    }
 }

@@ -20,6 +20,7 @@ public final class InboundPage {
         LevelChoice levels = new LevelChoice("inbound-", InboundChoices.LEVELS, LevelTexts::inboundExplanation,
                 LevelTexts::inboundConsequence);
         CheckBox authOnly = new CheckBox("Offer AUTH only after STARTTLS (smtpd_tls_auth_only = yes)");
+        authOnly.setMnemonicParsing(false); // the label names a parameter; "_" is part of it, not a mnemonic
         authOnly.setId("inbound-auth-only");
         VBox authOption = PageScaffold.option(authOnly,
                 "Clients see the AUTH command only inside TLS, so no password ever crosses the network in clear.",

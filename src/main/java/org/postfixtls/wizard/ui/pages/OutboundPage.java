@@ -23,6 +23,7 @@ public final class OutboundPage {
         LevelChoice levels = new LevelChoice("outbound-", OutboundChoices.DEFAULT_LEVELS, LevelTexts::outboundExplanation,
                 LevelTexts::outboundConsequence);
         CheckBox dnssec = new CheckBox("Use DNSSEC for MX and TLSA lookups (smtp_dns_support_level = dnssec)");
+        dnssec.setMnemonicParsing(false); // the label names a parameter; "_" is part of it, not a mnemonic
         dnssec.setId("outbound-dnssec");
         VBox dnssecOption = PageScaffold.option(dnssec,
                 "Required for DANE; only useful when the server's resolver validates DNSSEC (e.g. a local unbound).",
