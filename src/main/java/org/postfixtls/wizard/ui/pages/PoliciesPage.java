@@ -164,9 +164,16 @@ public final class PoliciesPage {
         Tooltip.install(test, new Tooltip("Runs posttls-finger on the server at the chosen level before you "
                 + "enforce it; needs a server connected over SSH."));
         javafx.beans.property.BooleanProperty testing = new javafx.beans.property.SimpleBooleanProperty(false);
-        test.disableProperty().bind(Bindings.createBooleanBinding(() -> !PolicyChoices.canTest(
-                table.getSelectionModel().getSelectedItem() != null, model.getConnectionMode(), testing.get()),
-                table.getSelectionModel().selectedItemProperty(), model.connectionModeProperty(), testing));
+        javafx.beans.binding.StringBinding whyNoTest = Bindings.createStringBinding(() -> PolicyChoices.whyNoTest(
+                table.getSelectionModel().getSelectedItem() != null, model.getConnectionMode(), testing.get())
+                .orElse(""), table.getSelectionModel().selectedItemProperty(), model.connectionModeProperty(), testing);
+        test.disableProperty().bind(whyNoTest.isNotEmpty());
+        Label testUnavailable = new Label();
+        testUnavailable.setId("policies-test-why");
+        testUnavailable.setWrapText(true);
+        testUnavailable.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_MUTED);
+        testUnavailable.textProperty().bind(whyNoTest);
+        HBox.setHgrow(testUnavailable, javafx.scene.layout.Priority.ALWAYS);
         Label testResult = new Label();
         testResult.setId("policies-test-result");
         testResult.setWrapText(true);
@@ -184,7 +191,7 @@ public final class PoliciesPage {
         showExisting.run();
         model.serverProperty().addListener((o, old, server) -> showExisting.run());
 
-        page.getChildren().addAll(existing, table, new HBox(10, add, remove, test), testResult, problem,
+        page.getChildren().addAll(existing, table, buttonRow(add, remove, test, testUnavailable), testResult, problem,
                 PageScaffold.muted("Destination: a domain (example.com), a subdomain pattern (.example.com) or a "
                         + "next-hop [mx.example.com]:25. Match: for verify/secure, e.g. hostname:nexthop; for "
                         + "fingerprint, the SHA-256 fingerprints. Protocols: e.g. >=TLSv1.2 (Postfix 3.6+)."),
@@ -193,6 +200,12 @@ public final class PoliciesPage {
                         + "destinations is the Outbound TLS level; an existing \"*\" line on the server is removed "
                         + "with a note in the preview.", Material2OutlinedAL.INFO, null));
         return page;
+    }
+
+    private static HBox buttonRow(javafx.scene.Node... children) {
+        HBox row = new HBox(10, children);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
     }
 
     /**

@@ -91,7 +91,22 @@ final class PolicyChoices {
 
     /** posttls-finger runs on the server: it needs a selected row, an SSH connection and no test already running. */
     static boolean canTest(boolean rowSelected, ConnectionMode mode, boolean testing) {
-        return rowSelected && mode == ConnectionMode.SSH_SERVER && !testing;
+        return whyNoTest(rowSelected, mode, testing).isEmpty();
+    }
+
+    /** Shown beside the disabled button: a disabled button shows no tooltip, so the reason must be on the page. */
+    static Optional<String> whyNoTest(boolean rowSelected, ConnectionMode mode, boolean testing) {
+        if (mode != ConnectionMode.SSH_SERVER) {
+            return Optional.of("Testing runs posttls-finger on the server: it needs a server connected over SSH"
+                    + " (Connect step). With local files or the demo there is no server to test from.");
+        }
+        if (testing) {
+            return Optional.of("A test is running…");
+        }
+        if (!rowSelected) {
+            return Optional.of("Select a destination in the table to test it.");
+        }
+        return Optional.empty();
     }
 
     /** Why the row cannot be tested (no valid destination to connect to), or empty when it can. */

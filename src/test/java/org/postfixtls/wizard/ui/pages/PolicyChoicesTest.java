@@ -173,4 +173,15 @@ class PolicyChoicesTest {
         assertEquals("gone.example: no connection — does NOT meet 'encrypt': enforcing it now would keep mail to "
                 + "gone.example in the queue.", verdict.text());
     }
+
+    @Test
+    void aDisabledTestButtonSaysWhy() {
+        assertTrue(PolicyChoices.whyNoTest(true, ConnectionMode.DEMO, false).orElseThrow().contains("connected over SSH"));
+        assertTrue(PolicyChoices.whyNoTest(true, ConnectionMode.LOCAL_FILES, false).orElseThrow()
+                .contains("local files"));
+        assertTrue(PolicyChoices.whyNoTest(false, ConnectionMode.SSH_SERVER, false).orElseThrow()
+                .startsWith("Select a destination"));
+        assertTrue(PolicyChoices.whyNoTest(true, ConnectionMode.SSH_SERVER, true).orElseThrow().contains("running"));
+        assertTrue(PolicyChoices.whyNoTest(true, ConnectionMode.SSH_SERVER, false).isEmpty());
+    }
 }
