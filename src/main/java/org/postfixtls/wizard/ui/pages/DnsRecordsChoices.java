@@ -14,6 +14,7 @@ import org.postfixtls.wizard.domain.profile.ProfileError;
 import org.postfixtls.wizard.domain.profile.ProfileValidator;
 import org.postfixtls.wizard.domain.records.MtaStsMode;
 import org.postfixtls.wizard.domain.records.MtaStsPolicy;
+import org.postfixtls.wizard.domain.records.MtaStsIdKeeper;
 import org.postfixtls.wizard.domain.records.MtaStsTxtRecord;
 import org.postfixtls.wizard.domain.records.TlsRptRecord;
 import org.postfixtls.wizard.domain.records.TlsaRecord;
@@ -78,6 +79,11 @@ final class DnsRecordsChoices {
      * and the MTA-STS policy file. Without a domain and an MX there is nothing to publish yet.
      */
     static Publication publication(Profile.MtaSts sts, CertificateCandidate certificate, Clock clock) {
+        return publication(sts, certificate, new MtaStsIdKeeper(clock));
+    }
+
+    /** As above, with the TXT id kept while the policy text stays the same. */
+    static Publication publication(Profile.MtaSts sts, CertificateCandidate certificate, MtaStsIdKeeper ids) {
         if (sts.domain().isEmpty() || sts.mx().isEmpty()) {
             return new Publication("Enter the mail domain and its MX host names.", "", null);
         }
@@ -101,7 +107,7 @@ final class DnsRecordsChoices {
             default -> MtaStsMode.TESTING;
         };
         MtaStsPolicy policy = new MtaStsPolicy(sts.domain(), mode, sts.mx(), sts.maxAge());
-        MtaStsTxtRecord txt = MtaStsTxtRecord.fresh(sts.domain(), clock);
+        MtaStsTxtRecord txt = ids.recordFor(sts.domain(), policy.text());
         TlsRptRecord rpt = sts.reportAddress() == null ? TlsRptRecord.toPostmaster(sts.domain())
                 : new TlsRptRecord(sts.domain(), List.of("mailto:" + sts.reportAddress()));
         text.append("; MTA-STS (a new id each time the policy changes)\n").append(txt.zoneLine()).append('\n');

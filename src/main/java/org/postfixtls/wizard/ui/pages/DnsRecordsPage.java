@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import org.postfixtls.wizard.domain.records.MtaStsIdKeeper;
 import java.util.List;
 import java.util.Optional;
 import javafx.geometry.Pos;
@@ -98,6 +99,7 @@ public final class DnsRecordsPage {
         savePolicy.setOnAction(e -> savePolicyFile(savePolicy, policy.getText()));
 
         boolean[] updating = {false};
+        MtaStsIdKeeper ids = new MtaStsIdKeeper(Clock.systemUTC());
         Runnable showModel = () -> {
             updating[0] = true;
             try {
@@ -115,7 +117,7 @@ public final class DnsRecordsPage {
             problem.setVisible(error.isPresent());
             problem.setManaged(error.isPresent());
             if (error.isEmpty()) {
-                render(model, records, policy, policyUrl);
+                render(model, ids, records, policy, policyUrl);
             } else { // records of the previous, valid input must not be copied as if they were these
                 records.setText("; fix the field named above to see the records");
                 policy.clear();
@@ -152,10 +154,11 @@ public final class DnsRecordsPage {
         return page;
     }
 
-    private static void render(WizardModel model, TextArea records, TextArea policyText, Label policyUrl) {
+    private static void render(WizardModel model, MtaStsIdKeeper ids, TextArea records, TextArea policyText,
+            Label policyUrl) {
         DnsRecordsChoices.Publication publication = DnsRecordsChoices.publication(
                 DnsRecordsChoices.effective(model.getProfile(), model.getServer()), model.certificateProperty().get(),
-                Clock.systemUTC());
+                ids);
         records.setText(publication.records());
         policyText.setText(publication.policyFile());
         if (publication.policyUrl() != null) {
