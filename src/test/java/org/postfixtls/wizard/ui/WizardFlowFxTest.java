@@ -112,7 +112,7 @@ class WizardFlowFxTest {
         Platform.runLater(() -> model.setProfile(ProfileEdits.withPolicies(model.getProfile(),
                 List.of(new Profile.Policy("*", TlsLevel.ENCRYPT, List.of(), null, null, null)))));
         robot.clickOn("#next");
-        assertTrue(veto(robot).startsWith("policies[0].destination"), "the profile's own check names the field");
+        assertTrue(veto(robot).startsWith("Domain policies, row 1, Destination: "), "the field is named as on screen");
         Platform.runLater(() -> model.setProfile(ProfileEdits.withPolicies(model.getProfile(),
                 List.of(new Profile.Policy("bank.example", TlsLevel.SECURE, List.of("nexthop"), null, null, null)))));
         next(robot, "dns");

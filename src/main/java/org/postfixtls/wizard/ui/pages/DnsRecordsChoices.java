@@ -1,5 +1,6 @@
 package org.postfixtls.wizard.ui.pages;
 
+import org.postfixtls.wizard.ui.wizard.ScreenFieldNames;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -10,7 +11,6 @@ import org.postfixtls.wizard.app.workspace.ServerFiles;
 import org.postfixtls.wizard.domain.cert.PublicKeys;
 import org.postfixtls.wizard.domain.profile.Profile;
 import org.postfixtls.wizard.domain.profile.ProfileEdits;
-import org.postfixtls.wizard.domain.profile.ProfileError;
 import org.postfixtls.wizard.domain.profile.ProfileValidator;
 import org.postfixtls.wizard.domain.records.MtaStsMode;
 import org.postfixtls.wizard.domain.records.MtaStsPolicy;
@@ -71,7 +71,7 @@ final class DnsRecordsChoices {
     /** The first problem in the form, as the profile's check words it ("mtaSts.domain: ..."). */
     static Optional<String> firstProblem(Profile profile) {
         return ProfileValidator.validate(profile).stream().filter(x -> x.path().startsWith("mtaSts")).findFirst()
-                .map(ProfileError::toString);
+                .map(ScreenFieldNames::describe);
     }
 
     /**

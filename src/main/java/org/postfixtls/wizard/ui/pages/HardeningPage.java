@@ -136,9 +136,10 @@ public final class HardeningPage {
         sessionCache.selectedProperty().addListener((o, old, v) -> store.run());
 
         page.getChildren().addAll(PageScaffold.section("Presets"), presets,
-                PageScaffold.muted("Runbook: the hardening runbook (seed 000). Mandatory: the mandatory-TLS guide "
-                        + "(seed 001) — outbound encrypt, mail to servers without TLS queues. Recommended: Postfix's "
-                        + "TLS_README — opportunistic on port 25, strict on submission."),
+                PageScaffold.muted("Runbook: the hardening runbook. Mandatory: the mandatory-TLS guide — outbound "
+                        + "encrypt, mail to servers without TLS queues. Recommended: Postfix's TLS_README — "
+                        + "opportunistic on port 25, strict on submission."),
+                InboundPage.port25Warning(model),
                 PageScaffold.section("Protocols and ciphers"), grid, floorWarning, sessionCache,
                 new Label("The Preview step shows every line this changes, with the reason.",
                         new FontIcon(Material2OutlinedAL.COMPARE)));

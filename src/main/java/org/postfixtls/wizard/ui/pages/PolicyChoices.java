@@ -1,5 +1,6 @@
 package org.postfixtls.wizard.ui.pages;
 
+import org.postfixtls.wizard.ui.wizard.ScreenFieldNames;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +9,6 @@ import org.postfixtls.wizard.domain.config.policy.PolicyDestination;
 import org.postfixtls.wizard.domain.config.policy.PolicyMap;
 import org.postfixtls.wizard.domain.profile.Profile;
 import org.postfixtls.wizard.domain.profile.ProfileEdits;
-import org.postfixtls.wizard.domain.profile.ProfileError;
 import org.postfixtls.wizard.domain.profile.ProfileValidator;
 import org.postfixtls.wizard.domain.profile.TlsLevel;
 import org.postfixtls.wizard.domain.verify.OutboundProbe;
@@ -60,10 +60,10 @@ final class PolicyChoices {
         return policies.equals(profile.policies()) ? profile : ProfileEdits.withPolicies(profile, policies);
     }
 
-    /** The first problem in the table, as the profile's check words it ("policies[0].destination: ..."). */
+    /** The first problem in the table, in the screen's words ("Domain policies, row 1, Destination: ..."). */
     static Optional<String> firstProblem(Profile profile) {
         return ProfileValidator.validate(profile).stream().filter(e -> e.path().startsWith("policies"))
-                .findFirst().map(ProfileError::toString);
+                .findFirst().map(ScreenFieldNames::describe);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.postfixtls.wizard.ui.pages;
 
+import org.postfixtls.wizard.ui.wizard.ScreenFieldNames;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +72,8 @@ public final class ProfileFiles {
                 return ProfileJson.read(Files.readString(file, StandardCharsets.UTF_8));
             } catch (InvalidProfileException e) {
                 throw new IllegalArgumentException(file + " is not a valid profile:\n" + e.errors().stream()
-                        .map(error -> error.path() + ": " + error.message()).collect(Collectors.joining("\n")));
+                        .map(error -> ScreenFieldNames.label(error.path()) + " (" + error.path() + " in the file): "
+                                + error.message()).collect(Collectors.joining("\n")));
             } catch (java.nio.charset.MalformedInputException e) {
                 throw new IllegalArgumentException(file + " is not UTF-8 text; a profile is a JSON file.");
             } catch (IOException e) {

@@ -20,7 +20,7 @@ public final class ProfileFieldsValidator {
 
     public static Validation check(WizardModel model, String... prefixes) {
         return firstProblem(model, List.of(prefixes))
-                .map(error -> Validation.veto(error.path() + " " + error.message()))
+                .map(error -> Validation.veto(ScreenFieldNames.describe(error)))
                 .orElse(Validation.ok());
     }
 

@@ -69,7 +69,7 @@ class DnsRecordsChoicesTest {
         assertEquals(-1, DnsRecordsChoices.maxAgeOf("one week"));
         assertEquals(604800, DnsRecordsChoices.maxAgeOf(" 604800 "));
         Profile edited = DnsRecordsChoices.edit(RECOMMENDED, "example.com", "mail.example.com", "testing", "1w", "");
-        assertEquals(Optional.of("mtaSts.maxAge: is -1; allowed: 0-31557600 seconds"),
+        assertEquals(Optional.of("DNS records, max_age (seconds): is -1; allowed: 0-31557600 seconds"),
                 DnsRecordsChoices.firstProblem(edited));
     }
 
@@ -77,7 +77,7 @@ class DnsRecordsChoicesTest {
     void theInlineProblemIsTheFirstOfThisForm() {
         assertEquals(Optional.empty(), DnsRecordsChoices.firstProblem(RECOMMENDED));
         Profile edited = DnsRecordsChoices.edit(RECOMMENDED, "example", "", "testing", "86400", "");
-        assertEquals(Optional.of("mtaSts.domain: 'example' is not a domain name"), DnsRecordsChoices.firstProblem(edited));
+        assertEquals(Optional.of("DNS records, Mail domain: 'example' is not a domain name"), DnsRecordsChoices.firstProblem(edited));
     }
 
     @Test

@@ -87,8 +87,8 @@ class PolicyChoicesTest {
         Profile star = PolicyChoices.edit(RECOMMENDED, List.of(
                 PolicyChoices.policyOf("ok.example", TlsLevel.VERIFY, "", "", "", ""),
                 PolicyChoices.policyOf("*", TlsLevel.ENCRYPT, "", "", "", "")));
-        assertEquals(Optional.of("policies[1].destination: '*' is never looked up in a TLS policy table (only transport"
-                + " tables have that wildcard); set the global default with outbound.level instead"),
+        assertEquals(Optional.of("Domain policies, row 2, Destination: '*' is never looked up in a TLS policy table (only transport"
+                + " tables have that wildcard); set the global default with \u201cOutbound TLS, level\u201d instead"),
                 PolicyChoices.firstProblem(star));
     }
 

@@ -129,7 +129,7 @@ class StepValidatorsTest {
         @Test
         void chainAndKeyGoTogether() {
             edit(p -> ProfileEdits.withCertificate(p, new Profile.Certificate("/etc/ssl/chain.pem", null, null)));
-            assertVeto("certificate.keyFile chainFile and keyFile go together: set both or neither",
+            assertVeto("Certificate, Private key on the server: chainFile and keyFile go together: set both or neither",
                     check("certificate"));
         }
 
@@ -139,7 +139,7 @@ class StepValidatorsTest {
                     new Profile.Certificate("/etc/ssl/chain.pem;reboot", "/etc/ssl/key.pem", null)));
             Validation validation = check("certificate");
             assertFalse(validation.passed());
-            assertTrue(validation.message().startsWith("certificate.chainFile '/etc/ssl/chain.pem;reboot' is not allowed;"
+            assertTrue(validation.message().startsWith("Certificate, Certificate chain on the server: '/etc/ssl/chain.pem;reboot' is not allowed;"
                     + " use an absolute path"), validation.message());
         }
 
@@ -221,22 +221,22 @@ class StepValidatorsTest {
         @Test
         void anEmptyPortFieldIsPortZeroAndNamedWithTheRange() {
             ports(true, 0, true, 465);
-            assertVeto("submission.starttls.port is 0; allowed: 1-65535", check("submission"));
+            assertVeto("Submission ports, port of submission with STARTTLS: is 0; allowed: 1-65535", check("submission"));
             ports(true, 587, true, 99999);
-            assertVeto("submission.implicitTls.port is 99999; allowed: 1-65535", check("submission"));
+            assertVeto("Submission ports, port of submissions with implicit TLS: is 99999; allowed: 1-65535", check("submission"));
         }
 
         @Test
         void portTwentyFiveBelongsToTheMx() {
             ports(true, 25, true, 465);
-            assertVeto("submission.starttls.port is 25, the public MX port; submission needs its own port"
+            assertVeto("Submission ports, port of submission with STARTTLS: is 25, the public MX port; submission needs its own port"
                     + " (587 STARTTLS, 465 implicit TLS)", check("submission"));
         }
 
         @Test
         void twoEnabledServicesCannotShareAPort() {
             ports(true, 587, true, 587);
-            assertVeto("submission.implicitTls.port is the same port as submission.starttls.port; one port carries"
+            assertVeto("Submission ports, port of submissions with implicit TLS: is the same port as \u201cSubmission ports, port of submission with STARTTLS\u201d; one port carries"
                     + " one service", check("submission"));
             ports(true, 587, false, 587);
             assertPasses(check("submission"));
@@ -245,7 +245,7 @@ class StepValidatorsTest {
         @Test
         void aDisabledServiceStillNeedsAValidPort() {
             ports(false, 0, true, 465);
-            assertVeto("submission.starttls.port is 0; allowed: 1-65535", check("submission"));
+            assertVeto("Submission ports, port of submission with STARTTLS: is 0; allowed: 1-65535", check("submission"));
         }
     }
 
@@ -268,7 +268,7 @@ class StepValidatorsTest {
         void aFloorBelowTls12IsNamedWithTheAllowedFloors() {
             hardening(h -> new Profile.Hardening("TLSv1.1", false, h.mandatoryCiphers(), h.opportunisticCiphers(),
                     h.excludeCiphers(), h.clientSide(), h.eecdhGrade(), h.preferServerCiphers()));
-            assertVeto("hardening.protocolFloor is 'TLSv1.1'; allowed: TLSv1.2, TLSv1.3 or null (Postfix's default)",
+            assertVeto("Hardening, Oldest TLS version: is 'TLSv1.1'; allowed: TLSv1.2, TLSv1.3 or null (Postfix's default)",
                     check("hardening"));
         }
 
@@ -277,7 +277,7 @@ class StepValidatorsTest {
             hardening(h -> new Profile.Hardening(h.protocolFloor(), false, h.mandatoryCiphers(),
                     h.opportunisticCiphers(), List.of("RC4", "3DES;reboot"), h.clientSide(), h.eecdhGrade(),
                     h.preferServerCiphers()));
-            assertVeto("hardening.excludeCiphers[1] '3DES;reboot' is not an OpenSSL cipher name (letters, digits,"
+            assertVeto("Hardening, Exclude ciphers, entry 2: '3DES;reboot' is not an OpenSSL cipher name (letters, digits,"
                     + " ! + . : - only)", check("hardening"));
         }
 
@@ -285,25 +285,25 @@ class StepValidatorsTest {
         void gradesAreNamedWithTheAllowedGrades() {
             hardening(h -> new Profile.Hardening(h.protocolFloor(), false, "strongest", h.opportunisticCiphers(),
                     h.excludeCiphers(), h.clientSide(), h.eecdhGrade(), h.preferServerCiphers()));
-            assertVeto("hardening.mandatoryCiphers is 'strongest'; allowed: high, medium, low, export, null (the JSON"
+            assertVeto("Hardening, Mandatory TLS ciphers: is 'strongest'; allowed: high, medium, low, export, null (the JSON"
                     + " null keeps Postfix's default)", check("hardening"));
             model.setProfile(Preset.RECOMMENDED.baseline());
             hardening(h -> new Profile.Hardening(h.protocolFloor(), false, h.mandatoryCiphers(),
                     h.opportunisticCiphers(), h.excludeCiphers(), h.clientSide(), "secp521r1", h.preferServerCiphers()));
-            assertVeto("hardening.eecdhGrade is 'secp521r1'; allowed: strong, ultra, auto or null", check("hardening"));
+            assertVeto("Hardening, EECDH grade: is 'secp521r1'; allowed: strong, ultra, auto or null", check("hardening"));
         }
 
         @Test
         void theSessionCacheAndLoggingAreCheckedOnThisStepToo() {
             edit(p -> ProfileEdits.withSessionCache(p, new Profile.SessionCache(true, 0)));
-            assertVeto("sessionCache.timeout is 0; allowed: 1-8640000 seconds (Postfix's limit is 100 days)",
+            assertVeto("Hardening, TLS session cache time: is 0; allowed: 1-8640000 seconds (Postfix's limit is 100 days)",
                     check("hardening"));
             model.setProfile(Preset.RECOMMENDED.baseline());
             Profile p = model.getProfile();
             model.setProfile(new Profile(p.schema(), p.preset(), p.certificate(), p.outbound(), p.inbound(),
                     p.submission(), p.hardening(), p.sessionCache(), new Profile.Logging(7, null, null), p.policies(),
                     p.mtaSts()));
-            assertVeto("logging.smtpLoglevel is 7; allowed: 0-4 or null", check("hardening"));
+            assertVeto("Hardening, outgoing TLS log level: is 7; allowed: 0-4 or null", check("hardening"));
         }
     }
 
@@ -329,34 +329,34 @@ class StepValidatorsTest {
         @Test
         void theStarLineIsExplained() {
             policies(policy("*", TlsLevel.ENCRYPT));
-            assertVeto("policies[0].destination '*' is never looked up in a TLS policy table (only transport tables"
-                    + " have that wildcard); set the global default with outbound.level instead", check("policies"));
+            assertVeto("Domain policies, row 1, Destination: '*' is never looked up in a TLS policy table (only transport tables"
+                    + " have that wildcard); set the global default with \u201cOutbound TLS, level\u201d instead", check("policies"));
         }
 
         @Test
         void anEmptyOrMalformedDestinationIsNamedWithTheAllowedKeys() {
             policies(policy("", TlsLevel.VERIFY));
-            assertVeto("policies[0].destination is empty; allowed: domain, .domain, [host] or [host]:port",
+            assertVeto("Domain policies, row 1, Destination: is empty; allowed: domain, .domain, [host] or [host]:port",
                     check("policies"));
             policies(policy("example.com", TlsLevel.VERIFY), policy("mx example.com", TlsLevel.VERIFY));
-            assertVeto("policies[1].destination 'mx example.com' is not a policy key; allowed: example.com,"
+            assertVeto("Domain policies, row 2, Destination: 'mx example.com' is not a policy key; allowed: example.com,"
                     + " .example.com (subdomains), [mx.example.com] or [mx.example.com]:587", check("policies"));
         }
 
         @Test
         void aDestinationTwiceIsVetoed() {
             policies(policy("example.com", TlsLevel.VERIFY), policy("Example.com", TlsLevel.ENCRYPT));
-            assertVeto("policies[1].destination 'Example.com' appears twice; Postfix would use only the first entry",
+            assertVeto("Domain policies, row 2, Destination: 'Example.com' appears twice; Postfix would use only the first entry",
                     check("policies"));
         }
 
         @Test
         void matchMustFitTheLevel() {
             policies(policy("example.com", TlsLevel.ENCRYPT, "hostname"));
-            assertVeto("policies[0].match has no effect at level encrypt; match is for verify, secure and fingerprint",
+            assertVeto("Domain policies, row 1, Match: has no effect at level encrypt; match is for verify, secure and fingerprint",
                     check("policies"));
             policies(policy("example.com", TlsLevel.FINGERPRINT));
-            assertVeto("policies[0].match is required at level fingerprint (the certificate or public-key"
+            assertVeto("Domain policies, row 1, Match: is required at level fingerprint (the certificate or public-key"
                     + " fingerprints)", check("policies"));
         }
     }
@@ -379,18 +379,18 @@ class StepValidatorsTest {
         @Test
         void eachFieldIsNamedWithWhatIsAllowed() {
             sts("example", List.of("mail.example.com"), "testing", 604800, null);
-            assertVeto("mtaSts.domain 'example' is not a domain name", check("dns"));
+            assertVeto("DNS records, Mail domain: 'example' is not a domain name", check("dns"));
             sts("example.com", List.of(), "testing", 604800, null);
-            assertVeto("mtaSts.mx needs at least one MX name (RFC 8461 section 3.2)", check("dns"));
+            assertVeto("DNS records, MX host names: needs at least one MX name (RFC 8461 section 3.2)", check("dns"));
             sts("example.com", List.of("mail_1.example.com"), "testing", 604800, null);
-            assertVeto("mtaSts.mx[0] 'mail_1.example.com' is not an MX host name (a leading *. wildcard is allowed)",
+            assertVeto("DNS records, MX host names, entry 1: 'mail_1.example.com' is not an MX host name (a leading *. wildcard is allowed)",
                     check("dns"));
             sts("example.com", List.of("mail.example.com"), "strict", 604800, null);
-            assertVeto("mtaSts.mode is 'strict'; allowed: enforce, testing, none", check("dns"));
+            assertVeto("DNS records, MTA-STS mode: is 'strict'; allowed: enforce, testing, none", check("dns"));
             sts("example.com", List.of("mail.example.com"), "testing", -1, null);
-            assertVeto("mtaSts.maxAge is -1; allowed: 0-31557600 seconds", check("dns"));
+            assertVeto("DNS records, max_age (seconds): is -1; allowed: 0-31557600 seconds", check("dns"));
             sts("example.com", List.of("mail.example.com"), "testing", 604800, "postmaster");
-            assertVeto("mtaSts.reportAddress 'postmaster' is not a mail address (TLS-RPT sends reports to"
+            assertVeto("DNS records, TLS-RPT reports to: 'postmaster' is not a mail address (TLS-RPT sends reports to"
                     + " mailto:address)", check("dns"));
         }
     }
