@@ -135,7 +135,16 @@ public final class CertificatePage {
 
         candidates.getSelectionModel().selectedItemProperty().addListener((o, old, candidate) -> {
             model.certificateProperty().set(candidate);
-            if (candidate == null) {
+            if (candidate == null) { // another source, or none: nothing of the previous certificate stays on screen
+                model.certificateReportProperty().set(null);
+                details.getChildren().clear();
+                findings.getChildren().clear();
+                status.setText("");
+                acknowledge.setSelected(false);
+                acknowledge.setVisible(false);
+                acknowledge.setManaged(false);
+                hookBox.setVisible(false);
+                hookBox.setManaged(false);
                 return;
             }
             model.certificateReportProperty().set(null);

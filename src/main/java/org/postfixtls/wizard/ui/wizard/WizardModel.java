@@ -19,6 +19,7 @@ import org.postfixtls.wizard.domain.config.plan.ChangeSet;
 import org.postfixtls.wizard.domain.config.plan.PostfixVersion;
 import org.postfixtls.wizard.domain.profile.Preset;
 import org.postfixtls.wizard.domain.profile.Profile;
+import org.postfixtls.wizard.domain.profile.ProfileEdits;
 
 /**
  * All state the wizard's steps share. Steps read and write it; none keeps its own copy,
@@ -52,8 +53,35 @@ public final class WizardModel {
         return connectionMode.get();
     }
 
+    /**
+     * Choosing another source (demo, local files, a server) forgets everything read from the previous one: its
+     * files, certificate, findings, accepted risks, plan, deploy and verification. Certificate paths the profile
+     * took from that source's certificate go too; the rest of the profile is the user's and stays.
+     */
     public void setConnectionMode(ConnectionMode mode) {
+        if (mode == connectionMode.get()) {
+            return;
+        }
+        if (connectionMode.get() != null) {
+            forgetTheSource();
+        }
         connectionMode.set(mode);
+    }
+
+    private void forgetTheSource() {
+        CertificateCandidate chosen = certificate.get();
+        Profile.Certificate paths = profile.get().certificate();
+        if (chosen != null && chosen.chainPath().equals(paths.chainFile())) {
+            profile.set(ProfileEdits.withCertificate(profile.get(), new Profile.Certificate(null, null, paths.caFile())));
+        }
+        server.set(null);
+        serverFacts.set(null);
+        certificate.set(null);
+        certificateReport.set(null);
+        changeSet.set(null);
+        acknowledgements.clear();
+        lastDeploy.set(null);
+        lastVerification.set(null);
     }
 
     /** Host, login and privilege for the SSH mode; secrets stay in memory only. */
