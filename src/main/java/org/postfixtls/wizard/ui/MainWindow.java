@@ -48,7 +48,7 @@ public final class MainWindow extends BorderPane {
         getStyleClass().add("main-window");
         setTop(header(themes));
         setLeft(stepList());
-        setCenter(pageHolder);
+        setCenter(org.postfixtls.wizard.ui.pages.Confirmations.pane(pageHolder));
         setBottom(navigationBar());
 
         pageHolder.setFitToWidth(true);
@@ -108,11 +108,14 @@ public final class MainWindow extends BorderPane {
         list.getStyleClass().add(Styles.DENSE);
         list.setCellFactory(view -> new StepCell());
         list.getSelectionModel().select(navigator.getCurrent());
-        navigator.currentProperty().addListener((observable, old, step) -> list.getSelectionModel().select(step));
-        // Selecting an earlier step jumps back; selecting a later one is refused (its predecessors' checks must pass).
+        navigator.currentProperty().addListener((observable, old, step) -> {
+            list.getSelectionModel().select(step);
+            list.refresh(); // which steps are reachable changed with the current one
+        });
+        // An earlier step opens at once; a visited later one is reached through every check on the way.
         list.getSelectionModel().selectedItemProperty().addListener((observable, old, selected) -> {
             if (selected != null && selected != navigator.getCurrent()) {
-                navigator.jumpBackTo(selected);
+                navigator.jumpTo(selected);
                 list.getSelectionModel().select(navigator.getCurrent());
             }
         });
@@ -185,7 +188,7 @@ public final class MainWindow extends BorderPane {
         pageHolder.setVvalue(pageHolder.getVmin());
     }
 
-    /** A step in the list: icon and title; the current one stands out, later ones are muted. */
+    /** A step in the list: icon and title; the current one stands out, steps not yet reached are disabled. */
     private final class StepCell extends ListCell<WizardStep> {
         @Override
         protected void updateItem(WizardStep step, boolean empty) {
@@ -193,14 +196,17 @@ public final class MainWindow extends BorderPane {
             if (empty || step == null) {
                 setText(null);
                 setGraphic(null);
+                setId(null);
+                setDisable(false);
+                setCursor(null);
                 return;
             }
             setText(step.title());
             setGraphic(step.icon() == null ? null : new FontIcon(step.icon()));
             setId("step-" + step.id());
-            int index = navigator.activeSteps().indexOf(step);
-            int currentIndex = navigator.activeSteps().indexOf(navigator.getCurrent());
-            setOpacity(index > currentIndex ? 0.55 : 1.0);
+            // Not yet reached: shown disabled (no hover, no click), the same way on every step.
+            setDisable(!navigator.isReachable(step));
+            setCursor(navigator.isReachable(step) && step != navigator.getCurrent() ? javafx.scene.Cursor.HAND : null);
         }
     }
 }

@@ -94,7 +94,7 @@ class WizardFlowFxTest {
         TextField port = robot.lookup("#submission-starttls-port").query();
         robot.doubleClickOn(port).write("25");
         robot.clickOn("#next");
-        assertEquals("submission.starttls.port is 25, the public MX port; submission needs its own port "
+        assertEquals("Submission ports, port of submission with STARTTLS: is 25, the public MX port; submission needs its own port "
                 + "(587 STARTTLS, 465 implicit TLS)", veto(robot));
         robot.doubleClickOn(port).write("587");
         next(robot, "hardening");
@@ -123,7 +123,7 @@ class WizardFlowFxTest {
         // a field made invalid: the old records must not stay on screen to be copied
         Platform.runLater(() -> robot.lookup("#dns-max-age").queryTextInputControl().setText("99999999999"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup("#dns-problem").queryAs(Label.class).getText().contains("maxAge"),
+        assertTrue(robot.lookup("#dns-problem").queryAs(Label.class).getText().contains("max_age (seconds)"),
                 robot.lookup("#dns-problem").queryAs(Label.class).getText());
         assertFalse(robot.lookup("#dns-records").queryTextInputControl().getText().contains("TLSA"));
         assertTrue(robot.lookup("#dns-copy-records").query().isDisabled());

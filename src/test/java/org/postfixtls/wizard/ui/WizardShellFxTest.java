@@ -185,4 +185,33 @@ class WizardShellFxTest {
         page.setMinHeight(3000);
         return page;
     }
+
+    @Test
+    void stepsNotYetReachedAreDisabledAndVisitedOnesStayClickable(FxRobot robot) {
+        show(List.of(
+                WizardStep.builder("a", "A").page(m -> new StackPane()).validator(StepValidator.alwaysPasses()).build(),
+                WizardStep.builder("b", "B").page(m -> new StackPane()).validator(StepValidator.alwaysPasses()).build(),
+                WizardStep.builder("c", "C").page(m -> new StackPane()).validator(StepValidator.alwaysPasses()).build()));
+        assertTrue(stepCell(robot, "c").isDisabled(), "C is not reached yet");
+        robot.clickOn("#next");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(stepCell(robot, "a").isDisabled());
+        assertTrue(stepCell(robot, "c").isDisabled());
+
+        robot.clickOn(stepCell(robot, "a"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#page-a").tryQuery().isPresent() || robot.lookup("#back").queryButton().isDisabled());
+        assertFalse(stepCell(robot, "b").isDisabled(), "B was visited: still clickable after going back");
+
+        robot.clickOn(stepCell(robot, "b"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#back").queryButton().isDisabled(), "back on B through A's check");
+        assertTrue(stepCell(robot, "c").isDisabled());
+    }
+
+    /** The cell showing the step: a list view keeps spare cells around. */
+    private static javafx.scene.Node stepCell(FxRobot robot, String step) {
+        return robot.lookup("#step-" + step).queryAll().stream().filter(javafx.scene.Node::isVisible)
+                .filter(node -> ((javafx.scene.control.ListCell<?>) node).getItem() != null).findFirst().orElseThrow();
+    }
 }

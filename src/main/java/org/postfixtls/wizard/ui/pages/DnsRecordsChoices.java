@@ -1,6 +1,5 @@
 package org.postfixtls.wizard.ui.pages;
 
-import org.postfixtls.wizard.ui.wizard.ScreenFieldNames;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -12,12 +11,13 @@ import org.postfixtls.wizard.domain.cert.PublicKeys;
 import org.postfixtls.wizard.domain.profile.Profile;
 import org.postfixtls.wizard.domain.profile.ProfileEdits;
 import org.postfixtls.wizard.domain.profile.ProfileValidator;
+import org.postfixtls.wizard.domain.records.MtaStsIdKeeper;
 import org.postfixtls.wizard.domain.records.MtaStsMode;
 import org.postfixtls.wizard.domain.records.MtaStsPolicy;
-import org.postfixtls.wizard.domain.records.MtaStsIdKeeper;
 import org.postfixtls.wizard.domain.records.MtaStsTxtRecord;
 import org.postfixtls.wizard.domain.records.TlsRptRecord;
 import org.postfixtls.wizard.domain.records.TlsaRecord;
+import org.postfixtls.wizard.ui.wizard.ScreenFieldNames;
 
 /**
  * The decisions of the DNS records step, without the view: the defaults taken from the server, what the form

@@ -91,9 +91,9 @@ public final class DnsRecordsPage {
         problem.getStyleClass().add(Styles.DANGER);
         problem.setWrapText(true);
 
-        Button copyRecords = copyButton("Copy records", records);
+        Button copyRecords = copyButton("Copy records", records, "the DNS records");
         copyRecords.setId("dns-copy-records");
-        Button copyPolicy = copyButton("Copy policy", policy);
+        Button copyPolicy = copyButton("Copy policy", policy, "the MTA-STS policy");
         Button savePolicy = new Button("Save policy file…", new FontIcon(Material2OutlinedMZ.SAVE_ALT));
         savePolicy.setId("dns-save-policy");
         savePolicy.setOnAction(e -> savePolicyFile(savePolicy, policy.getText()));
@@ -166,12 +166,13 @@ public final class DnsRecordsPage {
         }
     }
 
-    private static Button copyButton(String text, TextArea source) {
+    private static Button copyButton(String text, TextArea source, String what) {
         Button button = new Button(text, new FontIcon(Material2OutlinedAL.CONTENT_COPY));
         button.setOnAction(e -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(source.getText());
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            Confirmations.show(button, "Copied " + what + " to the clipboard");
         });
         return button;
     }
@@ -190,6 +191,8 @@ public final class DnsRecordsPage {
         }).whenComplete((saved, error) -> Background.onFx(() -> {
             if (error != null) {
                 PageAlerts.error(owner, "The policy file was not saved", Background.unwrap(error).getMessage());
+            } else {
+                Confirmations.show(owner, "MTA-STS policy saved to " + saved);
             }
         }));
     }

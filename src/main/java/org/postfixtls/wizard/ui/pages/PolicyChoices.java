@@ -1,6 +1,5 @@
 package org.postfixtls.wizard.ui.pages;
 
-import org.postfixtls.wizard.ui.wizard.ScreenFieldNames;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +12,7 @@ import org.postfixtls.wizard.domain.profile.ProfileValidator;
 import org.postfixtls.wizard.domain.profile.TlsLevel;
 import org.postfixtls.wizard.domain.verify.OutboundProbe;
 import org.postfixtls.wizard.ui.wizard.ConnectionMode;
+import org.postfixtls.wizard.ui.wizard.ScreenFieldNames;
 
 /**
  * The decisions of the Domain policies step, without the table: how a row's cells become a policy, the inline

@@ -1,6 +1,5 @@
 package org.postfixtls.wizard.ui.pages;
 
-import org.postfixtls.wizard.ui.wizard.ScreenFieldNames;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +14,7 @@ import org.postfixtls.wizard.domain.profile.InvalidProfileException;
 import org.postfixtls.wizard.domain.profile.Profile;
 import org.postfixtls.wizard.domain.profile.ProfileJson;
 import org.postfixtls.wizard.ui.tasks.Background;
+import org.postfixtls.wizard.ui.wizard.ScreenFieldNames;
 import org.postfixtls.wizard.ui.wizard.WizardModel;
 
 /**
@@ -40,6 +40,7 @@ public final class ProfileFiles {
                 PageAlerts.error(owner, "The profile was not loaded; nothing changed", Background.unwrap(error).getMessage());
             } else {
                 model.setProfile(profile);
+                Confirmations.show(owner, "Profile loaded from " + file);
             }
         }));
     }
@@ -51,15 +52,22 @@ public final class ProfileFiles {
         if (file == null) {
             return;
         }
+        saveTo(owner, model, file);
+    }
+
+    /** Writes off the FX thread, then confirms with the path or explains the failure. */
+    public static CompletableFuture<File> saveTo(Node owner, WizardModel model, File file) {
         String json = ProfileJson.write(model.getProfile());
-        Background.supply(() -> {
+        return Background.supply(() -> {
             ExportFolder.replaceFile(file.toPath(), json.getBytes(StandardCharsets.UTF_8));
             return file;
         }).whenComplete((saved, error) -> Background.onFx(() -> {
             if (error != null) {
                 PageAlerts.error(owner, "The profile was not saved", Background.unwrap(error).getMessage());
+            } else {
+                Confirmations.show(owner, "Profile saved to " + saved);
             }
-        }));
+        })).thenApply(done -> file);
     }
 
     /** Reads and validates off the FX thread; fails with a message naming the file and every wrong field. */

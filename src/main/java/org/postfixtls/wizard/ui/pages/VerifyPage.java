@@ -498,6 +498,8 @@ public final class VerifyPage {
         }).whenComplete((saved, error) -> Background.onFx(() -> {
             if (error != null) {
                 PageAlerts.error(owner, "The report was not saved", Background.unwrap(error).getMessage());
+            } else {
+                Confirmations.show(owner, "Report saved to " + saved);
             }
         }));
     }

@@ -41,6 +41,9 @@ public final class WizardNavigator {
     private final BooleanBinding canGoNext;
 
     private CompletableFuture<Validation> pendingCheck;
+    private final java.util.Set<WizardStep> visited = new java.util.HashSet<>();
+    /** Where a click on a visited later step wants to go; each step on the way is checked as Next would. */
+    private WizardStep jumpTarget;
 
     public WizardNavigator(List<WizardStep> steps, WizardModel model, Executor uiThread) {
         if (steps.isEmpty()) {
@@ -56,6 +59,7 @@ public final class WizardNavigator {
             input.addListener(observable -> clearStaleVeto());
         }
         replanSteps();
+        current.addListener((observable, old, step) -> visited.add(step));
         current.set(activeSteps.get(0));
         canGoBack = Bindings.createBooleanBinding(() -> !busy.get() && indexOfCurrent() > 0, busy, current, activeSteps);
         canGoNext = Bindings.createBooleanBinding(
@@ -87,6 +91,29 @@ public final class WizardNavigator {
         }
         vetoMessage.set("");
         current.set(activeSteps.get(indexOfCurrent() - 1));
+    }
+
+    /**
+     * A click in the step list: an earlier step is shown at once; a later step the user has already visited is
+     * reached by checking every step on the way, exactly as pressing Next would, and the first veto stops there.
+     * Steps never visited cannot be jumped to.
+     */
+    public void jumpTo(WizardStep step) {
+        int target = activeSteps.indexOf(step);
+        if (busy.get() || target < 0 || target == indexOfCurrent()) {
+            return;
+        }
+        if (target < indexOfCurrent()) {
+            jumpBackTo(step);
+        } else if (visited.contains(step)) {
+            jumpTarget = step;
+            next();
+        }
+    }
+
+    /** Whether the step list may offer this step: visited before, or the current one. */
+    public boolean isReachable(WizardStep step) {
+        return visited.contains(step) || step == current.get();
     }
 
     /** Jumps back to an earlier step (clicking it in the step list); forward jumps would skip validations. */
@@ -121,6 +148,7 @@ public final class WizardNavigator {
         pendingCheck = null;
         busy.set(false);
         if (current.get() != leaving) {
+            jumpTarget = null;
             return;
         }
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
@@ -133,9 +161,16 @@ public final class WizardNavigator {
             if (index >= 0 && index < activeSteps.size() - 1) {
                 current.set(activeSteps.get(index + 1));
             }
+            if (jumpTarget != null && current.get() != jumpTarget && activeSteps.indexOf(jumpTarget) > indexOfCurrent()) {
+                next();
+                return;
+            }
+            jumpTarget = null;
+            return;
         } else {
             vetoMessage.set(validation.message());
         }
+        jumpTarget = null;
     }
 
     private static String describe(Throwable cause) {

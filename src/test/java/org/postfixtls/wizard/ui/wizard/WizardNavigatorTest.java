@@ -193,4 +193,55 @@ class WizardNavigatorTest {
 
         assertEquals("SSH authentication failed", navigator.vetoMessageProperty().get());
     }
+
+    @Test
+    void aVisitedLaterStepIsReachedThroughEveryCheckOnTheWay() {
+        java.util.List<String> checked = new java.util.ArrayList<>();
+        StepValidator recording = model -> {
+            checked.add("checked");
+            return CompletableFuture.completedFuture(Validation.ok());
+        };
+        WizardNavigator navigator = navigator(List.of(step("a", recording), step("b", recording), step("c", recording),
+                step("d", StepValidator.alwaysPasses())));
+        navigator.next();
+        navigator.next();
+        navigator.next();
+        navigator.jumpTo(navigator.activeSteps().get(0));
+        assertEquals("a", navigator.getCurrent().id());
+        checked.clear();
+
+        navigator.jumpTo(navigator.activeSteps().get(3));
+
+        assertEquals("d", navigator.getCurrent().id());
+        assertEquals(3, checked.size(), "a, b and c were checked again on the way");
+    }
+
+    @Test
+    void aVetoOnTheWayStopsTheJumpThere() {
+        boolean[] broken = {false};
+        WizardNavigator navigator = navigator(List.of(step("a", StepValidator.alwaysPasses()),
+                step("b", StepValidator.immediate(m -> broken[0] ? Validation.veto("Port: is 0") : Validation.ok())),
+                step("c", StepValidator.alwaysPasses())));
+        navigator.next();
+        navigator.next();
+        navigator.jumpTo(navigator.activeSteps().get(0));
+        broken[0] = true;
+
+        navigator.jumpTo(navigator.activeSteps().get(2));
+
+        assertEquals("b", navigator.getCurrent().id());
+        assertEquals("Port: is 0", navigator.vetoMessageProperty().get());
+    }
+
+    @Test
+    void aStepNeverVisitedCannotBeJumpedTo() {
+        WizardNavigator navigator = navigator(List.of(step("a", StepValidator.alwaysPasses()),
+                step("b", StepValidator.alwaysPasses()), step("c", StepValidator.alwaysPasses())));
+
+        navigator.jumpTo(navigator.activeSteps().get(2));
+
+        assertEquals("a", navigator.getCurrent().id());
+        assertFalse(navigator.isReachable(navigator.activeSteps().get(2)));
+        assertTrue(navigator.isReachable(navigator.activeSteps().get(0)));
+    }
 }
