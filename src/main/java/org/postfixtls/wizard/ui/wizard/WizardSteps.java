@@ -14,6 +14,7 @@ import org.postfixtls.wizard.ui.pages.OutboundPage;
 import org.postfixtls.wizard.ui.pages.PoliciesPage;
 import org.postfixtls.wizard.ui.pages.PreviewPage;
 import org.postfixtls.wizard.ui.pages.SubmissionPage;
+import org.postfixtls.wizard.ui.pages.SummaryPage;
 import org.postfixtls.wizard.ui.pages.VerifyPage;
 
 /** The wizard's walk, as data: order, inclusion rules, pages and vetoes. */
@@ -84,6 +85,10 @@ public final class WizardSteps {
                         .icon(Material2OutlinedAL.FACT_CHECK)
                         .includedWhen(WizardSteps::reachesAServer)
                         .page(model -> VerifyPage.create(model, VerificationSetup.SSH))
+                        .build(),
+                WizardStep.builder("summary", "Summary")
+                        .icon(Material2OutlinedAL.ASSIGNMENT_TURNED_IN)
+                        .page(SummaryPage::create)
                         .build());
     }
 
