@@ -89,7 +89,7 @@ public final class ScreenshotTaker {
             String id = onFx(() -> navigator.getCurrent().id());
             snapshot(String.format("%02d-%s", index++, id));
             boolean last = onFx(() -> navigator.isLastStep());
-            if (last) {
+            if (last || id.equals("verify")) {
                 break;
             }
             advance(id);
@@ -98,6 +98,12 @@ public final class ScreenshotTaker {
         if (bedUp) {
             deployToTheTestbedAndVerify();
         }
+        onFx(() -> {
+            navigator.jumpTo(navigator.activeSteps().get(navigator.activeSteps().size() - 1));
+            return null;
+        });
+        settle();
+        snapshot("14-summary");
         onFx(() -> {
             themes.themeProperty().set(Theme.DARK);
             navigator.jumpBackTo(navigator.activeSteps().get(0));
