@@ -21,6 +21,13 @@ public final class ExportFolder {
 
     /** @param files file name → content; configuration files are written as ISO-8859-1, like they were read */
     public static Path write(Path target, Map<String, String> files) {
+        Map<String, byte[]> bytes = new LinkedHashMap<>();
+        files.forEach((name, text) -> bytes.put(name, text.getBytes(StandardCharsets.ISO_8859_1)));
+        return writeAll(target, bytes);
+    }
+
+    /** Writes a new folder (relative paths may name subfolders) completely, or nothing at all. */
+    public static Path writeAll(Path target, Map<String, byte[]> files) {
         if (Files.exists(target)) {
             throw new BadInputException(target + " already exists; choose a new folder name for the export");
         }
@@ -31,8 +38,13 @@ public final class ExportFolder {
         Path staging = null;
         try {
             staging = Files.createTempDirectory(parent, ".pftw-export-");
-            for (Map.Entry<String, String> file : new LinkedHashMap<>(files).entrySet()) {
-                Files.write(staging.resolve(file.getKey()), file.getValue().getBytes(StandardCharsets.ISO_8859_1));
+            for (Map.Entry<String, byte[]> file : new LinkedHashMap<>(files).entrySet()) {
+                Path path = staging.resolve(file.getKey()).normalize();
+                if (!path.startsWith(staging)) {
+                    throw new BadInputException(file.getKey() + " would be written outside the export folder");
+                }
+                Files.createDirectories(path.getParent());
+                Files.write(path, file.getValue());
             }
             Files.move(staging, target);
             staging = null;

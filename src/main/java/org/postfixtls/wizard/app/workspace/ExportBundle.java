@@ -1,7 +1,10 @@
 package org.postfixtls.wizard.app.workspace;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.postfixtls.wizard.app.deploy.DeployOptions;
+import org.postfixtls.wizard.app.deploy.OfflineBundle;
 import org.postfixtls.wizard.domain.config.diff.UnifiedDiff;
 import org.postfixtls.wizard.domain.config.plan.Change;
 import org.postfixtls.wizard.domain.config.plan.ChangeSet;
@@ -13,6 +16,22 @@ import org.postfixtls.wizard.domain.profile.ProfileJson;
 public final class ExportBundle {
 
     private ExportBundle() {
+    }
+
+    /**
+     * The export of the local files mode: the same offline bundle as {@code postfix-tls-wizard bundle} (the job,
+     * {@code install.sh} running the server-side transaction, the diff) plus the reasons and the profile. Empty when
+     * the files already match the profile.
+     */
+    public static Map<String, byte[]> offlineBundle(ServerFiles server, Profile profile) {
+        OfflineBundle.Bundle bundle = OfflineBundle.create(server.planRequest(profile),
+                DeployOptions.defaults().withConfigDirectory(server.configDirectory()));
+        Map<String, byte[]> files = new LinkedHashMap<>(new java.util.TreeMap<>(bundle.files()));
+        if (bundle.id() != null) {
+            files.put("CHANGES.md", reasons(bundle.changeSet()).getBytes(StandardCharsets.UTF_8));
+            files.put("profile.json", ProfileJson.write(profile).getBytes(StandardCharsets.UTF_8));
+        }
+        return files;
     }
 
     public static Map<String, String> files(ChangeSet changes, Profile profile) {
@@ -30,8 +49,9 @@ public final class ExportBundle {
 
     static String reasons(ChangeSet changes) {
         StringBuilder md = new StringBuilder("# Planned TLS changes\n\n");
-        md.append("Copy the changed files to the server's Postfix directory (keep a backup), run `postmap` on "
-                + "tls_policy if it is included, then `postfix check` and `postfix reload`.\n\n");
+        md.append("Review changes.diff, copy this folder to the server and run `bash install.sh` there as root: it"
+                + " takes a backup, validates with the server's own Postfix, swaps the files, reloads and rolls back"
+                + " by itself if anything fails.\n\n");
         for (Change change : changes.changes()) {
             md.append("- **").append(change.summary()).append("** — ").append(change.reason())
                     .append(" _(").append(change.source()).append(")_");

@@ -23,8 +23,8 @@ public final class ExportPage {
 
     public static VBox create(WizardModel model) {
         VBox page = PageScaffold.page("export", "Export bundle",
-                "Write the planned configuration into a new folder: the changed files, the diff, the reason for "
-                        + "every change and the profile. Apply it on the server with its own Postfix tools.");
+                "Write an offline bundle into a new folder: the planned files, the diff, the reason for every "
+                        + "change, the profile and install.sh, which applies it on the server as one transaction.");
         Button export = new Button("Export to a new folder…", new FontIcon(Material2OutlinedMZ.SAVE_ALT));
         export.setId("export-button");
         export.getStyleClass().add(Styles.ACCENT);
@@ -40,21 +40,29 @@ public final class ExportPage {
                 return;
             }
             Path target = parent.toPath().resolve("postfix-tls-export-" + java.time.LocalDate.now());
-            var files = ExportBundle.files(model.changeSetProperty().get(), model.getProfile());
-            Background.supply(() -> ExportFolder.write(target, files)).whenComplete((written, error) -> Background.onFx(() -> {
+            var server = model.getServer();
+            var profile = model.getProfile();
+            var files = new java.util.concurrent.atomic.AtomicReference<java.util.Map<String, byte[]>>();
+            Background.supply(() -> {
+                files.set(ExportBundle.offlineBundle(server, profile));
+                return ExportFolder.writeAll(target, files.get());
+            }).whenComplete((written, error) -> Background.onFx(() -> {
                 if (error != null) {
                     result.setText(Background.unwrap(error).getMessage());
                     result.setGraphic(new FontIcon(Material2OutlinedMZ.REPORT));
                     result.getStyleClass().setAll("label", Styles.DANGER);
                 } else {
-                    result.setText("Written to " + written + ": " + String.join(", ", files.keySet()));
+                    result.setText("Written to " + written + ": " + String.join(", ", files.get().keySet()));
+                    Confirmations.show(export, "Bundle written to " + written);
                     result.setGraphic(new FontIcon(Material2OutlinedAL.CHECK_CIRCLE));
                     result.getStyleClass().setAll("label", Styles.SUCCESS);
                 }
             }));
         });
-        page.getChildren().addAll(export, result, PageScaffold.muted("On the server: back up /etc/postfix, copy the "
-                + "changed files in, run postmap on tls_policy (if included), postfix check, then postfix reload."));
+        page.getChildren().addAll(export, result, PageScaffold.muted("On the server: review changes.diff, then run "
+                + "bash install.sh as root in the copied folder. It is the same transaction as a deploy over SSH: "
+                + "lock, backup, validation with the server's own Postfix, atomic swap, reload, health check and "
+                + "automatic rollback. The same bundle comes from postfix-tls-wizard bundle."));
         return page;
     }
 }

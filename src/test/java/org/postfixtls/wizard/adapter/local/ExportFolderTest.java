@@ -43,10 +43,10 @@ class ExportFolderTest {
 
     @Test
     void aFailedWriteLeavesNothing() throws Exception {
-        // a file name that cannot be created inside the staging folder makes the write fail half-way
+        // a name that would leave the export folder makes the write fail half-way, after main.cf was written
         Map<String, String> files = new LinkedHashMap<>();
         files.put("main.cf", "a\n");
-        files.put("sub/dir/that/does/not/exist", "b\n");
+        files.put("../outside", "b\n");
         assertThrows(BadInputException.class, () -> ExportFolder.write(parent.resolve("bundle"), files));
         try (Stream<Path> left = Files.list(parent)) {
             assertEquals(0, left.count(), "neither the target nor a staging folder remains");
