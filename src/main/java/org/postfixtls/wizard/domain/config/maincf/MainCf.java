@@ -204,6 +204,42 @@ public final class MainCf {
                 .anyMatch(e -> !e.getKey().equals(except) && ref.matcher(e.getValue()).find());
     }
 
+    private static final Pattern ANY_REFERENCE = Pattern.compile("\\$[{(]?([A-Za-z0-9_]+)");
+    private static final Set<String> POSTFIX_PARAMETERS = loadParameterNames();
+
+    /** Names referenced as {@code $name} by any parameter value or by the given extra values (master.cf -o). */
+    public Set<String> referencedNames(java.util.Collection<String> extraValues) {
+        Set<String> names = new HashSet<>();
+        java.util.List<String> values = new java.util.ArrayList<>(parameters().values());
+        values.addAll(extraValues);
+        for (String value : values) {
+            Matcher m = ANY_REFERENCE.matcher(value);
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
+    }
+
+    /** True for a parameter Postfix itself defines (postconf -d); other names are the site's own variables. */
+    public static boolean isPostfixParameter(String name) {
+        return POSTFIX_PARAMETERS.contains(name);
+    }
+
+    private static Set<String> loadParameterNames() {
+        try (java.io.InputStream in = MainCf.class.getResourceAsStream("postfix-parameters.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("postfix-parameters.txt is missing from the classpath");
+            }
+            Set<String> names = new HashSet<>();
+            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#")).forEach(names::add);
+            return names;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Removes the earlier definitions the last one shadows; returns their values. */
     public List<String> removeShadowed(String name) {
         return document.removeShadowed(name);

@@ -32,6 +32,16 @@ public final class Planner {
     private static final String SEED_RUNBOOK = "seed 000 (hardening runbook)";
     private static final String SEED_MANDATORY = "seed 001 (mandatory-TLS guide)";
 
+    /** Every main.cf parameter the planner may write; earlier duplicates of them are removed. */
+    static final List<String> MANAGED = List.of("smtpd_tls_security_level", "smtpd_tls_auth_only",
+            "smtpd_tls_cert_file", "smtpd_tls_key_file", "smtpd_tls_chain_files", "smtp_tls_CAfile",
+            "smtp_tls_security_level", "smtp_dns_support_level", "smtpd_tls_mandatory_protocols", "smtpd_tls_protocols",
+            "smtp_tls_mandatory_protocols", "smtp_tls_protocols", "smtpd_tls_mandatory_ciphers", "smtpd_tls_ciphers",
+            "smtp_tls_mandatory_ciphers", "smtp_tls_ciphers", "smtpd_tls_exclude_ciphers", "smtp_tls_exclude_ciphers",
+            "smtpd_tls_eecdh_grade", "tls_preempt_cipherlist", "smtp_tls_session_cache_database",
+            "smtpd_tls_session_cache_database", "smtp_tls_session_cache_timeout", "smtpd_tls_session_cache_timeout",
+            "smtp_tls_loglevel", "smtpd_tls_loglevel", "smtpd_tls_received_header", "smtp_tls_policy_maps");
+
     private Planner() {
     }
 
@@ -75,6 +85,7 @@ public final class Planner {
                 }
                 return new ChangeSet(unchanged, List.of(), List.of(), refusals, List.of());
             }
+            MANAGED.forEach(this::removeShadowed);
             migrateObsolete();
             inbound();
             certificate();
@@ -86,6 +97,7 @@ public final class Planner {
             ServiceOverrides overrides = new ServiceOverrides(request, main, master, mainBefore, masterBefore, changes,
                     notes, conflicts);
             overrides.apply(planned);
+            dropOrphans();
             List<FileChange> files = new ArrayList<>();
             files.add(new FileChange(MAIN_CF, request.mainCf(), main.render()));
             files.add(new FileChange(MASTER_CF, request.masterCf(), master.render()));
@@ -186,7 +198,7 @@ public final class Planner {
             boolean weakens = TlsStrength.levelRank(level) < TlsStrength.levelRank(beforeLevel);
             if (weakens) {
                 String downgrade = "Weakens outgoing security: the server used '" + beforeLevel + "'"
-                        + (TlsLevel.parse(beforeLevel).map(TlsLevel::usesDane).orElse(false)
+                        + (TlsLevel.parseConfig(beforeLevel).map(TlsLevel::usesDane).orElse(false)
                         ? ", which authenticates receiving servers by DNSSEC-signed TLSA records; with '"
                         + level.postfixName() + "' a forged or stripped answer is no longer detected."
                         : "; '" + level.postfixName() + "' accepts less.");
@@ -458,6 +470,28 @@ public final class Planner {
             if (main.set(name, value)) {
                 changes.add(new Change(MAIN_CF, name, before.orElse(null), value, reason, source, risk, weakens));
             }
+        }
+
+        /**
+         * Removes site variables (not Postfix parameters) that only the replaced values used: postconf would warn
+         * 'unused parameter' about them.
+         */
+        private void dropOrphans() {
+            Set<String> before = mainBefore.referencedNames(optionValues(masterBefore));
+            Set<String> after = main.referencedNames(optionValues(master));
+            for (String name : before) {
+                if (!after.contains(name) && main.get(name).isPresent() && !MainCf.isPostfixParameter(name)) {
+                    String old = main.get(name).get();
+                    main.remove(name);
+                    changes.add(new Change(MAIN_CF, name, old, null, "Only the values this plan replaced used $"
+                            + name + "; left alone it would be an unused parameter (postconf warns about it).",
+                            "postconf(5)", null));
+                }
+            }
+        }
+
+        private static List<String> optionValues(MasterCf cf) {
+            return cf.services().stream().flatMap(s -> s.options().values().stream()).toList();
         }
 
         private boolean masterReferences(String ref) {

@@ -60,9 +60,10 @@ final class ServiceOverrides {
 
     /** The smtpd processes that answer port 25 from the outside: the smtp listener and, behind postscreen, smtpd/pass. */
     static List<MasterService> publicSmtpd(MasterCf master) {
+        // postscreen only ever faces the Internet (mailcow also runs it on 10025 behind HAProxy)
         List<MasterService> listeners = master.services().stream()
-                .filter(s -> s.port().isPresent() && s.port().getAsInt() == 25 && !loopback(s)
-                        && ("smtpd".equals(s.command()) || "postscreen".equals(s.command())))
+                .filter(s -> "inet".equals(s.type()) && !loopback(s) && ("postscreen".equals(s.command())
+                        || (s.port().isPresent() && s.port().getAsInt() == 25 && "smtpd".equals(s.command()))))
                 .toList();
         List<MasterService> result = new ArrayList<>(listeners);
         if (listeners.stream().anyMatch(s -> "postscreen".equals(s.command()))) {
@@ -83,7 +84,7 @@ final class ServiceOverrides {
     static String inbound(MainCf main, MasterService service) {
         String level = main.value(service, LEVEL);
         if (!level.isBlank()) {
-            return level.trim();
+            return level.trim().toLowerCase(java.util.Locale.ROOT);
         }
         if ("yes".equals(main.value(service, "smtpd_enforce_tls"))) {
             return "encrypt";
@@ -107,7 +108,7 @@ final class ServiceOverrides {
         MasterService service = defaultTransport(main, master).orElse(null);
         String level = main.value(service, OUT_LEVEL);
         if (!level.isBlank()) {
-            return level.trim();
+            return level.trim().toLowerCase(java.util.Locale.ROOT);
         }
         if ("yes".equals(main.value(service, "smtp_enforce_tls"))) {
             return "encrypt";
@@ -237,7 +238,8 @@ final class ServiceOverrides {
         List<MasterService> governed = new ArrayList<>(publicSmtpd(master));
         governed.addAll(submissionServices());
         for (MasterService service : master.services()) {
-            if (!"smtpd".equals(service.command()) || governed.contains(service) || service.option(LEVEL) != null) {
+            if (!"smtpd".equals(service.command()) || !"inet".equals(service.type()) || governed.contains(service)
+                    || service.option(LEVEL) != null) {
                 continue;
             }
             Optional<MasterService> before = counterpart(service);
@@ -261,19 +263,24 @@ final class ServiceOverrides {
                 continue;
             }
             Optional<MasterService> before = counterpart(service);
-            String now = inbound(main, service);
+            String now = describe(main, service);
             String cert = hasCertificate(main, service) ? "" : " (no certificate)";
             if (before.isEmpty()) {
-                notes.add("Listener " + service.name() + "/" + service.type() + " is new: incoming TLS '" + now + "'"
+                notes.add("Listener " + service.name() + "/" + service.type() + " is new: incoming TLS " + now
                         + cert + ".");
                 continue;
             }
-            String was = inbound(mainBefore, before.get());
+            String was = describe(mainBefore, before.get());
             if (!was.equals(now)) {
-                notes.add("Listener " + service.name() + "/" + service.type() + " changes: incoming TLS '" + was
-                        + "' -> '" + now + "'" + cert + ".");
+                notes.add("Listener " + service.name() + "/" + service.type() + " changes: incoming TLS " + was
+                        + " -> " + now + cert + ".");
             }
         }
+    }
+
+    private String describe(MainCf cf, MasterService service) {
+        return "yes".equalsIgnoreCase(cf.value(service, "smtpd_tls_wrappermode")) ? "TLS from the first byte"
+                + " (wrappermode)" : "'" + inbound(cf, service) + "'";
     }
 
     private Optional<MasterService> counterpart(MasterService service) {

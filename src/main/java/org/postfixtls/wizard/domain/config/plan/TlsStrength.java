@@ -77,6 +77,6 @@ public final class TlsStrength {
 
     /** Level rank of a main.cf value; empty or unknown counts as none (Postfix's default). */
     public static int levelRank(String value) {
-        return TlsLevel.parse(value.trim()).map(TlsStrength::levelRank).orElse(0);
+        return TlsLevel.parseConfig(value.trim()).map(TlsStrength::levelRank).orElse(0);
     }
 }
