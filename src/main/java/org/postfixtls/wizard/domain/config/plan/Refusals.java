@@ -43,8 +43,8 @@ final class Refusals {
                     + (profile.inbound().level() == TlsLevel.ENCRYPT ? " and mandatory TLS on port 25" : "")
                     + " without one makes every TLS handshake fail"
                     + (profile.inbound().level() == TlsLevel.ENCRYPT ? ", so port 25 would refuse all mail" : "")
-                    + ". Set certificate.chainFile and certificate.keyFile in the profile (e.g. Let's Encrypt's"
-                    + " fullchain.pem and privkey.pem).");
+                    + ". Choose the server certificate (full chain, e.g. Let's Encrypt's fullchain.pem) and its private"
+                    + " key (privkey.pem).");
             return reasons;
         }
         if (profile.inbound().level() == TlsLevel.ENCRYPT) {
@@ -52,8 +52,7 @@ final class Refusals {
                 if ("smtpd".equals(service.command()) && !ServiceOverrides.hasCertificate(main, service)) {
                     reasons.add("The profile requires TLS on port 25, but service " + service.name() + "/"
                             + service.type() + " has no certificate (main.cf names none; only other services set one"
-                            + " by -o), so it would refuse all mail. Set certificate.chainFile and certificate.keyFile"
-                            + " in the profile.");
+                            + " by -o), so it would refuse all mail. Choose the server certificate and its private key.");
                 }
             }
         }
