@@ -7,6 +7,8 @@ import org.postfixtls.wizard.domain.config.maincf.MainCf;
 import org.postfixtls.wizard.domain.config.mastercf.MasterCf;
 import org.postfixtls.wizard.domain.config.policy.PolicyDestination;
 import org.postfixtls.wizard.domain.config.policy.PolicyMap;
+import org.postfixtls.wizard.domain.config.stack.StackAdvice;
+import org.postfixtls.wizard.domain.config.stack.StackDetector;
 import org.postfixtls.wizard.domain.profile.Preset;
 import org.postfixtls.wizard.domain.profile.Profile;
 import org.postfixtls.wizard.domain.profile.TlsLevel;
@@ -64,6 +66,8 @@ public final class Planner {
             if (policyAfter != null) {
                 files.add(new FileChange(TLS_POLICY, request.policyMap(), policyAfter));
             }
+            StackDetector.detect(request.mainCf(), request.masterCf(), List.of()).ifPresent(stack -> notes.addAll(
+                    StackAdvice.notes(stack, request.mainCf(), main.render(), request.masterCf(), masterAfter)));
             return new ChangeSet(files, changes, notes);
         }
 
