@@ -205,6 +205,8 @@ def build():
         for k, v in holders.items():
             text = text.replace(k, v)
         lines += [l for l in text.split("\n") if l and re.match(r"^[^#]", l)]
+    # configure_amavis: Debian's master.cf has lmtp/unix, so the content filter is lmtp:[127.0.0.1]:10024
+    lines += ["content_filter = lmtp:[127.0.0.1]:10024", "receive_override_options = no_address_mappings"]
     main, master = debian_stock()
     main = postconf_e(main, lines)
     for f in ["master_cf_amavis.master", "master_cf_amavis10025.master", "master_cf_amavis10027.master"]:
@@ -213,7 +215,8 @@ def build():
           f"github.com/{r} (GitHub mirror of ISPConfig 3) @ {head(r)}: install/tpl/debian_postfix.conf.master + "
           "postfix_2-5/2-10/3-0/3-3.conf.master applied with postconf -e on debian-stock (as install/lib/"
           "installer_base.lib.php configure_postfix does, hostname mx.example.org, no RBLs, no greylisting); "
-          "master.cf = debian-stock + master_cf_amavis, master_cf_amavis10025, master_cf_amavis10027 (configure_amavis)")
+          "master.cf = debian-stock + master_cf_amavis, master_cf_amavis10025, master_cf_amavis10027, and configure_amavis's "
+          "content_filter = lmtp:[127.0.0.1]:10024 and receive_override_options")
 
     variants()
 

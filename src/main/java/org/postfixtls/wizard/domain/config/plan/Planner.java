@@ -12,6 +12,8 @@ import org.postfixtls.wizard.domain.config.mastercf.MasterCf;
 import org.postfixtls.wizard.domain.config.mastercf.MasterService;
 import org.postfixtls.wizard.domain.config.policy.PolicyDestination;
 import org.postfixtls.wizard.domain.config.policy.PolicyMap;
+import org.postfixtls.wizard.domain.config.stack.StackAdvice;
+import org.postfixtls.wizard.domain.config.stack.StackDetector;
 import org.postfixtls.wizard.domain.config.text.KeyValueDocument;
 import org.postfixtls.wizard.domain.profile.Preset;
 import org.postfixtls.wizard.domain.profile.Profile;
@@ -104,6 +106,8 @@ public final class Planner {
             if (policyAfter != null) {
                 files.add(new FileChange(TLS_POLICY, request.policyMap(), policyAfter));
             }
+            StackDetector.detect(request.mainCf(), request.masterCf(), List.of()).ifPresent(stack -> notes.addAll(
+                    StackAdvice.notes(stack, request.mainCf(), main.render(), request.masterCf(), master.render())));
             return new ChangeSet(files, changes, notes, List.of(), conflicts);
         }
 
