@@ -293,6 +293,14 @@ public final class Planner {
                 keep(name, "the server's grade '" + current + "' is stronger than the profile's '" + wanted + "'");
                 return;
             }
+            String ownList = "tls_" + current.trim().toLowerCase(java.util.Locale.ROOT) + "_cipherlist";
+            String wantedList = "tls_" + wanted + "_cipherlist";
+            if (currentRank.isPresent() && !current.trim().equalsIgnoreCase(wanted) && main.isSet(ownList)
+                    && !main.isSet(wantedList)) {
+                keep(name, "grade '" + current + "' uses the server's own " + ownList + ", and Postfix's default"
+                        + " list for '" + wanted + "' enables suites that list leaves out");
+                return;
+            }
             boolean narrows = currentRank.isPresent() && wantedRank.isPresent() && currentRank.get() < wantedRank.get();
             set(name, wanted, reason + (narrows ? " Narrows the server's '" + current + "' to '" + wanted + "'." : ""),
                     source, risk);

@@ -234,27 +234,74 @@ final class ServiceOverrides {
         });
     }
 
+    /**
+     * Internal smtpd listeners keep the incoming TLS level and AUTH-only setting they had; content-filter smtp
+     * clients (content_filter = smtp-amavis:[127.0.0.1]:10024) keep their outgoing level: the main.cf change is
+     * meant for the Internet, not for hops inside the machine.
+     */
     private void pinInternalListeners() {
         List<MasterService> governed = new ArrayList<>(publicSmtpd(master));
         governed.addAll(submissionServices());
         for (MasterService service : master.services()) {
-            if (!"smtpd".equals(service.command()) || !"inet".equals(service.type()) || governed.contains(service)
-                    || service.option(LEVEL) != null) {
+            if (!"smtpd".equals(service.command()) || !"inet".equals(service.type()) || governed.contains(service)) {
                 continue;
             }
             Optional<MasterService> before = counterpart(service);
             if (before.isEmpty()) {
                 continue;
             }
-            String was = inbound(mainBefore, before.get());
-            String now = inbound(main, service);
-            if (!was.equals(now)) {
-                setOption(service, LEVEL, was, "Internal listener (not the public smtp service and not a submission"
-                        + " port): it keeps the incoming TLS level it had ('" + was + "'), so content-filter"
-                        + " re-injection, webmail and monitoring connections behave as before the main.cf change.",
-                        "decision 0061; master(5) -o", null, false);
+            if (service.option(LEVEL) == null) {
+                pin(service, LEVEL, inbound(mainBefore, before.get()), inbound(main, service), "incoming TLS level");
+            }
+            if (service.option("smtpd_tls_auth_only") == null) {
+                pin(service, "smtpd_tls_auth_only", mainBefore.value(before.get(), "smtpd_tls_auth_only"),
+                        main.value(service, "smtpd_tls_auth_only"), "AUTH-only-over-TLS setting");
             }
         }
+        for (String transport : contentFilterTransports()) {
+            for (MasterService service : master.services()) {
+                if (!service.name().equals(transport) || !"unix".equals(service.type())
+                        || !"smtp".equals(service.command()) || service.option(OUT_LEVEL) != null) {
+                    continue;
+                }
+                Optional<MasterService> before = counterpart(service);
+                if (before.isPresent()) {
+                    String was = normalized(mainBefore.value(before.get(), OUT_LEVEL)).toLowerCase(java.util.Locale.ROOT);
+                    String now = normalized(main.value(service, OUT_LEVEL)).toLowerCase(java.util.Locale.ROOT);
+                    if (!was.equals(now)) {
+                        setOption(service, OUT_LEVEL, was, "Content filter transport (content_filter): it hands mail"
+                                + " to a filter on this machine and keeps the outgoing TLS level it had ('" + was
+                                + "'); the profile's level is for delivery to the Internet.",
+                                "decision 0061; master(5) -o", null, false);
+                    }
+                }
+            }
+        }
+    }
+
+    private void pin(MasterService service, String name, String was, String now, String what) {
+        String old = name.equals(LEVEL) ? was : (was.isBlank() ? "no" : was.trim());
+        String current = name.equals(LEVEL) ? now : (now.isBlank() ? "no" : now.trim());
+        if (!old.equalsIgnoreCase(current)) {
+            setOption(service, name, old, "Internal listener (not the public smtp service and not a submission"
+                    + " port): it keeps the " + what + " it had ('" + old + "'), so content-filter re-injection,"
+                    + " webmail and monitoring connections behave as before the main.cf change.",
+                    "decision 0061; master(5) -o", null, false);
+        }
+    }
+
+    private Set<String> contentFilterTransports() {
+        Set<String> names = new java.util.LinkedHashSet<>();
+        List<String> values = new ArrayList<>();
+        values.add(mainBefore.value("content_filter"));
+        masterBefore.services().forEach(s -> values.add(mainBefore.value(s, "content_filter")));
+        for (String value : values) {
+            int colon = value.indexOf(':');
+            if (colon > 0) {
+                names.add(value.substring(0, colon).trim());
+            }
+        }
+        return names;
     }
 
     private void describeListeners() {
