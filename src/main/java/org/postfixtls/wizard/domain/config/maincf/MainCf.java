@@ -30,14 +30,18 @@ public final class MainCf {
     };
 
     /** Postfix defaults the wizard reads through {@code $name} expansion (postconf -d on 3.7). */
-    private static final Map<String, String> DEFAULTS = Map.of(
-            "mydestination", "$myhostname, localhost.$mydomain, localhost",
-            "smtpd_tls_security_level", "",
-            "smtp_tls_security_level", "",
-            "smtpd_tls_auth_only", "no",
-            "smtpd_tls_wrappermode", "no",
-            "postscreen_tls_security_level", "$smtpd_tls_security_level",
-            "smtp_dns_support_level", "");
+    private static final Map<String, String> DEFAULTS = Map.ofEntries(
+            Map.entry("mydestination", "$myhostname, localhost.$mydomain, localhost"),
+            Map.entry("smtpd_tls_security_level", ""),
+            Map.entry("smtp_tls_security_level", ""),
+            Map.entry("smtpd_tls_auth_only", "no"),
+            Map.entry("smtpd_tls_wrappermode", "no"),
+            Map.entry("postscreen_tls_security_level", "$smtpd_tls_security_level"),
+            Map.entry("smtp_dns_support_level", ""),
+            Map.entry("smtpd_tls_ciphers", "medium"),
+            Map.entry("smtp_tls_ciphers", "medium"),
+            Map.entry("smtpd_tls_mandatory_ciphers", "medium"),
+            Map.entry("smtp_tls_mandatory_ciphers", "medium"));
 
     private static final Pattern REFERENCE = Pattern.compile("\\$(?:\\{([A-Za-z0-9_]+)|\\(([A-Za-z0-9_]+)|([A-Za-z0-9_]+))");
 

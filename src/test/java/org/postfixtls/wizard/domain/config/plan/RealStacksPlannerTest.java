@@ -206,6 +206,14 @@ class RealStacksPlannerTest {
         assertTrue(set.notes().stream().anyMatch(n -> n.contains("never weakens")), set.notes()::toString);
     }
 
+    @Test
+    void aGradeUsingTheAdminsOwnCipherListIsKept() {
+        MainCf ispconfig = MainCf.parse(plan("ispconfig", profile(Preset.MANDATORY)).content("main.cf"));
+        assertTrue(ispconfig.get("smtpd_tls_ciphers").isEmpty(), "default medium with ISPConfig's own list stays");
+        assertEquals("medium", ispconfig.value("smtpd_tls_mandatory_ciphers"));
+        assertTrue(ispconfig.isSet("tls_medium_cipherlist"));
+    }
+
     // defect 7
     @Test
     void siteOptionsOfExistingSubmissionServicesStay() {
