@@ -102,6 +102,16 @@ class StackDetectorTest {
     }
 
     @Test
+    void markerFilesDiscoveryFoundReachThePlanNotes() {
+        // Debian's plain files, but discovery found /etc/mailinabox.conf on the server: the preview says so
+        ChangeSet plan = Planner.plan(new PlanRequest(Corpus.readReal("debian-stock", "main.cf"),
+                Corpus.readReal("debian-stock", "master.cf"), null, Preset.MANDATORY.baseline(),
+                PostfixVersion.parse("3.7.11").orElseThrow(), "hash", "/etc/postfix", List.of("/etc/mailinabox.conf")));
+        assertTrue(plan.notes().stream().anyMatch(n -> n.startsWith("Mail-in-a-Box recognised (the server has"
+                + " /etc/mailinabox.conf)")), plan.notes()::toString);
+    }
+
+    @Test
     void noNoteWhenThePlanChangesNothingOrTheServerIsPlain() {
         DetectedStack mailcow = new DetectedStack(MailStack.MAILCOW, "test");
         String main = Corpus.readReal("mailcow", "main.cf");
