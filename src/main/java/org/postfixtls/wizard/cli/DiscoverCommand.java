@@ -31,6 +31,8 @@ public final class DiscoverCommand extends RemoteCommand {
                     + facts.sasl().path() + (facts.sasl().socketExists() == null ? ""
                             : facts.sasl().socketExists() ? " (socket exists)" : " (socket MISSING)")));
             out.println("DNSSEC resolver: " + facts.dnssec().status() + " (" + facts.dnssec().detail() + ")");
+            facts.stack().ifPresent(stack -> out.println("Mail stack:      " + stack.stack().displayName() + " ("
+                    + stack.evidence() + "): its own scripts rewrite Postfix's files; plan names where settings go"));
             out.println("Certificates:");
             for (ServerFacts.CertificateCandidate c : facts.certificates()) {
                 out.println("  " + c.path() + " [" + c.source() + "] " + (c.error() != null ? c.error()
@@ -63,6 +65,8 @@ public final class DiscoverCommand extends RemoteCommand {
         doc.put("sasl", sasl);
         doc.put("masterRunning", facts.masterRunning());
         doc.put("serviceManager", facts.serviceManager());
+        doc.put("mailStack", facts.stack().map(stack -> Map.of("name", stack.stack().displayName(), "evidence",
+                stack.evidence())).orElse(null));
         doc.put("certificates", facts.certificates().stream().map(c -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("path", c.path());

@@ -49,7 +49,17 @@ public final class LintCommand implements Callable<Integer> {
         String main = ConfigFiles.readRequired(cmd, "--config-dir", configDir.resolve(Planner.MAIN_CF));
         String master = ConfigFiles.readRequired(cmd, "--config-dir", configDir.resolve(Planner.MASTER_CF));
         String policy = ConfigFiles.readOptional(configDir.resolve(Planner.TLS_POLICY));
-        List<Finding> findings = Linter.lint(LintInput.of(main, master, policy, version));
+        // a certificate the configuration names is inspected when it is readable here (lint run on the server)
+        List<Finding> findings = Linter.lint(LintInput.of(main, master, policy, version).readingFiles(path -> {
+            try {
+                Path file = Path.of(path);
+                return Files.isReadable(file) && Files.size(file) < 1_000_000
+                        ? java.util.Optional.of(Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1))
+                        : java.util.Optional.empty();
+            } catch (IOException | java.nio.file.InvalidPathException e) {
+                return java.util.Optional.empty();
+            }
+        }));
         PrintWriter out = cmd.getOut();
         if (format == Format.json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(findings));

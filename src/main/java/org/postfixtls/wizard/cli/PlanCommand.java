@@ -2,12 +2,18 @@ package org.postfixtls.wizard.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.postfixtls.wizard.domain.config.diff.UnifiedDiff;
+import org.postfixtls.wizard.domain.config.lint.Finding;
+import org.postfixtls.wizard.domain.config.lint.LintInput;
+import org.postfixtls.wizard.domain.config.lint.Linter;
+import org.postfixtls.wizard.domain.config.lint.Severity;
 import org.postfixtls.wizard.domain.config.plan.Change;
 import org.postfixtls.wizard.domain.config.plan.ChangeSet;
 import org.postfixtls.wizard.domain.config.plan.FileChange;
@@ -36,13 +42,30 @@ public final class PlanCommand implements Callable<Integer> {
         CommandLine cmd = spec.commandLine();
         PrintWriter err = cmd.getErr();
         PrintWriter stdout = cmd.getOut();
+        if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
+            err.println("plan: --out: " + out + " is an existing file; --out names a directory to write main.cf,"
+                    + " master.cf and tls_policy into");
+            return ExitCodes.BAD_INPUT;
+        }
         Optional<PlanRequest> request = inputs.request(cmd, "plan", "hash|btree|lmdb|cdb|dbm|texthash");
         if (request.isEmpty()) {
             return ExitCodes.BAD_INPUT;
         }
         ChangeSet changeSet = Planner.plan(request.get());
+        if (changeSet.refused()) {
+            changeSet.refusals().forEach(r -> err.println("plan: refused: " + r));
+            err.println("plan: the profile keys are certificate.chainFile and certificate.keyFile.");
+            err.println("plan: nothing was planned" + (out == null ? "." : " and nothing written to " + out + "."));
+            err.flush();
+            return ExitCodes.PROBLEMS;
+        }
         stdout.print(UnifiedDiff.of(changeSet));
         printReasons(stdout, changeSet);
+        List<Finding> introduced = introducedErrors(request.get(), changeSet);
+        for (Finding f : introduced) {
+            err.println("plan: the planned configuration has lint ERROR " + f.id() + ": " + f.message());
+        }
+        changeSet.conflicts().forEach(c -> err.println("plan: conflict: " + c));
         if (out != null) {
             Map<String, String> files = new LinkedHashMap<>();
             for (FileChange file : changeSet.files()) {
@@ -52,7 +75,19 @@ public final class PlanCommand implements Callable<Integer> {
             stdout.println("Wrote " + String.join(", ", files.keySet()) + " to " + out);
         }
         stdout.flush();
-        return ExitCodes.OK;
+        err.flush();
+        return introduced.isEmpty() && changeSet.conflicts().isEmpty() ? ExitCodes.OK : ExitCodes.PROBLEMS;
+    }
+
+    /** Lint errors of the planned files that the current files do not have: the plan's own, never silent. */
+    private static List<Finding> introducedErrors(PlanRequest request, ChangeSet changeSet) {
+        LintInput before = LintInput.of(request.mainCf(), request.masterCf(), request.policyMap(), request.version());
+        String policy = changeSet.file(Planner.TLS_POLICY).map(FileChange::after).orElse(request.policyMap());
+        LintInput after = LintInput.of(changeSet.content(Planner.MAIN_CF), changeSet.content(Planner.MASTER_CF),
+                policy, request.version());
+        List<String> existing = Linter.lint(before).stream().map(Finding::id).toList();
+        return Linter.lintPlanned(before, after).stream()
+                .filter(f -> f.severity() == Severity.ERROR && !existing.contains(f.id())).toList();
     }
 
     private static void printReasons(PrintWriter out, ChangeSet changeSet) {
@@ -68,7 +103,11 @@ public final class PlanCommand implements Callable<Integer> {
             if (change.risk() != null) {
                 out.println("    risk: " + change.risk());
             }
+            if (change.weakens()) {
+                out.println("    WEAKENS what the server had: review before deploying.");
+            }
         }
         changeSet.notes().forEach(note -> out.println("Note: " + note));
+        changeSet.conflicts().forEach(conflict -> out.println("Conflict: " + conflict));
     }
 }

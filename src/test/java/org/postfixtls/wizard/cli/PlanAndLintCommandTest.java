@@ -72,6 +72,34 @@ class PlanAndLintCommandTest {
     }
 
     @Test
+    void outNamingAnExistingFileIsBadUsage() throws Exception {
+        Path profile = Files.writeString(dir.resolve("p.json"), "{\"schema\":1}");
+        Path file = Files.writeString(dir.resolve("plan.txt"), "keep me");
+        assertEquals(2, run("plan", "--profile", profile.toString(), "--config-dir", config("debian12").toString(),
+                "--out", file.toString()));
+        assertTrue(err.toString().contains("plan: --out: " + file + " is an existing file; --out names a directory"),
+                err::toString);
+        assertEquals("keep me", Files.readString(file));
+    }
+
+    @Test
+    void noCertificateAnywhereIsRefusedWithTheReasonAndNothingWritten() throws Exception {
+        Path config = Files.createDirectories(dir.resolve("upstream"));
+        for (String file : new String[] {"main.cf", "master.cf"}) {
+            Files.write(config.resolve(file), Corpus.readReal("postfix-upstream", file)
+                    .getBytes(StandardCharsets.ISO_8859_1));
+        }
+        Path profile = Files.writeString(dir.resolve("m.json"), "{\"schema\":1,\"hardening\":{\"preset\":\"mandatory\"}}");
+        Path outDir = dir.resolve("never");
+        assertEquals(1, run("plan", "--profile", profile.toString(), "--config-dir", config.toString(), "--out",
+                outDir.toString()));
+        assertTrue(err.toString().contains("plan: refused: No server certificate is configured anywhere"),
+                err::toString);
+        assertTrue(err.toString().contains("certificate.chainFile"), err::toString);
+        assertFalse(Files.exists(outDir));
+    }
+
+    @Test
     void invalidProfileExitsTwoNamesThePathAndWritesNothing() throws Exception {
         Path profile = Files.writeString(dir.resolve("bad.json"), "{\"schema\":1,\"policies\":[{\"destination\":"
                 + "\"a.com\",\"level\":\"may\"},{\"destination\":\"b.com\",\"level\":\"may\"},{\"destination\":"

@@ -55,6 +55,9 @@ public final class DeployEngine {
     public DeployReport dryRun(RemoteSession session, Profile profile, DeployOptions options, DeployListener listener) {
         Run run = new Run(session, listener);
         Planned planned = run.plan(profile, options);
+        if (planned.changeSet.refused()) {
+            return run.refusedPlan(planned);
+        }
         String message = planned.changeSet.isEmpty() ? "no changes: the server already matches the profile"
                 : "dry run: " + planned.changeSet.changes().size() + " changes planned, nothing written";
         return run.report(null, planned.changeSet.isEmpty() ? DeployOutcome.NO_CHANGES : DeployOutcome.DRY_RUN, null,
@@ -65,6 +68,9 @@ public final class DeployEngine {
             DeployListener listener, Cancellation cancellation) {
         Run run = new Run(session, listener);
         Planned planned = run.plan(profile, options);
+        if (planned.changeSet.refused()) {
+            return record(session, "deploy", run.refusedPlan(planned));
+        }
         if (planned.changeSet.isEmpty()) {
             run.event("plan", StepEvent.Status.OK, "the server already matches the profile: nothing to write, no reload");
             return record(session, "deploy", run.report(null, DeployOutcome.NO_CHANGES, null,
@@ -182,15 +188,24 @@ public final class DeployEngine {
             event("discover", StepEvent.Status.OK, "Postfix " + facts.postfixVersion() + ", "
                     + facts.configDirectory() + ", default_database_type " + facts.defaultDatabaseType());
             ChangeSet changeSet = Planner.plan(new PlanRequest(facts.mainCf(), facts.masterCf(), facts.tlsPolicy(),
-                    profile, facts.version(), facts.defaultDatabaseType(), facts.configDirectory()));
+                    profile, facts.version(), facts.defaultDatabaseType(), facts.configDirectory(),
+                    facts.stackMarkers()));
             String policyAfter = changeSet.file(Planner.TLS_POLICY).map(FileChange::after).orElse(facts.tlsPolicy());
-            List<String> lint = Linter.lint(LintInput.of(changeSet.content(Planner.MAIN_CF),
+            List<String> lint = Linter.lintPlanned(LintInput.of(facts.mainCf(), facts.masterCf(), facts.tlsPolicy(),
+                    facts.version()), LintInput.of(changeSet.content(Planner.MAIN_CF),
                     changeSet.content(Planner.MASTER_CF), policyAfter, facts.version())).stream()
                     .map(f -> f.id() + " " + f.severity().name().toLowerCase(java.util.Locale.ROOT) + ": " + f.message())
                     .toList();
             event("plan", StepEvent.Status.OK, changeSet.changes().size() + " changes in "
                     + changeSet.files().stream().filter(FileChange::changed).count() + " files");
             return new Planned(facts, changeSet, UnifiedDiff.of(changeSet), lint);
+        }
+
+        /** The profile cannot be applied to this server (e.g. TLS without any certificate): nothing is sent. */
+        DeployReport refusedPlan(Planned planned) {
+            String why = String.join(" ", planned.changeSet.refusals());
+            event("plan", StepEvent.Status.FAIL, why);
+            return report(null, DeployOutcome.REFUSED, "plan", why + " Nothing was changed.", planned, List.of());
         }
 
         DeployReport commitValidated(ServerJob job, TaggedOutput validation, Planned planned,

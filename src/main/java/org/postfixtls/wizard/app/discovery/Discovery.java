@@ -88,7 +88,8 @@ public final class Discovery {
                 out.text("master.cf", StandardCharsets.ISO_8859_1).orElse(""),
                 out.text("tls_policy", StandardCharsets.ISO_8859_1).orElse(null), sasl,
                 "yes".equals(out.textOr("master_running", "no")), out.textOr("service_manager", "postfix"),
-                certificates(out, myhostname), dnssec);
+                certificates(out, myhostname), dnssec, out.entries().stream()
+                        .filter(e -> e.key().equals("stack.marker")).map(TaggedOutput.Entry::text).toList());
     }
 
     private List<ServerFacts.CertificateCandidate> certificates(TaggedOutput out, String myhostname) {

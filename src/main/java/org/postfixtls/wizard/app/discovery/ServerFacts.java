@@ -3,7 +3,10 @@ package org.postfixtls.wizard.app.discovery;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.postfixtls.wizard.domain.config.plan.PostfixVersion;
+import org.postfixtls.wizard.domain.config.stack.DetectedStack;
+import org.postfixtls.wizard.domain.config.stack.StackDetector;
 
 /**
  * What discovery found on the server, in one object. Configuration files are ISO-8859-1 strings (every byte
@@ -27,11 +30,28 @@ public record ServerFacts(
         boolean masterRunning,
         String serviceManager,
         List<CertificateCandidate> certificates,
-        Dnssec dnssec) {
+        Dnssec dnssec,
+        List<String> stackMarkers) {
 
     public ServerFacts {
         parameters = Map.copyOf(parameters);
         certificates = List.copyOf(certificates);
+        stackMarkers = List.copyOf(stackMarkers);
+    }
+
+    /** Facts without stack marker files (local files, demo server, tests). */
+    public ServerFacts(String target, String configDirectory, String postfixVersion, PostfixVersion version,
+            String opensslVersion, String defaultDatabaseType, String myhostname, String mydomain,
+            Map<String, String> parameters, String mainCf, String masterCf, String tlsPolicy, Sasl sasl,
+            boolean masterRunning, String serviceManager, List<CertificateCandidate> certificates, Dnssec dnssec) {
+        this(target, configDirectory, postfixVersion, version, opensslVersion, defaultDatabaseType, myhostname,
+                mydomain, parameters, mainCf, masterCf, tlsPolicy, sasl, masterRunning, serviceManager, certificates,
+                dnssec, List.of());
+    }
+
+    /** The mail stack that owns this Postfix's files, from the files and the marker files found. */
+    public Optional<DetectedStack> stack() {
+        return StackDetector.detect(mainCf, masterCf, stackMarkers);
     }
 
     /** {@code socketExists} is null when it cannot be known (inet: socket, or not Dovecot). */

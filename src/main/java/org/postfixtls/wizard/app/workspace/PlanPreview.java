@@ -21,7 +21,8 @@ public record PlanPreview(ChangeSet changeSet, List<Finding> findingsAfter) {
     public static PlanPreview of(ServerFiles server, Profile profile) {
         ChangeSet changes = Planner.plan(server.planRequest(profile));
         String policy = changes.file(Planner.TLS_POLICY).map(f -> f.after()).orElse(server.policyMap());
-        List<Finding> findings = Linter.lint(LintInput.of(changes.content(Planner.MAIN_CF),
+        List<Finding> findings = Linter.lintPlanned(LintInput.of(server.mainCf(), server.masterCf(),
+                server.policyMap(), server.version()), LintInput.of(changes.content(Planner.MAIN_CF),
                 changes.content(Planner.MASTER_CF), policy, server.version()));
         return new PlanPreview(changes, findings);
     }

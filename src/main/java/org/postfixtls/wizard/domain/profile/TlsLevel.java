@@ -22,6 +22,11 @@ public enum TlsLevel {
         return Arrays.stream(values()).filter(l -> l.postfixName.equals(text)).findFirst();
     }
 
+    /** A level as Postfix reads it from main.cf or master.cf: case does not matter ("None" is none). */
+    public static Optional<TlsLevel> parseConfig(String text) {
+        return Arrays.stream(values()).filter(l -> l.postfixName.equalsIgnoreCase(text.trim())).findFirst();
+    }
+
     /** Levels where mail is deferred rather than sent in clear when TLS fails. */
     public boolean mandatory() {
         return this != NONE && this != MAY && this != DANE;

@@ -17,20 +17,37 @@ final class DeployChoices {
      * The target line and the buttons: deploying needs a server reached over SSH and at least one changed file;
      * the history and rollback need the server only.
      */
-    record Target(String text, boolean canDeploy, boolean canUseHistory) {
+    record Target(String text, boolean canDeploy, boolean canUseHistory, String weakening) {
+
+        /** True when the plan lowers security the server had: Deploy waits for the admin's explicit tick. */
+        boolean needsConfirmation() {
+            return weakening != null;
+        }
     }
 
     private DeployChoices() {
     }
 
     static Target target(ConnectionMode mode, ServerFiles server, ChangeSet changeSet) {
+        return target(mode, server, changeSet, false);
+    }
+
+    /**
+     * As {@link #target(ConnectionMode, ServerFiles, ChangeSet)}; a change set that weakens security the server had
+     * (e.g. DANE to may) can be deployed only once {@code weakeningConfirmed}.
+     */
+    static Target target(ConnectionMode mode, ServerFiles server, ChangeSet changeSet, boolean weakeningConfirmed) {
         boolean reachable = mode == ConnectionMode.SSH_SERVER && server != null;
         long files = changeSet == null ? 0 : changeSet.files().stream().filter(FileChange::changed).count();
         String text = reachable ? "Target: " + server.source() + " — " + files + " file(s) to change."
                 : "Demo server: nothing can be deployed here. Connect to a server over SSH to run the transaction; "
                         + "the steps are: lock, backup, validate (postconf on a staged copy), swap, postmap, "
                         + "postfix check, reload, health check, and rollback on any failure.";
-        return new Target(text, reachable && files > 0, reachable);
+        String weakening = changeSet == null || !changeSet.weakens() ? null
+                : "This change weakens security the server already has: " + String.join(" ", changeSet.changes()
+                        .stream().filter(c -> c.weakens()).map(c -> c.risk()).toList());
+        return new Target(text, reachable && files > 0 && (weakening == null || weakeningConfirmed), reachable,
+                weakening);
     }
 
     /** One sentence on how the job ended, naming the failed step and the state the server is in. */

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
@@ -58,6 +59,11 @@ public final class DeployPage {
         Button cancel = new Button("Cancel");
         cancel.setId("deploy-cancel");
         cancel.setDisable(true);
+        CheckBox confirmWeakening = new CheckBox();
+        confirmWeakening.setId("deploy-confirm-weakening");
+        confirmWeakening.setWrapText(true);
+        confirmWeakening.setManaged(false);
+        confirmWeakening.setVisible(false);
         HBox actions = new HBox(10, deploy, cancel);
         actions.setAlignment(Pos.CENTER_LEFT);
 
@@ -81,14 +87,21 @@ public final class DeployPage {
 
         Runnable showTarget = () -> {
             DeployChoices.Target state = DeployChoices.target(model.getConnectionMode(), model.getServer(),
-                    model.changeSetProperty().get());
+                    model.changeSetProperty().get(), confirmWeakening.isSelected());
             target.setText(state.text());
+            confirmWeakening.setText(state.needsConfirmation() ? state.weakening() + " Tick to deploy it anyway." : "");
+            confirmWeakening.setVisible(state.needsConfirmation());
+            confirmWeakening.setManaged(state.needsConfirmation());
             deploy.setDisable(!state.canDeploy());
             rollback.setDisable(!state.canUseHistory());
             refreshHistory.setDisable(!state.canUseHistory());
         };
         showTarget.run();
-        model.changeSetProperty().addListener((o, old, c) -> showTarget.run());
+        confirmWeakening.selectedProperty().addListener((o, old, ticked) -> showTarget.run());
+        model.changeSetProperty().addListener((o, old, c) -> {
+            confirmWeakening.setSelected(false);
+            showTarget.run();
+        });
         model.serverProperty().addListener((o, old, s) -> showTarget.run());
 
         AtomicReference<Cancellation> running = new AtomicReference<>();
@@ -160,7 +173,7 @@ public final class DeployPage {
             }
         });
 
-        page.getChildren().addAll(target, actions, PageScaffold.section("Transaction"), steps, result, log,
+        page.getChildren().addAll(target, confirmWeakening, actions, PageScaffold.section("Transaction"), steps, result, log,
                 PageScaffold.section("History on this server"), new HBox(10, refreshHistory, rollback), history);
         return page;
     }
@@ -188,6 +201,7 @@ public final class DeployPage {
                 .whenComplete((report, error) -> Background.onFx(() -> {
                     running.set(null);
                     cancel.setDisable(true);
+                    // the same change set as when Deploy was pressed, so its confirmation still holds
                     deploy.setDisable(false);
                     rollback.setDisable(false);
                     if (error != null) {

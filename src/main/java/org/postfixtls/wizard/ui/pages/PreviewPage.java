@@ -91,7 +91,11 @@ public final class PreviewPage {
     private static void show(PlanPreview preview, Label summary, TabPane files, VBox findings) {
         summary.getStyleClass().setAll("label");
         List<Change> changes = preview.changeSet().changes();
-        if (preview.changeSet().isEmpty()) {
+        if (preview.changeSet().refused()) {
+            summary.setText(PreviewSummary.of(preview.changeSet()));
+            summary.setGraphic(new FontIcon(Material2OutlinedMZ.REPORT));
+            summary.getStyleClass().setAll("label", Styles.DANGER);
+        } else if (preview.changeSet().isEmpty()) {
             summary.setText(PreviewSummary.of(preview.changeSet()));
             summary.setGraphic(new FontIcon(Material2OutlinedAL.CHECK_CIRCLE));
         } else {
@@ -114,6 +118,10 @@ public final class PreviewPage {
             }
         }
         findings.getChildren().clear();
+        for (String conflict : preview.changeSet().conflicts()) {
+            findings.getChildren().add(PageScaffold.note("Conflict: " + conflict, Material2OutlinedMZ.WARNING,
+                    Styles.WARNING));
+        }
         for (String note : preview.changeSet().notes()) {
             findings.getChildren().add(PageScaffold.note(note, Material2OutlinedAL.INFO, null));
         }
@@ -167,7 +175,10 @@ public final class PreviewPage {
             reason.setWrapText(true);
             VBox box = new VBox(2, subject, reason);
             box.getStyleClass().add("reason");
-            if (change.risk() != null) {
+            if (change.weakens()) {
+                box.getChildren().add(PageScaffold.note("Weakens security the server had: " + change.risk()
+                        + " Deploy asks you to confirm this.", Material2OutlinedMZ.REPORT, Styles.DANGER));
+            } else if (change.risk() != null) {
                 box.getChildren().add(PageScaffold.note("Risk: " + change.risk(), Material2OutlinedMZ.WARNING, Styles.WARNING));
             }
             reasonsBox.getChildren().add(box);

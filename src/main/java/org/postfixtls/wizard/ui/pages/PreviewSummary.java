@@ -10,12 +10,19 @@ final class PreviewSummary {
     }
 
     static String of(ChangeSet changeSet) {
+        if (changeSet.refused()) {
+            return "These choices cannot be applied to this server: " + String.join(" ", changeSet.refusals());
+        }
         if (changeSet.isEmpty()) {
             return "Nothing to change: the configuration already matches your choices.";
         }
         long risks = changeSet.changes().stream().filter(c -> c.risk() != null).count();
         return changeSet.changes().size() + " change(s) in "
                 + changeSet.files().stream().filter(FileChange::changed).count() + " file(s)"
-                + (risks > 0 ? ", " + risks + " with a risk note — read them before deploying." : ".");
+                + (risks > 0 ? ", " + risks + " with a risk note — read them before deploying." : ".")
+                + (changeSet.weakens() ? " Some changes weaken security the server already has; Deploy asks you to"
+                        + " confirm them." : "")
+                + (changeSet.conflicts().isEmpty() ? "" : " " + changeSet.conflicts().size() + " conflict(s) with"
+                        + " the server's own per-service settings need your decision (see the checks below).");
     }
 }

@@ -67,4 +67,9 @@ if [ "$CHECK_DNSSEC" = dnssec ]; then
     else emit dnssec.status unknown; emit dnssec.detail "no DNS answer from $ns: $(printf '%s' "$out" | grep -m1 -E 'timed out|status|error')"; fi
   fi
 fi
+# mail stacks whose own scripts rewrite main.cf/master.cf (StackDetector.MARKER_FILES; mailcow's checkout on the host)
+for f in /opt/postfix/conf/extra.cf /overrides/postfix.cf /tmp/docker-mailserver /etc/dms-settings /etc/mailinabox.conf \
+         /usr/local/bin/mailinabox /etc/iredmail-release "$CONF/../../../mailcow.conf"; do
+  [ -e "$f" ] && emit stack.marker "$f"
+done
 exit 0

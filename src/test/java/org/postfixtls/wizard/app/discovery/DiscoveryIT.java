@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postfixtls.wizard.app.remote.RemoteSession;
+import org.postfixtls.wizard.domain.config.stack.MailStack;
 import org.postfixtls.wizard.testsupport.Testbed;
 import org.postfixtls.wizard.testsupport.TestbedSsh;
 
@@ -62,6 +64,34 @@ class DiscoveryIT {
             DiscoveryException e = assertThrows(DiscoveryException.class,
                     () -> new Discovery().discover(session, "/nonexistent/postfix", false));
             assertTrue(e.getMessage().contains("/nonexistent/postfix/main.cf does not exist"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aMailcowCheckoutIsRecognisedFromItsMarkerFileOverSsh() throws Exception {
+        // mailcow's layout on the host: <checkout>/mailcow.conf and <checkout>/data/conf/postfix/{main,master}.cf;
+        // the files themselves are the test bed's plain ones, so only the marker file can give mailcow away
+        Path checkout = Files.createTempDirectory(Path.of("/tmp"), "pftw-mailcow");
+        Path conf = Files.createDirectories(checkout.resolve("data/conf/postfix"));
+        String dir = testbed.get("postfix.configDir");
+        try {
+            Files.copy(Path.of(dir, "main.cf"), conf.resolve("main.cf"));
+            Files.copy(Path.of(dir, "master.cf"), conf.resolve("master.cf"));
+            Files.writeString(checkout.resolve("mailcow.conf"), "MAILCOW_HOSTNAME=mail.testbed.example\n");
+            for (Path p : new Path[] {checkout, checkout.resolve("data"), checkout.resolve("data/conf"), conf}) {
+                Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+            try (RemoteSession session = TestbedSsh.connect(TestbedSsh.deployUser(testbed))) {
+                ServerFacts plain = new Discovery().discover(session, dir, false);
+                assertTrue(plain.stack().isEmpty(), () -> "the test bed is no mail stack: " + plain.stack());
+                ServerFacts facts = new Discovery().discover(session, conf.toString(), false);
+                assertEquals(List.of(conf + "/../../../mailcow.conf"), facts.stackMarkers());
+                assertEquals(MailStack.MAILCOW, facts.stack().orElseThrow().stack());
+            }
+        } finally {
+            try (var walk = Files.walk(checkout)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 }

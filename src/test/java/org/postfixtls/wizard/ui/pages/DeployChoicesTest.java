@@ -34,6 +34,19 @@ class DeployChoicesTest {
     }
 
     @Test
+    void aWeakeningChangeNeedsTheExplicitTickBeforeDeploy() {
+        ChangeSet weakening = new ChangeSet(TWO_FILES.files(), List.of(new org.postfixtls.wizard.domain.config.plan
+                .Change("main.cf", "smtp_tls_security_level", "dane", "may", "why", "TLS_README",
+                "Weakens outgoing security: the server used 'dane'.", true)), List.of());
+        DeployChoices.Target unticked = DeployChoices.target(ConnectionMode.SSH_SERVER, SERVER, weakening, false);
+        assertTrue(unticked.needsConfirmation());
+        assertFalse(unticked.canDeploy());
+        assertTrue(unticked.weakening().contains("the server used 'dane'"), unticked.weakening());
+        assertTrue(DeployChoices.target(ConnectionMode.SSH_SERVER, SERVER, weakening, true).canDeploy());
+        assertFalse(DeployChoices.target(ConnectionMode.SSH_SERVER, SERVER, TWO_FILES, false).needsConfirmation());
+    }
+
+    @Test
     void nothingToChangeMeansNoDeployButHistoryAndRollbackStay() {
         for (ChangeSet nothing : new ChangeSet[] {NOTHING, null}) {
             DeployChoices.Target target = DeployChoices.target(ConnectionMode.SSH_SERVER, SERVER, nothing);

@@ -1,15 +1,35 @@
 package org.postfixtls.wizard.domain.config.lint;
 
+import java.util.Optional;
+import java.util.function.Function;
 import org.postfixtls.wizard.domain.config.maincf.MainCf;
 import org.postfixtls.wizard.domain.config.mastercf.MasterCf;
 import org.postfixtls.wizard.domain.config.plan.PostfixVersion;
 import org.postfixtls.wizard.domain.config.policy.PolicyMap;
 
-/** The configuration to check; {@code policyMap} is null when there is no policy table source file. */
-public record LintInput(MainCf main, MasterCf master, PolicyMap policyMap, PostfixVersion version) {
+/**
+ * The configuration to check; {@code policyMap} is null when there is no policy table source file.
+ * {@code files} reads a file the configuration names (a certificate) when the caller can, else empty: the check
+ * then judges by what the configuration says alone.
+ */
+public record LintInput(MainCf main, MasterCf master, PolicyMap policyMap, PostfixVersion version,
+        Function<String, Optional<String>> files) {
+
+    public LintInput {
+        files = files == null ? path -> Optional.empty() : files;
+    }
+
+    public LintInput(MainCf main, MasterCf master, PolicyMap policyMap, PostfixVersion version) {
+        this(main, master, policyMap, version, null);
+    }
 
     public static LintInput of(String mainCf, String masterCf, String policyMap, PostfixVersion version) {
         return new LintInput(MainCf.parse(mainCf), MasterCf.parse(masterCf),
                 policyMap == null ? null : PolicyMap.parse(policyMap), version);
+    }
+
+    /** The same input with a way to read the files the configuration names. */
+    public LintInput readingFiles(Function<String, Optional<String>> reader) {
+        return new LintInput(main, master, policyMap, version, reader);
     }
 }

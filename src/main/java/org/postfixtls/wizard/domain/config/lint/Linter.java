@@ -11,7 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.postfixtls.wizard.domain.config.maincf.MainCf;
 import org.postfixtls.wizard.domain.config.mastercf.MasterService;
+import org.postfixtls.wizard.domain.config.plan.PolicyChain;
 import org.postfixtls.wizard.domain.config.plan.PostfixVersion;
+import org.postfixtls.wizard.domain.config.plan.TlsStrength;
 import org.postfixtls.wizard.domain.config.policy.PolicyDestination;
 import org.postfixtls.wizard.domain.profile.TlsLevel;
 
@@ -45,7 +47,37 @@ public final class Linter {
         return sorted;
     }
 
+    /**
+     * Findings about what a change loses: every lookup of the old smtp_tls_policy_maps chain (static tables,
+     * MTA-STS and DANE policy services) must still be asked after the change.
+     */
+    public static List<Finding> lintChange(LintInput before, LintInput after) {
+        List<Finding> findings = new ArrayList<>();
+        PolicyChain old = PolicyChain.parse(before.main().get("smtp_tls_policy_maps").orElse(""));
+        PolicyChain now = PolicyChain.parse(after.main().get("smtp_tls_policy_maps").orElse(""));
+        for (String lost : now.lost(old)) {
+            findings.add(new Finding("policy-lookup-dropped", Severity.ERROR, "smtp_tls_policy_maps no longer asks "
+                    + lost + "; the per-destination policies it answered (MTA-STS, DANE or a database table) are lost,"
+                    + " which silently lowers outgoing security.", "Keep every existing lookup in"
+                    + " smtp_tls_policy_maps and add the new table in front of them."));
+        }
+        return findings;
+    }
+
+    /** {@link #lint(LintInput)} of the planned configuration plus what it loses against the current one. */
+    public static List<Finding> lintPlanned(LintInput before, LintInput after) {
+        List<Finding> findings = new ArrayList<>(lintChange(before, after));
+        findings.addAll(lint(after));
+        findings.sort(Comparator.comparing(Finding::severity).reversed().thenComparing(Finding::id));
+        return findings;
+    }
+
     private void run() {
+        smtpWithoutStarttls();
+        submissionOldTls();
+        certFileIgnored();
+        weakCiphers();
+        outboundMandatoryToInternet();
         obsoleteParameters();
         versionSyntax();
         mandatoryWithoutEffect();
@@ -91,12 +123,15 @@ public final class Linter {
     }
 
     private void mandatoryWithoutEffect() {
-        boolean smtpdMandatory = "encrypt".equals(main.get("smtpd_tls_security_level").orElse(""))
-                || in.master().services().stream().anyMatch(s -> "encrypt".equals(s.option("smtpd_tls_security_level"))
-                || "yes".equals(s.option("smtpd_tls_wrappermode")));
-        String smtpLevel = main.get("smtp_tls_security_level").orElse("");
-        boolean smtpMandatory = TlsLevel.parse(smtpLevel).map(TlsLevel::mandatory).orElse(false)
-                || main.isSet("smtp_tls_policy_maps");
+        boolean smtpdMandatory = in.master().services().stream().anyMatch(s -> "smtpd".equals(s.command())
+                && (levelOf(main.value(s, "smtpd_tls_security_level")) >= TlsStrength.levelRank(TlsLevel.ENCRYPT)
+                || "yes".equalsIgnoreCase(main.value(s, "smtpd_tls_wrappermode"))))
+                || levelOf(main.value("smtpd_tls_security_level")) >= TlsStrength.levelRank(TlsLevel.ENCRYPT);
+        // postconf(5): a DANE-verified connection uses the mandatory settings, so dane counts as mandatory here
+        boolean smtpMandatory = levelOf(main.value("smtp_tls_security_level")) >= TlsStrength.levelRank(TlsLevel.ENCRYPT)
+                || main.isSet("smtp_tls_policy_maps")
+                || in.master().services().stream().anyMatch(s -> "smtp".equals(s.command())
+                && levelOf(main.value(s, "smtp_tls_security_level")) >= TlsStrength.levelRank(TlsLevel.ENCRYPT));
         for (String name : main.parameters().keySet()) {
             boolean smtpd = name.startsWith("smtpd_tls_mandatory_");
             boolean smtp = name.startsWith("smtp_tls_mandatory_");
@@ -106,6 +141,10 @@ public final class Linter {
                         + name.replace("_mandatory", "") + " instead, or remove it.");
             }
         }
+    }
+
+    private static int levelOf(String value) {
+        return TlsStrength.levelRank(value);
     }
 
     private void encryptOnPort25() {
@@ -132,34 +171,65 @@ public final class Linter {
     }
 
     private void certificate() {
-        String cert = main.get("smtpd_tls_cert_file").orElse("");
-        if (cert.endsWith("/cert.pem")) {
+        String cert = main.value("smtpd_tls_cert_file");
+        if (!cert.isBlank() && leafOnly(cert)) {
             add("cert-without-chain", Severity.WARNING, "smtpd_tls_cert_file is " + cert + ", the certificate without"
                     + " intermediates; clients cannot build the chain.", "Use fullchain.pem.");
         }
-        String level = main.get("smtpd_tls_security_level").orElse("");
-        boolean tlsOn = level.equals("may") || level.equals("encrypt")
-                || in.master().services().stream().anyMatch(s -> s.option("smtpd_tls_security_level") != null
-                        && !"none".equals(s.option("smtpd_tls_security_level")));
-        boolean hasCert = !main.get("smtpd_tls_cert_file").orElse("").isEmpty()
-                || !main.get("smtpd_tls_chain_files").orElse("").isEmpty()
-                || !main.get("smtpd_tls_eccert_file").orElse("").isEmpty();
-        if (tlsOn && !hasCert) {
-            add("tls-without-certificate", Severity.ERROR, "TLS is enabled for smtpd but no server certificate is"
-                    + " configured; STARTTLS fails.", "Set smtpd_tls_cert_file and smtpd_tls_key_file.");
+        List<String> without = new ArrayList<>();
+        for (MasterService s : in.master().services()) {
+            if (!"smtpd".equals(s.command())) {
+                continue;
+            }
+            boolean tlsOn = levelOf(main.value(s, "smtpd_tls_security_level")) > 0
+                    || "yes".equalsIgnoreCase(main.value(s, "smtpd_tls_wrappermode"));
+            boolean hasCert = !main.value(s, "smtpd_tls_cert_file").isBlank()
+                    || !main.value(s, "smtpd_tls_chain_files").isBlank()
+                    || !main.value(s, "smtpd_tls_eccert_file").isBlank();
+            if (tlsOn && !hasCert) {
+                without.add(s.name() + "/" + s.type());
+            }
+        }
+        if (!without.isEmpty()) {
+            add("tls-without-certificate", Severity.ERROR, "TLS is enabled for " + String.join(", ", without)
+                    + " but no server certificate is configured for it; STARTTLS fails.",
+                    "Set smtpd_tls_cert_file and smtpd_tls_key_file (in main.cf or by -o on the service).");
+        }
+    }
+
+    /**
+     * True when the certificate file holds only the server certificate. A readable file is inspected (one
+     * certificate that is not self-signed); otherwise only certbot's live/.../cert.pem is known to be leaf-only.
+     */
+    private boolean leafOnly(String path) {
+        Optional<String> pem = in.files().apply(path);
+        if (pem.isPresent()) {
+            return pem.get().split("-----BEGIN CERTIFICATE-----", -1).length - 1 == 1 && !selfSigned(pem.get());
+        }
+        return path.contains("/letsencrypt/live/") && path.endsWith("/cert.pem");
+    }
+
+    private static boolean selfSigned(String pem) {
+        try {
+            java.security.cert.X509Certificate x = (java.security.cert.X509Certificate) java.security.cert
+                    .CertificateFactory.getInstance("X.509").generateCertificate(new java.io.ByteArrayInputStream(
+                            pem.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+            return x.getSubjectX500Principal().equals(x.getIssuerX500Principal());
+        } catch (java.security.cert.CertificateException | ClassCastException e) {
+            return false;
         }
     }
 
     private void daneAndVerify() {
         Set<TlsLevel> used = new HashSet<>();
-        TlsLevel.parse(main.get("smtp_tls_security_level").orElse("")).ifPresent(used::add);
+        TlsLevel.parseConfig(main.value("smtp_tls_security_level")).ifPresent(used::add);
         if (in.policyMap() != null) {
             for (String key : in.policyMap().destinations()) {
-                firstWord(in.policyMap().get(key).orElse("")).flatMap(TlsLevel::parse).ifPresent(used::add);
+                firstWord(in.policyMap().get(key).orElse("")).flatMap(TlsLevel::parseConfig).ifPresent(used::add);
             }
         }
         if (used.stream().anyMatch(TlsLevel::usesDane)
-                && !"dnssec".equals(main.get("smtp_dns_support_level").orElse(""))) {
+                && !"dnssec".equals(main.value("smtp_dns_support_level"))) {
             add("dane-without-dnssec", Severity.ERROR, "DANE is configured but smtp_dns_support_level is not dnssec;"
                     + " Postfix then treats dane as may.", "Set smtp_dns_support_level = dnssec (needs a validating"
                     + " resolver).");
@@ -191,7 +261,7 @@ public final class Linter {
                         "Remove the entry.");
             }
             String value = in.policyMap().get(key).orElse("");
-            Optional<TlsLevel> level = firstWord(value).flatMap(TlsLevel::parse);
+            Optional<TlsLevel> level = firstWord(value).flatMap(TlsLevel::parseConfig);
             if (value.contains("match=") && level.isPresent() && !level.get().acceptsMatch()) {
                 add("policy-match-wrong-level", Severity.WARNING, "Entry " + key + " has match= at level "
                         + level.get().postfixName() + ", where it has no effect.", "Use verify or secure, or drop match=.");
@@ -241,27 +311,132 @@ public final class Linter {
 
     private void weakProtocols() {
         for (String name : PROTOCOL_PARAMETERS) {
-            for (String token : main.get(name).orElse("").split("[\\s,:]+")) {
-                if (Set.of("SSLv2", "SSLv3", ">=SSLv2", ">=SSLv3").contains(token)) {
-                    add("weak-protocol-enabled", Severity.WARNING, name + " enables " + token + ", broken since"
-                            + " POODLE/DROWN.", "Exclude SSLv2 and SSLv3.");
-                }
+            Optional<String> raw = main.get(name);
+            if (raw.isEmpty()) {
+                continue;
+            }
+            int floor = TlsStrength.protocolFloor(main.value(name));
+            if (floor <= TlsStrength.PROTOCOLS.indexOf("SSLv3")) {
+                add("weak-protocol-enabled", Severity.WARNING, name + " = " + raw.get() + " leaves "
+                        + TlsStrength.PROTOCOLS.get(floor) + " enabled, broken since POODLE/DROWN.",
+                        "Exclude SSLv2 and SSLv3 (>=TLSv1.2 on Postfix 3.6+).");
             }
         }
     }
 
     private void levels() {
         for (String name : List.of("smtpd_tls_security_level", "smtp_tls_security_level")) {
-            Optional<String> value = main.get(name);
-            if (value.isPresent() && !value.get().isEmpty() && TlsLevel.parse(value.get()).isEmpty()) {
-                add("invalid-security-level", Severity.ERROR, name + " = " + value.get() + " is not a TLS level.",
+            Optional<String> raw = main.get(name);
+            String value = main.value(name);
+            if (raw.isPresent() && !value.isBlank() && TlsLevel.parseConfig(value).isEmpty()) {
+                add("invalid-security-level", Severity.ERROR, name + " = " + raw.get()
+                        + (raw.get().equals(value) ? "" : " (" + value + ")") + " is not a TLS level.",
                         "Use none, may, encrypt, dane, dane-only, fingerprint, verify or secure.");
             }
         }
-        String outbound = main.get("smtp_tls_security_level").orElse("");
-        if ((outbound.isEmpty() || outbound.equals("none")) && !main.isSet("smtp_use_tls")) {
+        Optional<MasterService> transport = defaultTransport();
+        String outbound = main.value(transport.orElse(null), "smtp_tls_security_level");
+        if ((outbound.isBlank() || outbound.equalsIgnoreCase("none")) && !"yes".equals(main.value("smtp_use_tls"))) {
             add("outbound-plaintext", Severity.WARNING, "Outgoing mail never uses TLS (smtp_tls_security_level is "
-                    + (outbound.isEmpty() ? "empty" : "none") + ").", "Set smtp_tls_security_level = may at least.");
+                    + (outbound.isBlank() ? "empty" : "none") + transport.filter(t -> t.option(
+                    "smtp_tls_security_level") != null).map(t -> " on service " + t.name() + "/unix").orElse("")
+                    + ").", "Set smtp_tls_security_level = may at least.");
+        }
+    }
+
+    private Optional<MasterService> defaultTransport() {
+        String transport = main.value("default_transport");
+        String name = transport.isBlank() ? "smtp" : transport.split(":", 2)[0];
+        return in.master().services().stream().filter(s -> s.name().equals(name) && "unix".equals(s.type())
+                && "smtp".equals(s.command())).findFirst();
+    }
+
+    /** Port 25 is where other servers deliver; without STARTTLS all of that mail crosses the Internet in clear. */
+    private void smtpWithoutStarttls() {
+        for (MasterService s : in.master().servicesOnPort(25)) {
+            if (("smtpd".equals(s.command()) || "postscreen".equals(s.command()))
+                    && levelOf(main.value(s, "smtpd_tls_security_level")) == 0
+                    && !"yes".equals(main.value(s, "smtpd_use_tls"))) {
+                add("smtp-without-starttls", Severity.WARNING, "Service " + s.name() + " (port 25) offers no STARTTLS;"
+                        + " mail from other servers arrives in clear text.", "Set smtpd_tls_security_level = may and a"
+                        + " certificate.");
+            }
+        }
+    }
+
+    /** Submission ports carry passwords: TLS 1.0/1.1 are deprecated (RFC 8996) and fail NIST SP 800-52r2. */
+    private void submissionOldTls() {
+        for (MasterService s : in.master().services()) {
+            if (!"smtpd".equals(s.command()) || s.port().isEmpty()
+                    || (s.port().getAsInt() != 587 && s.port().getAsInt() != 465)) {
+                continue;
+            }
+            boolean mandatory = "yes".equalsIgnoreCase(main.value(s, "smtpd_tls_wrappermode"))
+                    || levelOf(main.value(s, "smtpd_tls_security_level")) >= TlsStrength.levelRank(TlsLevel.ENCRYPT);
+            String name = mandatory ? "smtpd_tls_mandatory_protocols" : "smtpd_tls_protocols";
+            String value = main.value(s, name);
+            String effective = value.isBlank() && !main.get(name).isPresent() && s.option(name) == null
+                    ? defaultProtocols() : value;
+            int floor = TlsStrength.protocolFloor(effective);
+            if (floor < TlsStrength.PROTOCOLS.indexOf("TLSv1.2")) {
+                add("submission-old-tls", Severity.WARNING, "Submission service " + s.name() + " accepts "
+                        + TlsStrength.PROTOCOLS.get(floor) + " (" + name + " = " + (effective.isBlank() ? "empty"
+                        : effective) + "); TLS below 1.2 is deprecated (RFC 8996).", "Set " + name + " = "
+                        + in.version().protocolFloor("TLSv1.2") + " (in main.cf or by -o on the service).");
+            }
+        }
+    }
+
+    private String defaultProtocols() {
+        return in.version().atLeast(PostfixVersion.MODERN_TLS) ? ">=TLSv1" : "!SSLv2, !SSLv3";
+    }
+
+    /** postconf(5) smtpd_tls_chain_files: when it is set, the cert/key file parameters are ignored. */
+    private void certFileIgnored() {
+        boolean flagged = false;
+        for (MasterService s : in.master().services()) {
+            if ("smtpd".equals(s.command()) && !main.value(s, "smtpd_tls_chain_files").isBlank()
+                    && (!main.value(s, "smtpd_tls_cert_file").isBlank() || !main.value(s, "smtpd_tls_eccert_file")
+                    .isBlank()) && (s.option("smtpd_tls_chain_files") != null || s.option("smtpd_tls_cert_file") != null
+                    || !flagged)) {
+                add("cert-file-ignored", Severity.WARNING, "Service " + s.name() + "/" + s.type() + " has both"
+                        + " smtpd_tls_chain_files and smtpd_tls_cert_file; Postfix uses only smtpd_tls_chain_files"
+                        + " and ignores the other.", "Keep one: smtpd_tls_chain_files (Postfix 3.4+) or the cert/key"
+                        + " file parameters.");
+                flagged = true;
+            }
+        }
+        if (!flagged && in.master().services().isEmpty() && !main.value("smtpd_tls_chain_files").isBlank()
+                && !main.value("smtpd_tls_cert_file").isBlank()) {
+            add("cert-file-ignored", Severity.WARNING, "Both smtpd_tls_chain_files and smtpd_tls_cert_file are set;"
+                    + " Postfix uses only smtpd_tls_chain_files and ignores the other.", "Keep one.");
+        }
+    }
+
+    /** Cipher grades null/export/low and protocol lists that leave SSLv2/SSLv3 on. */
+    private void weakCiphers() {
+        for (String side : List.of("smtpd", "smtp")) {
+            for (String name : List.of(side + "_tls_ciphers", side + "_tls_mandatory_ciphers")) {
+                String grade = main.value(name);
+                Optional<Integer> rank = TlsStrength.gradeRank(grade);
+                if (main.get(name).isPresent() && rank.isPresent() && rank.get() < TlsStrength.gradeRank("medium")
+                        .orElseThrow()) {
+                    add("weak-cipher-grade", Severity.WARNING, name + " = " + grade + " enables export-grade or"
+                            + " low-strength ciphers.", "Use medium or high.");
+                }
+            }
+        }
+    }
+
+    /** Mandatory outbound TLS as a global default defers mail to every domain without TLS (TLS_README). */
+    private void outboundMandatoryToInternet() {
+        String level = main.value(defaultTransport().orElse(null), "smtp_tls_security_level");
+        Optional<TlsLevel> parsed = TlsLevel.parseConfig(level);
+        if (parsed.isPresent() && parsed.get().mandatory() && main.value("relayhost").isBlank()) {
+            add("outbound-mandatory-internet", Severity.WARNING, "smtp_tls_security_level = " + level + " applies to"
+                    + " every domain and this server delivers directly to the Internet (no relayhost); mail to"
+                    + " servers without TLS (or without a matching certificate) is deferred and finally bounced.",
+                    "Use may (or dane) as the default and list the domains that must get TLS in the policy table.");
         }
     }
 
@@ -270,19 +445,16 @@ public final class Linter {
     }
 
     private String effective(MasterService s, String name) {
-        String value = s.option(name);
-        return value != null ? value : main.get(name).orElse("");
+        return main.value(s, name);
     }
 
+    /** The domains delivered locally: mydestination, expanded as Postfix does (its default when unset). */
     private Set<String> ownDomains() {
         Set<String> own = new HashSet<>();
-        String hostname = main.get("myhostname").orElse("");
-        String domain = main.get("mydomain").orElse(hostname.contains(".") ? hostname.substring(hostname.indexOf('.') + 1) : "");
-        own.add(hostname.toLowerCase(Locale.ROOT));
-        own.add(domain.toLowerCase(Locale.ROOT));
-        for (String d : main.get("mydestination").orElse("").split("[\\s,]+")) {
-            own.add(d.replace("${myhostname}", hostname).replace("$myhostname", hostname)
-                    .replace("${mydomain}", domain).replace("$mydomain", domain).toLowerCase(Locale.ROOT));
+        for (String d : main.value("mydestination").split("[\\s,]+")) {
+            if (!d.contains(":") && !d.startsWith("/")) {
+                own.add(d.toLowerCase(Locale.ROOT));
+            }
         }
         own.remove("");
         return own;

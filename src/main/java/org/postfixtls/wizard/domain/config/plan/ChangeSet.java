@@ -3,17 +3,38 @@ package org.postfixtls.wizard.domain.config.plan;
 import java.util.List;
 import java.util.Optional;
 
-/** The planner's result: every file (changed or not), every change with its reason, and general notes. */
-public record ChangeSet(List<FileChange> files, List<Change> changes, List<String> notes) {
+/**
+ * The planner's result: every file (changed or not), every change with its reason, and general notes.
+ * {@code refusals} are reasons the profile cannot be applied at all (then every file is left as it was and there
+ * are no changes); {@code conflicts} are settings of the server that contradict the profile and that the plan does
+ * not change, so the admin must resolve them.
+ */
+public record ChangeSet(List<FileChange> files, List<Change> changes, List<String> notes, List<String> refusals,
+        List<String> conflicts) {
 
     public ChangeSet {
         files = List.copyOf(files);
         changes = List.copyOf(changes);
         notes = List.copyOf(notes);
+        refusals = List.copyOf(refusals);
+        conflicts = List.copyOf(conflicts);
+    }
+
+    public ChangeSet(List<FileChange> files, List<Change> changes, List<String> notes) {
+        this(files, changes, notes, List.of(), List.of());
     }
 
     public boolean isEmpty() {
         return files.stream().noneMatch(FileChange::changed);
+    }
+
+    public boolean refused() {
+        return !refusals.isEmpty();
+    }
+
+    /** True when a change lowers security the server already had. */
+    public boolean weakens() {
+        return changes.stream().anyMatch(Change::weakens);
     }
 
     public Optional<FileChange> file(String name) {

@@ -1,12 +1,20 @@
 package org.postfixtls.wizard.domain.config.plan;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.postfixtls.wizard.domain.config.maincf.MainCf;
 import org.postfixtls.wizard.domain.config.mastercf.MasterCf;
+import org.postfixtls.wizard.domain.config.mastercf.MasterService;
 import org.postfixtls.wizard.domain.config.policy.PolicyDestination;
 import org.postfixtls.wizard.domain.config.policy.PolicyMap;
+import org.postfixtls.wizard.domain.config.stack.StackAdvice;
+import org.postfixtls.wizard.domain.config.stack.StackDetector;
+import org.postfixtls.wizard.domain.config.text.KeyValueDocument;
 import org.postfixtls.wizard.domain.profile.Preset;
 import org.postfixtls.wizard.domain.profile.Profile;
 import org.postfixtls.wizard.domain.profile.TlsLevel;
@@ -26,6 +34,16 @@ public final class Planner {
     private static final String SEED_RUNBOOK = "seed 000 (hardening runbook)";
     private static final String SEED_MANDATORY = "seed 001 (mandatory-TLS guide)";
 
+    /** Every main.cf parameter the planner may write; earlier duplicates of them are removed. */
+    static final List<String> MANAGED = List.of("smtpd_tls_security_level", "smtpd_tls_auth_only",
+            "smtpd_tls_cert_file", "smtpd_tls_key_file", "smtpd_tls_chain_files", "smtp_tls_CAfile",
+            "smtp_tls_security_level", "smtp_dns_support_level", "smtpd_tls_mandatory_protocols", "smtpd_tls_protocols",
+            "smtp_tls_mandatory_protocols", "smtp_tls_protocols", "smtpd_tls_mandatory_ciphers", "smtpd_tls_ciphers",
+            "smtp_tls_mandatory_ciphers", "smtp_tls_ciphers", "smtpd_tls_exclude_ciphers", "smtp_tls_exclude_ciphers",
+            "smtpd_tls_eecdh_grade", "tls_preempt_cipherlist", "smtp_tls_session_cache_database",
+            "smtpd_tls_session_cache_database", "smtp_tls_session_cache_timeout", "smtpd_tls_session_cache_timeout",
+            "smtp_tls_loglevel", "smtpd_tls_loglevel", "smtpd_tls_received_header", "smtp_tls_policy_maps");
+
     private Planner() {
     }
 
@@ -39,17 +57,37 @@ public final class Planner {
         private final Profile profile;
         private final PostfixVersion version;
         private final MainCf main;
+        private final MasterCf master;
+        private final MainCf mainBefore;
+        private final MasterCf masterBefore;
         private final List<Change> changes = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
+        private final List<String> conflicts = new ArrayList<>();
+        /** main.cf parameters this plan decides, with the value it wants Postfix to use. */
+        private final Map<String, String> planned = new LinkedHashMap<>();
 
         Run(PlanRequest request) {
             this.request = request;
             this.profile = request.profile();
             this.version = request.version();
             this.main = MainCf.parse(request.mainCf());
+            this.master = MasterCf.parse(request.masterCf());
+            this.mainBefore = MainCf.parse(request.mainCf());
+            this.masterBefore = MasterCf.parse(request.masterCf());
         }
 
         ChangeSet execute() {
+            List<String> refusals = new Refusals(request, main, master).reasons();
+            if (!refusals.isEmpty()) {
+                List<FileChange> unchanged = new ArrayList<>();
+                unchanged.add(new FileChange(MAIN_CF, request.mainCf(), request.mainCf()));
+                unchanged.add(new FileChange(MASTER_CF, request.masterCf(), request.masterCf()));
+                if (request.policyMap() != null) {
+                    unchanged.add(new FileChange(TLS_POLICY, request.policyMap(), request.policyMap()));
+                }
+                return new ChangeSet(unchanged, List.of(), List.of(), refusals, List.of());
+            }
+            MANAGED.forEach(this::removeShadowed);
             migrateObsolete();
             inbound();
             certificate();
@@ -57,14 +95,20 @@ public final class Planner {
             hardening();
             sessionCacheAndLogging();
             String policyAfter = policies();
-            String masterAfter = new SubmissionServices(request, changes).apply();
+            new SubmissionServices(request, main, master, changes, notes).apply();
+            ServiceOverrides overrides = new ServiceOverrides(request, main, master, mainBefore, masterBefore, changes,
+                    notes, conflicts);
+            overrides.apply(planned);
+            dropOrphans();
             List<FileChange> files = new ArrayList<>();
             files.add(new FileChange(MAIN_CF, request.mainCf(), main.render()));
-            files.add(new FileChange(MASTER_CF, request.masterCf(), masterAfter));
+            files.add(new FileChange(MASTER_CF, request.masterCf(), master.render()));
             if (policyAfter != null) {
                 files.add(new FileChange(TLS_POLICY, request.policyMap(), policyAfter));
             }
-            return new ChangeSet(files, changes, notes);
+            StackDetector.detect(request.mainCf(), request.masterCf(), request.stackMarkers()).ifPresent(stack -> notes.addAll(
+                    StackAdvice.notes(stack, request.mainCf(), main.render(), request.masterCf(), master.render())));
+            return new ChangeSet(files, changes, notes, List.of(), conflicts);
         }
 
         private void migrateObsolete() {
@@ -93,19 +137,29 @@ public final class Planner {
 
         private void inbound() {
             TlsLevel level = profile.inbound().level();
-            set("smtpd_tls_security_level", level.postfixName(), switch (level) {
+            // decision 0061: mandatory inbound TLS goes to the public smtp service as -o (ServiceOverrides); main.cf
+            // stays opportunistic so content-filter re-injection and other internal listeners keep working
+            TlsLevel global = level == TlsLevel.ENCRYPT ? TlsLevel.MAY : level;
+            int publicBefore = ServiceOverrides.publicInboundRank(mainBefore, masterBefore);
+            boolean weakens = TlsStrength.levelRank(level) < publicBefore;
+            String weakRisk = weakens ? "Weakens incoming security: port 25 required more ("
+                    + ServiceOverrides.publicInboundLevel(mainBefore, masterBefore) + ") before this change." : null;
+            set("smtpd_tls_security_level", global.postfixName(), switch (level) {
                 case NONE -> "The profile turns TLS off for incoming SMTP.";
-                case ENCRYPT -> "The profile requires TLS from every SMTP client, as the mandatory-TLS guide does.";
+                case ENCRYPT -> "Offer STARTTLS to every listener; the profile's mandatory TLS is set on the public"
+                        + " smtp service only (master.cf), so internal listeners such as content-filter re-injection"
+                        + " keep working.";
                 default -> "Offer STARTTLS to every SMTP client without requiring it, so mail from servers"
                         + " without TLS still arrives.";
-            }, level == TlsLevel.ENCRYPT ? SEED_MANDATORY + " step 2" : SEED_RUNBOOK + " 'Inbound'",
-                    level == TlsLevel.ENCRYPT ? "RFC 3207 section 4: a publicly referenced MX must not require TLS;"
-                            + " servers without TLS can no longer deliver to you." : level == TlsLevel.NONE
-                            ? "Mail and credentials arrive in clear text." : null);
+            }, level == TlsLevel.ENCRYPT ? SEED_MANDATORY + " step 2; postconf(5) smtpd_tls_security_level"
+                    : SEED_RUNBOOK + " 'Inbound'",
+                    level == TlsLevel.NONE ? "Mail and credentials arrive in clear text."
+                            + (weakRisk == null ? "" : " " + weakRisk) : weakRisk, weakens);
+            boolean authWeakens = !profile.inbound().authOnly() && "yes".equals(mainBefore.value("smtpd_tls_auth_only"));
             set("smtpd_tls_auth_only", profile.inbound().authOnly() ? "yes" : "no", profile.inbound().authOnly()
                     ? "Offer AUTH only after STARTTLS, so credentials never cross the network in clear."
                     : "The profile allows AUTH without TLS.", SEED_RUNBOOK + " 'Inbound: require TLS on submission'",
-                    profile.inbound().authOnly() ? null : "Passwords can be sent in clear text.");
+                    profile.inbound().authOnly() ? null : "Passwords can be sent in clear text.", authWeakens);
         }
 
         private void certificate() {
@@ -144,6 +198,16 @@ public final class Planner {
                         + " default this defers much of your outgoing mail.";
                 default -> null;
             };
+            String beforeLevel = ServiceOverrides.outboundLevel(mainBefore, masterBefore);
+            boolean weakens = TlsStrength.levelRank(level) < TlsStrength.levelRank(beforeLevel);
+            if (weakens) {
+                String downgrade = "Weakens outgoing security: the server used '" + beforeLevel + "'"
+                        + (TlsLevel.parseConfig(beforeLevel).map(TlsLevel::usesDane).orElse(false)
+                        ? ", which authenticates receiving servers by DNSSEC-signed TLSA records; with '"
+                        + level.postfixName() + "' a forged or stripped answer is no longer detected."
+                        : "; '" + level.postfixName() + "' accepts less.");
+                risk = risk == null ? downgrade : downgrade + " " + risk;
+            }
             set("smtp_tls_security_level", level.postfixName(), switch (level) {
                 case MAY -> "Use TLS whenever the receiving server offers it and fall back to plaintext otherwise"
                         + " (opportunistic TLS, the right default for internet mail).";
@@ -151,7 +215,7 @@ public final class Planner {
                 case DANE, DANE_ONLY -> "Authenticate receiving servers by their DNSSEC-signed TLSA records.";
                 default -> "The profile's global outgoing TLS level.";
             }, level == TlsLevel.MAY ? SEED_RUNBOOK + " 'Outbound: use TLS when available'"
-                    : level.usesDane() ? SEED_MANDATORY + " step 5 (DANE)" : SEED_MANDATORY + " step 2", risk);
+                    : level.usesDane() ? SEED_MANDATORY + " step 5 (DANE)" : SEED_MANDATORY + " step 2", risk, weakens);
             boolean dane = level.usesDane() || profile.policies().stream().anyMatch(p -> p.level().usesDane());
             if (dane || profile.outbound().dnssec()) {
                 set("smtp_dns_support_level", "dnssec", "DANE needs DNSSEC-validated lookups; without"
@@ -171,7 +235,7 @@ public final class Planner {
             List<String> sides = h.clientSide() ? List.of("smtpd", "smtp") : List.of("smtpd");
             for (String side : sides) {
                 if (h.protocolFloor() != null) {
-                    set(side + "_tls_mandatory_protocols", version.protocolFloor(h.protocolFloor()), "Where TLS is"
+                    protocols(side + "_tls_mandatory_protocols", h.protocolFloor(), "Where TLS is"
                             + " mandatory, allow nothing older than " + h.protocolFloor() + " (written in the syntax"
                             + " Postfix " + version + " understands)." + (profile.preset() == Preset.RUNBOOK
                             ? " The runbook leaves this at the default, calling it modern; Postfix's default still"
@@ -179,23 +243,22 @@ public final class Planner {
                             profile.preset() == Preset.RUNBOOK ? source + "; postconf(5) smtpd_tls_mandatory_protocols"
                                     : source, null);
                     if (h.floorOnOpportunistic()) {
-                        set(side + "_tls_protocols", version.protocolFloor(h.protocolFloor()), "Also refuse protocols"
+                        protocols(side + "_tls_protocols", h.protocolFloor(), "Also refuse protocols"
                                 + " older than " + h.protocolFloor() + " for opportunistic TLS.", source,
                                 "Peers that only speak older TLS get plaintext instead (or nothing where TLS is"
                                         + " mandatory).");
                     }
                 }
                 if (h.mandatoryCiphers() != null) {
-                    set(side + "_tls_mandatory_ciphers", h.mandatoryCiphers(), "Cipher grade where TLS is mandatory.",
+                    grade(side + "_tls_mandatory_ciphers", h.mandatoryCiphers(), "Cipher grade where TLS is mandatory.",
                             source, null);
                 }
                 if (h.opportunisticCiphers() != null) {
-                    set(side + "_tls_ciphers", h.opportunisticCiphers(), "Cipher grade for opportunistic TLS.", source,
+                    grade(side + "_tls_ciphers", h.opportunisticCiphers(), "Cipher grade for opportunistic TLS.", source,
                             "Peers limited to weaker ciphers get plaintext instead of weak TLS.");
                 }
                 if (!h.excludeCiphers().isEmpty()) {
-                    set(side + "_tls_exclude_ciphers", String.join(", ", h.excludeCiphers()), "Never negotiate these"
-                            + " weak or unauthenticated ciphers.", source, null);
+                    exclusions(side + "_tls_exclude_ciphers", h.excludeCiphers(), source);
                 }
             }
             if (h.eecdhGrade() != null && !version.atLeast(PostfixVersion.MODERN_TLS)) {
@@ -206,6 +269,79 @@ public final class Planner {
                 set("tls_preempt_cipherlist", h.preferServerCiphers() ? "yes" : "no", "Let the server's cipher order"
                         + " win over the client's.", source, null);
             }
+        }
+
+        /** Sets a protocol floor unless the server already refuses more (a preset never widens the protocols). */
+        private void protocols(String name, String floor, String reason, String source, String risk) {
+            String current = main.value(name);
+            int wanted = TlsStrength.PROTOCOLS.indexOf(floor);
+            if (!current.isBlank() && TlsStrength.protocolFloor(current) > wanted) {
+                keep(name, "the server's " + name + " = " + current + " already refuses everything below "
+                        + TlsStrength.PROTOCOLS.get(TlsStrength.protocolFloor(current)) + ", more than the profile's "
+                        + floor);
+                return;
+            }
+            set(name, version.protocolFloor(floor), reason, source, risk);
+        }
+
+        /** Sets a cipher grade unless the server already uses a stronger one. */
+        private void grade(String name, String wanted, String reason, String source, String risk) {
+            String current = main.value(name);
+            Optional<Integer> currentRank = TlsStrength.gradeRank(current);
+            Optional<Integer> wantedRank = TlsStrength.gradeRank(wanted);
+            if (currentRank.isPresent() && wantedRank.isPresent() && currentRank.get() > wantedRank.get()) {
+                keep(name, "the server's grade '" + current + "' is stronger than the profile's '" + wanted + "'");
+                return;
+            }
+            String ownList = "tls_" + current.trim().toLowerCase(java.util.Locale.ROOT) + "_cipherlist";
+            String wantedList = "tls_" + wanted + "_cipherlist";
+            if (currentRank.isPresent() && !current.trim().equalsIgnoreCase(wanted) && main.isSet(ownList)
+                    && !main.isSet(wantedList)) {
+                keep(name, "grade '" + current + "' uses the server's own " + ownList + ", and Postfix's default"
+                        + " list for '" + wanted + "' enables suites that list leaves out");
+                return;
+            }
+            boolean narrows = currentRank.isPresent() && wantedRank.isPresent() && currentRank.get() < wantedRank.get();
+            set(name, wanted, reason + (narrows ? " Narrows the server's '" + current + "' to '" + wanted + "'." : ""),
+                    source, risk);
+        }
+
+        /**
+         * Adds the profile's exclusions to the server's own list: what the admin excluded stays excluded, in their
+         * order, and only the missing names are appended.
+         */
+        private void exclusions(String name, List<String> wanted, String source) {
+            Optional<String> raw = main.get(name);
+            Set<String> merged = new LinkedHashSet<>();
+            if (raw.isPresent()) {
+                for (String token : raw.get().trim().split("[\\s,:]+")) {
+                    if (!token.isEmpty()) {
+                        merged.add(token);
+                    }
+                }
+            }
+            List<String> added = new ArrayList<>();
+            Set<String> expanded = new LinkedHashSet<>(List.of(main.value(name).trim().split("[\\s,:]+")));
+            for (String cipher : wanted) {
+                if (!expanded.contains(cipher) && merged.add(cipher)) {
+                    added.add(cipher);
+                }
+            }
+            if (added.isEmpty() && raw.isPresent()) {
+                planned.put(name, raw.get());
+                main.removeShadowed(name);
+                return;
+            }
+            String reason = raw.isPresent() && !raw.get().isBlank()
+                    ? "Never negotiate these weak or unauthenticated ciphers: adds " + String.join(", ", added)
+                    + " to the server's own exclusions, which all stay."
+                    : "Never negotiate these weak or unauthenticated ciphers.";
+            set(name, String.join(", ", merged), reason, source, null);
+        }
+
+        private void keep(String name, String why) {
+            notes.add("Kept " + name + ": " + why + "; a preset never weakens what the server has.");
+            planned.put(name, main.get(name).orElse(""));
         }
 
         private void sessionCacheAndLogging() {
@@ -267,12 +403,30 @@ public final class Planner {
                 return before;
             }
             String mapRef = request.defaultDatabaseType() + ":" + request.configDirectory() + "/" + TLS_POLICY;
-            Optional<String> current = main.get("smtp_tls_policy_maps");
-            set("smtp_tls_policy_maps", mapRef, "Look up per-destination TLS policies in " + TLS_POLICY
-                    + " (run postmap after changing it).", SEED_MANDATORY + " step 4",
-                    current.isPresent() && !current.get().contains(TLS_POLICY)
-                            ? "Replaces the previous table " + current.get() + "." : null);
+            PolicyChain chain = PolicyChain.parse(main.get("smtp_tls_policy_maps").orElse(""));
+            List<String> others = chain.lookupsExcept(lookup -> isOurTable(lookup));
+            List<String> wanted = new ArrayList<>();
+            wanted.add(mapRef);
+            wanted.addAll(others);
+            String reason = "Look up per-destination TLS policies in " + TLS_POLICY + " (run postmap after changing"
+                    + " it).";
+            if (!others.isEmpty()) {
+                reason += " The profile's per-destination exceptions come first and the existing lookups ("
+                        + String.join(", ", others) + ") follow unchanged: Postfix uses the first table that has an"
+                        + " answer, so the exceptions win for their destinations and the existing policy services"
+                        + " (MTA-STS, DANE, database tables) still decide for every other domain.";
+            }
+            set("smtp_tls_policy_maps", String.join(", ", wanted), reason, SEED_MANDATORY + " step 4;"
+                    + " postconf(5) smtp_tls_policy_maps", null);
             return map.render();
+        }
+
+        /** True for a lookup of this wizard's own table (any database type, any spelling of the directory). */
+        private boolean isOurTable(String lookup) {
+            String expanded = main.expand(lookup);
+            int colon = expanded.indexOf(':');
+            String path = colon < 0 ? expanded : expanded.substring(colon + 1);
+            return path.equals(request.configDirectory() + "/" + TLS_POLICY);
         }
 
         private static String policyValue(Profile.Policy policy) {
@@ -294,12 +448,74 @@ public final class Planner {
         }
 
         private void set(String name, String value, String reason, String source, String risk) {
+            set(name, value, reason, source, risk, false);
+        }
+
+        /**
+         * Sets a main.cf parameter the way Postfix reads it: a value that already expands to the wanted one is
+         * left alone; {@code name = $other} with {@code other} used nowhere else is changed at {@code other}, so
+         * it is not orphaned; earlier duplicate definitions, which only mislead, are removed.
+         */
+        private void set(String name, String value, String reason, String source, String risk, boolean weakens) {
+            planned.put(name, value);
+            removeShadowed(name);
             Optional<String> before = main.get(name);
+            if (before.isPresent() && KeyValueDocument.normalize(main.expand(before.get())).equals(KeyValueDocument.normalize(value))) {
+                return;
+            }
+            Optional<String> indirect = before.flatMap(MainCf::soleReference)
+                    .filter(ref -> main.get(ref).isPresent() && !main.referencedBy(ref, name)
+                            && !masterReferences(ref));
+            if (indirect.isPresent()) {
+                String ref = indirect.get();
+                String old = main.get(ref).orElse(null);
+                main.removeShadowed(ref);
+                if (main.set(ref, value)) {
+                    changes.add(new Change(MAIN_CF, ref, old, value, reason + " (" + name + " = " + before.get()
+                            + " takes its value from " + ref + ", so " + ref + " is changed.)", source, risk, weakens));
+                }
+                return;
+            }
             if (before.isEmpty() && !main.render().contains(SECTION_COMMENT)) {
                 main.appendComment(SECTION_COMMENT);
             }
             if (main.set(name, value)) {
-                changes.add(new Change(MAIN_CF, name, before.orElse(null), value, reason, source, risk));
+                changes.add(new Change(MAIN_CF, name, before.orElse(null), value, reason, source, risk, weakens));
+            }
+        }
+
+        /**
+         * Removes site variables (not Postfix parameters) that only the replaced values used: postconf would warn
+         * 'unused parameter' about them.
+         */
+        private void dropOrphans() {
+            Set<String> before = mainBefore.referencedNames(optionValues(masterBefore));
+            Set<String> after = main.referencedNames(optionValues(master));
+            for (String name : before) {
+                if (!after.contains(name) && main.get(name).isPresent() && !MainCf.isPostfixParameter(name)) {
+                    String old = main.get(name).get();
+                    main.remove(name);
+                    changes.add(new Change(MAIN_CF, name, old, null, "Only the values this plan replaced used $"
+                            + name + "; left alone it would be an unused parameter (postconf warns about it).",
+                            "postconf(5)", null));
+                }
+            }
+        }
+
+        private static List<String> optionValues(MasterCf cf) {
+            return cf.services().stream().flatMap(s -> s.options().values().stream()).toList();
+        }
+
+        private boolean masterReferences(String ref) {
+            return master.services().stream().flatMap(s -> s.options().values().stream())
+                    .anyMatch(v -> v.contains("$" + ref) || v.contains("${" + ref) || v.contains("$(" + ref));
+        }
+
+        private void removeShadowed(String name) {
+            for (String shadowed : main.removeShadowed(name)) {
+                changes.add(new Change(MAIN_CF, name + " (earlier duplicate)", shadowed, null, "main.cf defines "
+                        + name + " again further down and only the last definition counts (postconf warns"
+                        + " 'overriding earlier entry'); the earlier line only misleads.", "postconf(5)", null));
             }
         }
 

@@ -161,6 +161,26 @@ public final class KeyValueDocument {
         entries.add(entry);
     }
 
+    /**
+     * Removes the definitions the effective one shadows (earlier ones in main.cf); returns their values in file
+     * order, empty when the key is defined at most once.
+     */
+    public List<String> removeShadowed(String key) {
+        int keep = effectiveIndex(key);
+        List<String> removed = new ArrayList<>();
+        if (keep < 0) {
+            return removed;
+        }
+        Entry kept = entries.get(keep);
+        for (Entry e : entries) {
+            if (key.equals(e.key()) && e != kept) {
+                removed.add(e.value());
+            }
+        }
+        entries.removeIf(e -> key.equals(e.key()) && e != kept);
+        return removed;
+    }
+
     /** Removes every definition of the key; returns false when there was none. */
     public boolean remove(String key) {
         return entries.removeIf(e -> key.equals(e.key()));

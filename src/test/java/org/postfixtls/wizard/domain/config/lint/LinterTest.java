@@ -23,7 +23,8 @@ class LinterTest {
     /** A configuration that triggers none of the rules; each case adds one flaw. */
     private static final String CLEAN_MAIN = "myhostname = mail.example.com\nmydomain = example.com\n"
             + "smtpd_tls_security_level = may\nsmtpd_tls_cert_file = /etc/le/fullchain.pem\n"
-            + "smtpd_tls_key_file = /etc/le/privkey.pem\nsmtpd_tls_auth_only = yes\nsmtp_tls_security_level = may\n";
+            + "smtpd_tls_key_file = /etc/le/privkey.pem\nsmtpd_tls_auth_only = yes\nsmtp_tls_security_level = may\n"
+            + "smtpd_tls_mandatory_protocols = TLSv1.2 TLSv1.3\n";
     private static final String CLEAN_MASTER = "smtp inet n - y - - smtpd\n"
             + "submission inet n - y - - smtpd\n  -o smtpd_tls_security_level=encrypt\n";
 
@@ -55,6 +56,12 @@ class LinterTest {
         "weak-protocol-enabled|smtpd_tls_protocols = SSLv3, TLSv1.2||3.7",
         "invalid-security-level|smtp_tls_security_level = sometimes||3.7",
         "outbound-plaintext|smtp_tls_security_level = none||3.7",
+        "smtp-without-starttls|smtpd_tls_security_level = none||3.7",
+        "submission-old-tls|smtpd_tls_mandatory_protocols = !SSLv2, !SSLv3||3.7",
+        "cert-file-ignored|smtpd_tls_chain_files = /etc/le/privkey.pem, /etc/le/fullchain.pem||3.7",
+        "weak-cipher-grade|smtpd_tls_ciphers = export||3.7",
+        "weak-protocol-enabled|smtpd_tls_protocols = !SSLv2||3.7",
+        "outbound-mandatory-internet|smtp_tls_security_level = encrypt||3.7",
     })
     void mainCfRuleFires(String id, String extraMain, String ignored, String version) {
         assertFalse(ids(CLEAN_MAIN, CLEAN_MASTER, null, version).contains(id), "baseline must not trigger " + id);
@@ -68,6 +75,9 @@ class LinterTest {
         "submissions-without-wrappermode|smtps inet n - y - - smtpd",
         "encrypt-on-port-25|smtp inet n - y - - smtpd -o { smtpd_tls_security_level = encrypt }",
         "auth-without-tls|2525 inet n - y - - smtpd -o smtpd_sasl_auth_enable=yes -o smtpd_tls_auth_only=no",
+        "submission-old-tls|submissions inet n - y - - smtpd -o smtpd_tls_wrappermode=yes -o smtpd_tls_mandatory_protocols=>=TLSv1",
+        "tls-without-certificate|2587 inet n - y - - smtpd -o smtpd_tls_security_level=encrypt -o smtpd_tls_cert_file=",
+        "cert-file-ignored|2587 inet n - y - - smtpd -o smtpd_tls_security_level=encrypt -o smtpd_tls_chain_files=/k.pem,/c.pem",
     })
     void masterCfRuleFires(String id, String extraMaster) {
         assertTrue(ids(CLEAN_MAIN, CLEAN_MASTER + extraMaster.replace("\\n", "\n") + "\n", null, "3.7").contains(id), id);
@@ -76,7 +86,7 @@ class LinterTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "star-policy-key|*  encrypt",
-        "policy-for-own-domain|example.com encrypt",
+        "policy-for-own-domain|mail.example.com encrypt",
         "policy-match-wrong-level|partner.com encrypt match=hostname",
         "malformed-policy-key|partner..com encrypt",
         "dane-without-dnssec|.example.net dane",
@@ -86,6 +96,71 @@ class LinterTest {
         String main = CLEAN_MAIN + "smtp_tls_policy_maps = hash:/etc/postfix/tls_policy\n";
         assertFalse(ids(main, CLEAN_MASTER, "partner.com encrypt\n", "3.7").contains(id));
         assertTrue(ids(main, CLEAN_MASTER, policy + "\n", "3.7").contains(id), id);
+    }
+
+    @Test
+    void dollarIndirectionIsExpandedLikePostconf() {
+        String main = CLEAN_MAIN.replace("smtpd_tls_security_level = may", "smtpd_tls_security_level = $inbound_tls")
+                + "inbound_tls = may\n";
+        assertEquals(Set.of(), ids(main, CLEAN_MASTER, null, "3.7"));
+        assertTrue(ids(main.replace("inbound_tls = may", "inbound_tls = sometimes"), CLEAN_MASTER, null, "3.7")
+                .contains("invalid-security-level"));
+    }
+
+    @Test
+    void perServiceOverridesCountForCertificateAndOutboundLevel() {
+        String main = "smtpd_tls_auth_only = yes\nsmtpd_tls_mandatory_protocols = >=TLSv1.2\n";
+        String master = "smtp inet n - y - - smtpd\n  -o smtpd_tls_security_level=may\n"
+                + "  -o smtpd_tls_cert_file=/etc/le/fullchain.pem\n  -o smtpd_tls_key_file=/etc/le/privkey.pem\n"
+                + "smtp unix - - y - - smtp\n  -o smtp_tls_security_level=may\n";
+        Set<String> found = ids(main, master, null, "3.7");
+        assertFalse(found.contains("tls-without-certificate"), found::toString);
+        assertFalse(found.contains("outbound-plaintext"), found::toString);
+        assertTrue(ids(main, master.replace("  -o smtpd_tls_cert_file=/etc/le/fullchain.pem\n", ""), null, "3.7")
+                .contains("tls-without-certificate"));
+    }
+
+    @Test
+    void daneMakesTheMandatorySettingsCount() {
+        String main = CLEAN_MAIN.replace("smtp_tls_security_level = may", "smtp_tls_security_level = dane")
+                + "smtp_dns_support_level = dnssec\nsmtp_tls_mandatory_protocols = >=TLSv1.2\n";
+        assertFalse(ids(main, CLEAN_MASTER, null, "3.7").contains("mandatory-without-effect"));
+    }
+
+    @Test
+    void certificateChainIsJudgedByTheFileWhenReadable() {
+        String main = CLEAN_MAIN.replace("/etc/le/fullchain.pem", "/etc/ssl/mail/cert.pem");
+        String pem = "-----BEGIN CERTIFICATE-----\nA\n-----END CERTIFICATE-----\n";
+        LintInput input = LintInput.of(main, CLEAN_MASTER, null, new PostfixVersion(3, 7));
+        assertFalse(Linter.lint(input).stream().anyMatch(f -> f.id().equals("cert-without-chain")),
+                "mailcow's cert.pem holds the full chain; the name alone proves nothing");
+        assertFalse(Linter.lint(input.readingFiles(p -> java.util.Optional.of(pem + pem))).stream()
+                .anyMatch(f -> f.id().equals("cert-without-chain")));
+        assertTrue(Linter.lint(input.readingFiles(p -> java.util.Optional.of(pem))).stream()
+                .anyMatch(f -> f.id().equals("cert-without-chain")));
+    }
+
+    @Test
+    void ownDomainsAreMydestinationOnly() {
+        String main = CLEAN_MAIN + "smtp_tls_policy_maps = hash:/etc/postfix/tls_policy\n";
+        assertFalse(ids(main, CLEAN_MASTER, "example.com encrypt\n", "3.7").contains("policy-for-own-domain"),
+                "mydomain is not delivered locally unless mydestination lists it");
+        assertTrue(ids(main + "mydestination = $mydomain\n", CLEAN_MASTER, "example.com encrypt\n", "3.7")
+                .contains("policy-for-own-domain"));
+    }
+
+    @Test
+    void droppedPolicyLookupIsAnError() {
+        LintInput before = LintInput.of(CLEAN_MAIN + "smtp_tls_policy_maps = proxy:mysql:/opt/tls.cf"
+                + " socketmap:inet:postfix-tlspol:8642:QUERY\n", CLEAN_MASTER, null, new PostfixVersion(3, 7));
+        LintInput after = LintInput.of(CLEAN_MAIN + "smtp_tls_policy_maps = hash:/etc/postfix/tls_policy\n",
+                CLEAN_MASTER, null, new PostfixVersion(3, 7));
+        assertEquals(2, Linter.lintChange(before, after).stream()
+                .filter(f -> f.id().equals("policy-lookup-dropped")).count());
+        LintInput kept = LintInput.of(CLEAN_MAIN + "smtp_tls_policy_maps = hash:/etc/postfix/tls_policy,"
+                + " proxy:mysql:/opt/tls.cf socketmap:inet:postfix-tlspol:8642:QUERY\n", CLEAN_MASTER, null,
+                new PostfixVersion(3, 7));
+        assertEquals(List.of(), Linter.lintChange(before, kept));
     }
 
     @Test

@@ -29,12 +29,15 @@ class PlannerTest {
     }
 
     static Profile withCertificate(Preset preset) {
+        return withCertificate(preset, List.of(new Profile.Policy("partner-bank.com", TlsLevel.VERIFY,
+                List.of("hostname"), null, null, null)));
+    }
+
+    static Profile withCertificate(Preset preset, List<Profile.Policy> policies) {
         Profile b = preset.baseline();
         return new Profile(1, preset, new Profile.Certificate("/etc/letsencrypt/live/mx/fullchain.pem",
                 "/etc/letsencrypt/live/mx/privkey.pem", b.certificate().caFile()), b.outbound(), b.inbound(),
-                b.submission(), b.hardening(), b.sessionCache(), b.logging(),
-                List.of(new Profile.Policy("partner-bank.com", TlsLevel.VERIFY, List.of("hostname"), null, null, null)),
-                null);
+                b.submission(), b.hardening(), b.sessionCache(), b.logging(), policies, null);
     }
 
     static ChangeSet plan(String entry, Profile profile, PostfixVersion version) {
@@ -183,7 +186,7 @@ class PlannerTest {
 
     @Test
     void noPoliciesAndNoMapMeansNoPolicyFile() {
-        ChangeSet set = Planner.plan(new PlanRequest("", "", null, Preset.RUNBOOK.baseline(), V37));
+        ChangeSet set = Planner.plan(new PlanRequest("", "", null, withCertificate(Preset.RUNBOOK, List.of()), V37));
         assertTrue(set.file("tls_policy").isEmpty());
         assertNull(MainCf.parse(set.content("main.cf")).get("smtp_tls_policy_maps").orElse(null));
     }

@@ -1,0 +1,128 @@
+package org.postfixtls.wizard.domain.config.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.postfixtls.wizard.domain.config.plan.ChangeSet;
+import org.postfixtls.wizard.domain.config.plan.PlanRequest;
+import org.postfixtls.wizard.domain.config.plan.Planner;
+import org.postfixtls.wizard.domain.config.plan.PostfixVersion;
+import org.postfixtls.wizard.domain.profile.Preset;
+import org.postfixtls.wizard.domain.profile.Profile;
+import org.postfixtls.wizard.testsupport.Corpus;
+
+class StackDetectorTest {
+
+    private static final Map<String, MailStack> STACKS = Map.of("mailcow", MailStack.MAILCOW, "mailu",
+            MailStack.MAILU, "docker-mailserver", MailStack.DOCKER_MAILSERVER, "mailinabox", MailStack.MAIL_IN_A_BOX,
+            "iredmail", MailStack.IREDMAIL);
+
+    @Test
+    void recognisesEachStackFromItsRealFilesAndNothingElse() {
+        for (String entry : Corpus.REAL_ENTRIES) {
+            Optional<DetectedStack> found = StackDetector.detect(Corpus.readReal(entry, "main.cf"),
+                    Corpus.readReal(entry, "master.cf"), List.of());
+            assertEquals(Optional.ofNullable(STACKS.get(entry)), found.map(DetectedStack::stack), entry);
+        }
+        for (String entry : Corpus.ENTRIES) {
+            assertEquals(Optional.empty(), StackDetector.detect(Corpus.read(entry, "main.cf"),
+                    Corpus.read(entry, "master.cf"), List.of()), entry);
+        }
+    }
+
+    @Test
+    void markerFilesFoundOverSshNameTheStackEvenWhenTheFilesLookPlain() {
+        String main = Corpus.readReal("debian-stock", "main.cf");
+        String master = Corpus.readReal("debian-stock", "master.cf");
+        assertEquals(MailStack.MAIL_IN_A_BOX,
+                StackDetector.detect(main, master, List.of("/etc/mailinabox.conf")).orElseThrow().stack());
+        assertEquals(MailStack.MAILCOW, StackDetector.detect(main, master,
+                List.of("/etc/postfix/../../../mailcow.conf")).orElseThrow().stack());
+        assertEquals(MailStack.DOCKER_MAILSERVER,
+                StackDetector.detect(main, master, List.of("/tmp/docker-mailserver")).orElseThrow().stack());
+        assertEquals(MailStack.IREDMAIL,
+                StackDetector.detect(main, master, List.of("/etc/iredmail-release")).orElseThrow().stack());
+        assertTrue(StackDetector.detect(main, master, List.of("/etc/unrelated")).isEmpty());
+        assertTrue(StackDetector.MARKER_FILES.stream().allMatch(m -> StackDetector.stackOfMarker(m).isPresent()));
+    }
+
+    @Test
+    void mailcowPlanSaysTheSettingsBelongInExtraCfWithTheExactLines() {
+        ChangeSet plan = plan("mailcow", Preset.RECOMMENDED);
+        String note = plan.notes().stream().filter(n -> n.contains("extra.cf")).findFirst().orElseThrow(
+                () -> new AssertionError("no extra.cf note: " + plan.notes()));
+        assertTrue(note.startsWith("mailcow recognised (main.cf has mailcow's '# Overrides #' line)"), note);
+        assertTrue(note.contains("This tool does not write extra.cf"), note);
+        Map<String, String> changed = StackAdvice.changedParameters(Corpus.readReal("mailcow", "main.cf"),
+                plan.content("main.cf"));
+        assertTrue(!changed.isEmpty(), "the plan changes main.cf on mailcow");
+        changed.forEach((name, value) -> assertTrue(note.contains("\n    " + name + " = " + value), name));
+    }
+
+    @Test
+    void dockerMailserverPlanGivesPostfixMainAndMasterLines() {
+        ChangeSet plan = plan("docker-mailserver", Preset.MANDATORY);
+        String note = String.join("\n", plan.notes());
+        assertTrue(note.contains("docker-data/dms/config/postfix-main.cf"), note);
+        List<String> masterLines = StackAdvice.changedServiceOptions(Corpus.readReal("docker-mailserver", "master.cf"),
+                plan.content("master.cf"));
+        assertTrue(!masterLines.isEmpty(), "the mandatory preset changes submission options");
+        masterLines.forEach(l -> assertTrue(note.contains("\n    " + l), l));
+    }
+
+    @Test
+    void mailInABoxPlanNamesTheParametersItsSetupWillUndo() {
+        ChangeSet plan = plan("mailinabox", Preset.MANDATORY);
+        String note = plan.notes().stream().filter(n -> n.contains("mail-postfix.sh")).findFirst().orElseThrow();
+        List<String> undone = StackAdvice.changedParameters(Corpus.readReal("mailinabox", "main.cf"),
+                plan.content("main.cf")).keySet().stream().filter(StackAdvice.MAIL_IN_A_BOX_PARAMETERS::contains)
+                .toList();
+        assertTrue(!undone.isEmpty(), "the mandatory preset changes parameters Mail-in-a-Box's setup sets");
+        undone.forEach(name -> assertTrue(note.contains(name), name));
+        assertTrue(note.contains("apply this plan again after each Mail-in-a-Box upgrade"), note);
+    }
+
+    @Test
+    void mailuPlanWithACertificateSaysTheSettingsBelongInItsOverrides() {
+        Profile b = Preset.RECOMMENDED.baseline();
+        Profile profile = new Profile(1, Preset.RECOMMENDED, new Profile.Certificate("/certs/cert.pem",
+                "/certs/key.pem", b.certificate().caFile()), b.outbound(), b.inbound(), b.submission(), b.hardening(),
+                b.sessionCache(), b.logging(), List.of(), null);
+        ChangeSet plan = Planner.plan(new PlanRequest(Corpus.readReal("mailu", "main.cf"),
+                Corpus.readReal("mailu", "master.cf"), null, profile, PostfixVersion.parse("3.7.11").orElseThrow()));
+        String note = String.join("\n", plan.notes());
+        assertTrue(note.contains("Mailu recognised (main.cf asks Mailu's podop socket)"), note);
+        assertTrue(note.contains("overrides/postfix/postfix.cf (seen as /overrides/postfix.cf"), note);
+        assertTrue(note.contains("\n    smtpd_tls_cert_file = /certs/cert.pem"), note);
+        assertTrue(note.contains("overrides/postfix/postfix.master"), "the new submission services: " + note);
+    }
+
+    @Test
+    void markerFilesDiscoveryFoundReachThePlanNotes() {
+        // Debian's plain files, but discovery found /etc/mailinabox.conf on the server: the preview says so
+        ChangeSet plan = Planner.plan(new PlanRequest(Corpus.readReal("debian-stock", "main.cf"),
+                Corpus.readReal("debian-stock", "master.cf"), null, Preset.MANDATORY.baseline(),
+                PostfixVersion.parse("3.7.11").orElseThrow(), "hash", "/etc/postfix", List.of("/etc/mailinabox.conf")));
+        assertTrue(plan.notes().stream().anyMatch(n -> n.startsWith("Mail-in-a-Box recognised (the server has"
+                + " /etc/mailinabox.conf)")), plan.notes()::toString);
+    }
+
+    @Test
+    void noNoteWhenThePlanChangesNothingOrTheServerIsPlain() {
+        DetectedStack mailcow = new DetectedStack(MailStack.MAILCOW, "test");
+        String main = Corpus.readReal("mailcow", "main.cf");
+        String master = Corpus.readReal("mailcow", "master.cf");
+        assertEquals(List.of(), StackAdvice.notes(mailcow, main, main, master, master));
+        assertTrue(plan("debian-stock", Preset.RECOMMENDED).notes().stream()
+                .noneMatch(n -> n.contains("recognised")));
+    }
+
+    private static ChangeSet plan(String entry, Preset preset) {
+        return Planner.plan(new PlanRequest(Corpus.readReal(entry, "main.cf"), Corpus.readReal(entry, "master.cf"),
+                Corpus.readReal(entry, "tls_policy"), preset.baseline(), PostfixVersion.parse("3.7.11").orElseThrow()));
+    }
+}
