@@ -40,6 +40,7 @@ public final class MainWindow extends BorderPane {
     private final WizardModel model;
     private final Map<WizardStep, Node> pages = new HashMap<>();
     private final ScrollPane pageHolder = new ScrollPane();
+    private double zoom = ZoomLevels.NORMAL;
 
     public MainWindow(WizardNavigator navigator, WizardModel model, ThemeManager themes) {
         getStylesheets().add(MainWindow.class.getResource("wizard.css").toExternalForm());
@@ -88,6 +89,16 @@ public final class MainWindow extends BorderPane {
             if (scene != null) {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), openProfile::fire);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), saveProfile::fire);
+                for (KeyCode larger : new KeyCode[] {KeyCode.PLUS, KeyCode.EQUALS, KeyCode.ADD}) {
+                    scene.getAccelerators().put(new KeyCodeCombination(larger, KeyCombination.SHORTCUT_DOWN),
+                            () -> zoom(ZoomLevels.larger(zoom)));
+                }
+                for (KeyCode smaller : new KeyCode[] {KeyCode.MINUS, KeyCode.SUBTRACT}) {
+                    scene.getAccelerators().put(new KeyCodeCombination(smaller, KeyCombination.SHORTCUT_DOWN),
+                            () -> zoom(ZoomLevels.smaller(zoom)));
+                }
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN),
+                        () -> zoom(ZoomLevels.NORMAL));
             }
         });
 
@@ -97,6 +108,12 @@ public final class MainWindow extends BorderPane {
         header.getStyleClass().add("header-bar");
         header.setStyle("-fx-border-color: -color-border-default; -fx-border-width: 0 0 1 0;");
         return header;
+    }
+
+    /** Ctrl +/−/0: every size in the theme follows the root's font size. */
+    private void zoom(double level) {
+        zoom = level;
+        setStyle(ZoomLevels.style(level));
     }
 
     private Node stepList() {

@@ -214,4 +214,30 @@ class WizardShellFxTest {
         return robot.lookup("#step-" + step).queryAll().stream().filter(javafx.scene.Node::isVisible)
                 .filter(node -> ((javafx.scene.control.ListCell<?>) node).getItem() != null).findFirst().orElseThrow();
     }
+
+    @Test
+    void ctrlPlusAndMinusZoomTheWholeWindowForAProjector(FxRobot robot) {
+        show(WizardSteps.standard());
+        double normal = robot.lookup("#next").queryButton().getFont().getSize();
+
+        robot.interact(() -> {
+            shortcut(javafx.scene.input.KeyCode.EQUALS).run();
+            shortcut(javafx.scene.input.KeyCode.PLUS).run();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double larger = robot.lookup("#next").queryButton().getFont().getSize();
+        assertTrue(larger > normal * 1.2, normal + " -> " + larger);
+
+        robot.interact(() -> shortcut(javafx.scene.input.KeyCode.DIGIT0).run());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(normal, robot.lookup("#next").queryButton().getFont().getSize(), 0.01);
+    }
+
+    /** The window's own accelerator for Ctrl/Cmd + key (the headless robot's key mapping differs per platform). */
+    private Runnable shortcut(javafx.scene.input.KeyCode key) {
+        Runnable action = stage.getScene().getAccelerators().get(new javafx.scene.input.KeyCodeCombination(key,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
+        assertNotNull(action, "no shortcut for " + key);
+        return action;
+    }
 }

@@ -63,7 +63,7 @@ class StepValidatorsTest {
     @Test
     void everyStepWithAValidatorIsCoveredHere() {
         assertEquals(List.of("connect", "certificate", "outbound", "inbound", "submission", "hardening", "policies",
-                "dns", "preview", "deploy", "export", "verify"),
+                "dns", "preview", "deploy", "export", "verify", "summary"),
                 WizardSteps.standard().stream().map(WizardStep::id).toList(),
                 "a new step needs its vetoes tested in this class");
     }

@@ -100,15 +100,15 @@ class WizardNavigatorTest {
     void standardStepsFollowTheConnectionMode() {
         WizardNavigator navigator = navigator(WizardSteps.standard());
         assertEquals(List.of("connect", "certificate", "outbound", "inbound", "submission", "hardening", "policies", "dns",
-                "preview", "deploy", "verify"), ids(navigator));
+                "preview", "deploy", "verify", "summary"), ids(navigator));
 
         model.setConnectionMode(ConnectionMode.LOCAL_FILES);
         assertEquals(List.of("connect", "certificate", "outbound", "inbound", "submission", "hardening", "policies", "dns",
-                "preview", "export"), ids(navigator));
+                "preview", "export", "summary"), ids(navigator));
 
         model.setConnectionMode(ConnectionMode.DEMO);
         model.serverProperty().set(DEMO); // loaded once, as the Connect step does off the FX thread
-        assertEquals("verify", ids(navigator).get(ids(navigator).size() - 1));
+        assertEquals("verify", ids(navigator).get(ids(navigator).size() - 2));
     }
 
     @Test
