@@ -35,7 +35,12 @@ final class HostileSmtpServer implements AutoCloseable {
         /** Answers correctly but slowly (250 ms per reply), without STARTTLS. */
         SLOW_NO_STARTTLS,
         /** Greets and hangs up before EHLO is answered. */
-        DROP_AFTER_BANNER
+        DROP_AFTER_BANNER,
+        /**
+         * Offers and accepts STARTTLS, then answers the ClientHello with the header of a 12 KB handshake record and
+         * its body one byte every 150 ms (for 30 s at most): every single read is quick, the record never completes.
+         */
+        TRICKLE_TLS_RECORD
     }
 
     private final ServerSocket server;
@@ -145,6 +150,25 @@ final class HostileSmtpServer implements AutoCloseable {
                         } else {
                             write(out, "250 Ok\r\n");
                         }
+                    }
+                }
+                case TRICKLE_TLS_RECORD -> {
+                    greetWithStarttls(out, in);
+                    String command;
+                    while ((command = in.readLine()) != null) {
+                        if (command.equalsIgnoreCase("STARTTLS")) {
+                            write(out, "220 2.0.0 Ready to start TLS\r\n");
+                            socket.getInputStream().read(new byte[512]); // the ClientHello
+                            out.write(new byte[] {0x16, 0x03, 0x03, 0x30, 0x00});
+                            for (int i = 0; i < 200; i++) {
+                                out.write(0x02);
+                                out.flush();
+                                Thread.sleep(150);
+                            }
+                            return;
+                        }
+                        write(out, command.toUpperCase().startsWith("MAIL") ? "530 5.7.0 Must issue a STARTTLS command first\r\n"
+                                : "250 2.0.0 Ok\r\n");
                     }
                 }
                 case DROP_AFTER_BANNER -> {
