@@ -48,7 +48,7 @@ public final class RecentHostsFile {
         List<RecentHost> hosts = new ArrayList<>();
         hosts.add(host);
         load().stream().filter(h -> !h.sameTarget(host)).limit(MAX_ENTRIES - 1).forEach(hosts::add);
-        Files.createDirectories(file.getParent());
+        LocalFiles.createPrivateDirectories(file.getParent());
         Path temp = Files.createTempFile(file.getParent(), ".recent-hosts", ".json");
         try {
             JSON.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), hosts);
