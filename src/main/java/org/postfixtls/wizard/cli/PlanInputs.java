@@ -46,6 +46,11 @@ final class PlanInputs {
      */
     Optional<PlanRequest> request(CommandLine cmd, String command, String databaseTypes) throws java.io.IOException {
         PrintWriter err = cmd.getErr();
+        Optional<String> badPath = ServerPathOption.problem("--server-config-dir", serverConfigDir);
+        if (badPath.isPresent()) {
+            err.println(command + ": " + badPath.get());
+            return Optional.empty();
+        }
         if (!databaseType.matches(databaseTypes)) {
             err.println(command + ": --database-type: '" + databaseType + "' is not allowed; use "
                     + databaseTypes.replace("|", ", "));

@@ -71,6 +71,44 @@ class PlanAndLintCommandTest {
         assertFalse(Files.exists(out), "nothing written");
     }
 
+    /** Issue 14 finding 12: a newline in --server-config-dir put a relayhost line of its own into main.cf. */
+    @Test
+    void everyOptionNamingAServerPathIsCheckedTheSameWay() throws Exception {
+        Path profile = Files.writeString(dir.resolve("p.json"), "{\"schema\":1,\"policies\":[{\"destination\":"
+                + "\"partner-bank.com\",\"level\":\"verify\",\"match\":[\"hostname\"]}]}");
+        String config = config("handedited").toString();
+        String injected = "/etc/postfix\nrelayhost = [evil.example]";
+        String named = "'/etc/postfix\\x0arelayhost = [evil.example]' is not allowed; use an absolute path";
+        Path outDir = dir.resolve("out");
+
+        assertEquals(2, run("plan", "--profile", profile.toString(), "--config-dir", config, "--server-config-dir", injected,
+                "--out", outDir.toString()));
+        assertTrue(err.toString().contains("plan: --server-config-dir: " + named), err::toString);
+        assertFalse(out.toString().contains("relayhost"), out::toString);
+        assertFalse(Files.exists(outDir), "nothing written");
+
+        assertEquals(2, run("bundle", "--profile", profile.toString(), "--config-dir", config, "--server-config-dir",
+                "relative/dir", "--out", outDir.toString()));
+        assertTrue(err.toString().contains("bundle: --server-config-dir: 'relative/dir' is not allowed"), err::toString);
+        assertFalse(Files.exists(outDir), "nothing written");
+
+        assertEquals(2, run("verify", "--host", "127.0.0.1", "--local-server", "--config-dir", injected));
+        assertTrue(err.toString().contains("--config-dir: " + named), err::toString);
+
+        for (String command : new String[] {"discover", "deploy"}) {
+            err.getBuffer().setLength(0);
+            assertEquals(2, "deploy".equals(command)
+                    ? run(command, "--host", "mx.example.test", "--user", "root", "--ask-password", "--config-dir", injected,
+                            "--profile", profile.toString())
+                    : run(command, "--host", "mx.example.test", "--user", "root", "--ask-password", "--config-dir", injected));
+            assertTrue(err.toString().contains("--config-dir: " + named), command + ": " + err);
+            assertFalse(err.toString().contains("\nrelayhost"), "no raw newline echoed: " + err);
+        }
+        assertEquals(2, run("discover", "--host", "mx.example.test", "--user", "root", "--ask-password", "--state-root",
+                "/var/lib/x;reboot"));
+        assertTrue(err.toString().contains("--state-root: '/var/lib/x;reboot' is not allowed"), err::toString);
+    }
+
     @Test
     void invalidProfileExitsTwoNamesThePathAndWritesNothing() throws Exception {
         Path profile = Files.writeString(dir.resolve("bad.json"), "{\"schema\":1,\"policies\":[{\"destination\":"
