@@ -109,6 +109,38 @@ class PlanAndLintCommandTest {
         assertTrue(err.toString().contains("--state-root: '/var/lib/x;reboot' is not allowed"), err::toString);
     }
 
+    private static Path sparse(Path file, long size) throws Exception {
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(size); // no blocks on disk: the size is what a reader sees
+        }
+        return file;
+    }
+
+    /** Issue 14 finding 11: a 3 GB main.cf or profile gave an OutOfMemoryError stack trace and exit 1. */
+    @Test
+    void aHugeMainCfOrProfileIsRefusedNamingTheFileAndTheLimit() throws Exception {
+        long threeGb = 3L * 1024 * 1024 * 1024;
+        Path small = Files.writeString(dir.resolve("p.json"), "{\"schema\":1}");
+        Path config = config("handedited");
+        Path hugeMain = sparse(config.resolve("main.cf"), threeGb);
+
+        assertEquals(2, run("plan", "--profile", small.toString(), "--config-dir", config.toString()));
+        assertTrue(err.toString().contains("--config-dir: " + hugeMain + " is 3.0 GB; the limit is 4 MB for a Postfix"
+                + " configuration file"), err::toString);
+        assertEquals(2, run("lint", "--config-dir", config.toString()));
+        assertFalse(err.toString().contains("OutOfMemoryError"), err::toString);
+
+        Path hugeProfile = sparse(dir.resolve("huge.json"), threeGb);
+        Path fine = config("debian12");
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("plan", "--profile", hugeProfile.toString(), "--config-dir", fine.toString()));
+        assertTrue(err.toString().contains("--profile: " + hugeProfile + " is 3.0 GB; the limit is 1 MB for a profile"),
+                err::toString);
+        sparse(fine.resolve("tls_policy"), threeGb);
+        assertEquals(2, run("plan", "--profile", small.toString(), "--config-dir", fine.toString()));
+        assertTrue(err.toString().contains("tls_policy is 3.0 GB; the limit is 4 MB"), err::toString);
+    }
+
     @Test
     void invalidProfileExitsTwoNamesThePathAndWritesNothing() throws Exception {
         Path profile = Files.writeString(dir.resolve("bad.json"), "{\"schema\":1,\"policies\":[{\"destination\":"
