@@ -39,8 +39,8 @@ public final class WizardCli implements Runnable {
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = commandLine();
-        commandLine.setOut(out);
-        commandLine.setErr(err);
+        commandLine.setOut(TerminalWriter.wrap(out));
+        commandLine.setErr(TerminalWriter.wrap(err));
         return commandLine.execute(args);
     }
 

@@ -4,7 +4,8 @@ package org.postfixtls.wizard.domain.text;
  * Text that came from a server (SMTP replies, certificate names, command output) or from user input, made safe to
  * print: a terminal executes control sequences (ESC[2J clears the screen, others retitle the window or move the
  * cursor over earlier lines), and bidirectional overrides reorder what the reader sees. Each such character is shown
- * as a visible escape instead ({@code \x1b}, {@code \u202e}); everything else is kept as it was.
+ * as a visible escape instead ({@code \x1b} for C0 controls, {@code \u009b} or {@code \u202e} above them — the
+ * latter form is also a valid JSON escape, so JSON output stays valid); everything else is kept as it was.
  */
 public final class UntrustedText {
 
@@ -19,6 +20,11 @@ public final class UntrustedText {
     /** Several lines: line breaks and tabs stay, every other control character becomes a visible escape. */
     public static String lines(String text) {
         return escape(text, true);
+    }
+
+    /** Whether {@code c} is a character that {@link #lines} shows as an escape. */
+    public static boolean escapedInLines(char c) {
+        return isUnsafe(c) && c != '\n' && c != '\t' && c != '\r';
     }
 
     private static String escape(String text, boolean keepLineBreaks) {
@@ -38,7 +44,7 @@ public final class UntrustedText {
             if (out == null) {
                 out = new StringBuilder(text.length() + 8).append(text, 0, i);
             }
-            out.append(c <= 0xff ? String.format("\\x%02x", (int) c) : String.format("\\u%04x", (int) c));
+            out.append(c < 0x20 ? String.format("\\x%02x", (int) c) : String.format("\\u%04x", (int) c));
         }
         return out == null ? text : out.toString();
     }

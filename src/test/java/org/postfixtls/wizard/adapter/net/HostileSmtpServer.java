@@ -40,8 +40,14 @@ final class HostileSmtpServer implements AutoCloseable {
          * Offers and accepts STARTTLS, then answers the ClientHello with the header of a 12 KB handshake record and
          * its body one byte every 150 ms (for 30 s at most): every single read is quick, the record never completes.
          */
-        TRICKLE_TLS_RECORD
+        TRICKLE_TLS_RECORD,
+        /** Offers STARTTLS and refuses it with a 454 whose text carries terminal escapes and HTML/Markdown. */
+        STARTTLS_REFUSED_WITH_MARKUP
     }
+
+    /** The text of the {@link Behaviour#STARTTLS_REFUSED_WITH_MARKUP} refusal. */
+    static final String MARKUP_REPLY = "4.7.0 \u001b[2J\u001b]0;owned\u0007 <img src=x onerror=alert(1)>"
+            + " [details](javascript:alert(1)) **TLS** not available";
 
     private final ServerSocket server;
     private final Behaviour behaviour;
@@ -114,12 +120,13 @@ final class HostileSmtpServer implements AutoCloseable {
                                 : "250 2.0.0 Ok\r\n");
                     }
                 }
-                case STARTTLS_REFUSED -> {
+                case STARTTLS_REFUSED, STARTTLS_REFUSED_WITH_MARKUP -> {
                     greetWithStarttls(out, in);
                     String command;
                     while ((command = in.readLine()) != null) {
                         if (command.startsWith("STARTTLS")) {
-                            write(out, "454 4.7.0 TLS not available due to local problem\r\n");
+                            write(out, behaviour == Behaviour.STARTTLS_REFUSED
+                                    ? "454 4.7.0 TLS not available due to local problem\r\n" : "454 " + MARKUP_REPLY + "\r\n");
                         } else if (command.startsWith("QUIT")) {
                             write(out, "221 2.0.0 Bye\r\n");
                             return;
