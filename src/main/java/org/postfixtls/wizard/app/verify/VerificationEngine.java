@@ -177,7 +177,7 @@ public final class VerificationEngine {
                     ServerEvaluator.evaluate(new ServerObservation(Optional.empty(), Optional.empty(), Optional.empty(),
                             Optional.empty(), Optional.empty(), Optional.empty(),
                             List.of("the server-side checks " + limit.notFinished())), request.serverSide().orElseThrow().outboundLevel())));
-            executor.shutdownNow(); // anything still running is past the limit: interrupting closes its connection
+            executor.shutdown(); // what ran past the limit was cancelled (interrupted) where it was awaited
             return new VerificationReport(request.host(), started, Duration.ofNanos(System.nanoTime() - startNanos),
                     portResults, dnsResult, serverSide, Checklist.done(portResults, serverSide));
         }
