@@ -47,6 +47,8 @@ public final class WizardCli implements Runnable {
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new WizardCli());
         commandLine.setExecutionExceptionHandler(new UserFacingErrors());
+        // no ANSI styles in the help: every escape sequence printed is shown as text (TerminalWriter)
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         return commandLine;
     }
 
