@@ -17,14 +17,12 @@ public final class UntrustedText {
         return escape(text, false);
     }
 
-    /** Several lines: line breaks and tabs stay, every other control character becomes a visible escape. */
+    /**
+     * Several lines: line breaks (LF, CRLF) and tabs stay, every other control character becomes a visible escape —
+     * also a carriage return inside a line.
+     */
     public static String lines(String text) {
         return escape(text, true);
-    }
-
-    /** Whether {@code c} is a character that {@link #lines} shows as an escape. */
-    public static boolean escapedInLines(char c) {
-        return isUnsafe(c) && c != '\n' && c != '\t' && c != '\r';
     }
 
     private static String escape(String text, boolean keepLineBreaks) {
@@ -34,7 +32,9 @@ public final class UntrustedText {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean kept = !isUnsafe(c) || (keepLineBreaks && (c == '\n' || c == '\t' || c == '\r'));
+            // a carriage return that does not end a line would let the rest overprint what came before it
+            boolean lineEnd = c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) == '\n');
+            boolean kept = !isUnsafe(c) || (keepLineBreaks && (c == '\n' || c == '\t' || lineEnd));
             if (kept) {
                 if (out != null) {
                     out.append(c);
