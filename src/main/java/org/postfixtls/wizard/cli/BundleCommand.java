@@ -32,13 +32,6 @@ public final class BundleCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CommandLine cmd = spec.commandLine();
         PrintWriter err = cmd.getErr();
-        DeployOptions options;
-        try {
-            options = DeployOptions.defaults().withConfigDirectory(inputs.serverConfigDir);
-        } catch (IllegalArgumentException e) {
-            err.println("bundle: --server-config-dir: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        }
         if (Files.exists(out)) {
             err.println("bundle: --out: " + out + " exists already; give a new directory");
             return ExitCodes.BAD_INPUT;
@@ -48,6 +41,7 @@ public final class BundleCommand implements Callable<Integer> {
         if (request.isEmpty()) {
             return ExitCodes.BAD_INPUT;
         }
+        DeployOptions options = DeployOptions.defaults().withConfigDirectory(inputs.serverConfigDir); // checked above
         OfflineBundle.Bundle bundle = OfflineBundle.create(request.get(), options);
         if (bundle.id() == null) {
             cmd.getOut().println("No changes: the configuration already matches the profile; no bundle written.");

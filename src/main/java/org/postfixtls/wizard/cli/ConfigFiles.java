@@ -1,6 +1,7 @@
 package org.postfixtls.wizard.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.postfixtls.wizard.domain.cert.InputLimits;
 import picocli.CommandLine;
 
 /**
@@ -20,19 +22,55 @@ final class ConfigFiles {
     private ConfigFiles() {
     }
 
+    /** main.cf, master.cf: at most {@link InputLimits#MAX_CONFIG_BYTES}. */
     static String readRequired(CommandLine cmd, String option, Path file) {
+        return readRequired(cmd, option, file, InputLimits.MAX_CONFIG_BYTES, "a Postfix configuration file");
+    }
+
+    static String readProfile(CommandLine cmd, String option, Path file) {
+        return readRequired(cmd, option, file, InputLimits.MAX_PROFILE_BYTES, "a profile (a small JSON file)");
+    }
+
+    /**
+     * Checks the size before reading, and reads at most one byte past the limit (the file may grow meanwhile): an
+     * oversized file is a clear message and exit 2, never an OutOfMemoryError.
+     */
+    private static String readRequired(CommandLine cmd, String option, Path file, int limit, String expected) {
         if (!Files.isRegularFile(file)) {
             throw new CommandLine.ParameterException(cmd, option + ": " + file + " does not exist or is not a file");
         }
         try {
-            return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            return read(file, limit).orElseThrow(() -> tooLarge(cmd, option, file, limit, expected));
         } catch (IOException e) {
             throw new CommandLine.ParameterException(cmd, option + ": cannot read " + file + " (" + e.getMessage() + ")");
         }
     }
 
-    static String readOptional(Path file) throws IOException {
-        return Files.isRegularFile(file) ? new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1) : null;
+    static String readOptional(CommandLine cmd, String option, Path file) {
+        return Files.isRegularFile(file) ? readRequired(cmd, option, file) : null;
+    }
+
+    private static java.util.Optional<String> read(Path file, int limit) throws IOException {
+        if (Files.size(file) > limit) {
+            return java.util.Optional.empty();
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(limit + 1);
+            return bytes.length > limit ? java.util.Optional.empty()
+                    : java.util.Optional.of(new String(bytes, StandardCharsets.ISO_8859_1));
+        }
+    }
+
+    private static CommandLine.ParameterException tooLarge(CommandLine cmd, String option, Path file, int limit,
+                                                           String expected) {
+        String size;
+        try {
+            size = InputLimits.describe(Files.size(file));
+        } catch (IOException e) {
+            size = "larger than that";
+        }
+        return new CommandLine.ParameterException(cmd, option + ": " + file + " is " + size + "; the limit is "
+                + InputLimits.describe(limit) + " for " + expected);
     }
 
     /** Writes all files into a fresh temporary directory next to {@code out}, then moves them into place. */

@@ -42,7 +42,7 @@ public final class DeployCommand extends RemoteCommand {
 
     @Override
     void validateInput(CommandLine cmd) {
-        String json = ConfigFiles.readRequired(cmd, "--profile", profileFile);
+        String json = ConfigFiles.readProfile(cmd, "--profile", profileFile);
         try {
             profile = ProfileJson.read(new String(json.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
         } catch (InvalidProfileException e) {

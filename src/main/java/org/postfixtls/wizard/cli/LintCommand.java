@@ -48,7 +48,7 @@ public final class LintCommand implements Callable<Integer> {
         }
         String main = ConfigFiles.readRequired(cmd, "--config-dir", configDir.resolve(Planner.MAIN_CF));
         String master = ConfigFiles.readRequired(cmd, "--config-dir", configDir.resolve(Planner.MASTER_CF));
-        String policy = ConfigFiles.readOptional(configDir.resolve(Planner.TLS_POLICY));
+        String policy = ConfigFiles.readOptional(cmd, "--config-dir", configDir.resolve(Planner.TLS_POLICY));
         // a certificate the configuration names is inspected when it is readable here (lint run on the server)
         List<Finding> findings = Linter.lint(LintInput.of(main, master, policy, version).readingFiles(path -> {
             try {

@@ -46,12 +46,17 @@ final class PlanInputs {
      */
     Optional<PlanRequest> request(CommandLine cmd, String command, String databaseTypes) throws java.io.IOException {
         PrintWriter err = cmd.getErr();
+        Optional<String> badPath = ServerPathOption.problem("--server-config-dir", serverConfigDir);
+        if (badPath.isPresent()) {
+            err.println(command + ": " + badPath.get());
+            return Optional.empty();
+        }
         if (!databaseType.matches(databaseTypes)) {
             err.println(command + ": --database-type: '" + databaseType + "' is not allowed; use "
                     + databaseTypes.replace("|", ", "));
             return Optional.empty();
         }
-        String json = ConfigFiles.readRequired(cmd, "--profile", profile);
+        String json = ConfigFiles.readProfile(cmd, "--profile", profile);
         Profile loaded;
         try {
             loaded = ProfileJson.read(new String(json.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
@@ -67,7 +72,7 @@ final class PlanInputs {
         }
         String main = ConfigFiles.readRequired(cmd, "--config-dir", configDir.resolve(Planner.MAIN_CF));
         String master = ConfigFiles.readRequired(cmd, "--config-dir", configDir.resolve(Planner.MASTER_CF));
-        String policy = ConfigFiles.readOptional(configDir.resolve(Planner.TLS_POLICY));
+        String policy = ConfigFiles.readOptional(cmd, "--config-dir", configDir.resolve(Planner.TLS_POLICY));
         return Optional.of(new PlanRequest(main, master, policy, loaded, version, databaseType, serverConfigDir));
     }
 }

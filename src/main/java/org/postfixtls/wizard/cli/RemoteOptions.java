@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.postfixtls.wizard.app.deploy.DeployOptions;
 import org.postfixtls.wizard.app.discovery.Discovery;
 import org.postfixtls.wizard.app.remote.ConnectionSettings;
@@ -78,9 +79,11 @@ final class RemoteOptions {
             throw bad(cmd, "--accept-host-key: '" + acceptHostKey + "' is not allowed; give the fingerprint as"
                     + " ssh-keygen -l -E sha256 prints it: SHA256: followed by 43 base64 characters");
         }
-        if (configDir != null && !Discovery.CONFIG_DIR.matcher(configDir).matches()) {
-            throw bad(cmd, "--config-dir: '" + configDir + "' is not allowed; use an absolute path of the characters"
-                    + " A-Z a-z 0-9 . _ / + @ , = -");
+        for (Optional<String> problem : List.of(ServerPathOption.problem("--config-dir", configDir),
+                ServerPathOption.problem("--state-root", stateRoot))) {
+            if (problem.isPresent()) {
+                throw bad(cmd, problem.get());
+            }
         }
         if (askSudoPassword && !sudo) {
             sudo = true;

@@ -163,6 +163,9 @@ final class VerifyCommand implements Callable<Integer> {
         if (outboundTest != null && (!DESTINATION.matcher(outboundTest).matches() || outboundTest.startsWith("-"))) {
             throw new BadInputException("--outbound-test: '" + outboundTest + "' is not a destination (example.org or [mx.example.org]:25)");
         }
+        ServerPathOption.problem("--config-dir", configDir).ifPresent(problem -> {
+            throw new BadInputException(problem);
+        });
         if (!localServer && (configDir != null || logFile != null || outboundTest != null)) {
             throw new BadInputException("--config-dir, --log-file and --outbound-test need --local-server (the server is this machine)");
         }

@@ -39,14 +39,16 @@ public final class WizardCli implements Runnable {
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = commandLine();
-        commandLine.setOut(out);
-        commandLine.setErr(err);
+        commandLine.setOut(TerminalWriter.wrap(out));
+        commandLine.setErr(TerminalWriter.wrap(err));
         return commandLine.execute(args);
     }
 
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new WizardCli());
         commandLine.setExecutionExceptionHandler(new UserFacingErrors());
+        // no ANSI styles in the help: every escape sequence printed is shown as text (TerminalWriter)
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         return commandLine;
     }
 

@@ -71,6 +71,76 @@ class PlanAndLintCommandTest {
         assertFalse(Files.exists(out), "nothing written");
     }
 
+    /** Issue 14 finding 12: a newline in --server-config-dir put a relayhost line of its own into main.cf. */
+    @Test
+    void everyOptionNamingAServerPathIsCheckedTheSameWay() throws Exception {
+        Path profile = Files.writeString(dir.resolve("p.json"), "{\"schema\":1,\"policies\":[{\"destination\":"
+                + "\"partner-bank.com\",\"level\":\"verify\",\"match\":[\"hostname\"]}]}");
+        String config = config("handedited").toString();
+        String injected = "/etc/postfix\nrelayhost = [evil.example]";
+        String named = "'/etc/postfix\\x0arelayhost = [evil.example]' is not allowed; use an absolute path";
+        Path outDir = dir.resolve("out");
+
+        assertEquals(2, run("plan", "--profile", profile.toString(), "--config-dir", config, "--server-config-dir", injected,
+                "--out", outDir.toString()));
+        assertTrue(err.toString().contains("plan: --server-config-dir: " + named), err::toString);
+        assertFalse(out.toString().contains("relayhost"), out::toString);
+        assertFalse(Files.exists(outDir), "nothing written");
+
+        assertEquals(2, run("bundle", "--profile", profile.toString(), "--config-dir", config, "--server-config-dir",
+                "relative/dir", "--out", outDir.toString()));
+        assertTrue(err.toString().contains("bundle: --server-config-dir: 'relative/dir' is not allowed"), err::toString);
+        assertFalse(Files.exists(outDir), "nothing written");
+
+        assertEquals(2, run("verify", "--host", "127.0.0.1", "--local-server", "--config-dir", injected));
+        assertTrue(err.toString().contains("--config-dir: " + named), err::toString);
+
+        for (String command : new String[] {"discover", "deploy"}) {
+            err.getBuffer().setLength(0);
+            assertEquals(2, "deploy".equals(command)
+                    ? run(command, "--host", "mx.example.test", "--user", "root", "--ask-password", "--config-dir", injected,
+                            "--profile", profile.toString())
+                    : run(command, "--host", "mx.example.test", "--user", "root", "--ask-password", "--config-dir", injected));
+            assertTrue(err.toString().contains("--config-dir: " + named), command + ": " + err);
+            assertFalse(err.toString().contains("\nrelayhost"), "no raw newline echoed: " + err);
+        }
+        assertEquals(2, run("discover", "--host", "mx.example.test", "--user", "root", "--ask-password", "--state-root",
+                "/var/lib/x;reboot"));
+        assertTrue(err.toString().contains("--state-root: '/var/lib/x;reboot' is not allowed"), err::toString);
+    }
+
+    private static Path sparse(Path file, long size) throws Exception {
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(size); // no blocks on disk: the size is what a reader sees
+        }
+        return file;
+    }
+
+    /** Issue 14 finding 11: a 3 GB main.cf or profile gave an OutOfMemoryError stack trace and exit 1. */
+    @Test
+    void aHugeMainCfOrProfileIsRefusedNamingTheFileAndTheLimit() throws Exception {
+        long threeGb = 3L * 1024 * 1024 * 1024;
+        Path small = Files.writeString(dir.resolve("p.json"), "{\"schema\":1}");
+        Path config = config("handedited");
+        Path hugeMain = sparse(config.resolve("main.cf"), threeGb);
+
+        assertEquals(2, run("plan", "--profile", small.toString(), "--config-dir", config.toString()));
+        assertTrue(err.toString().contains("--config-dir: " + hugeMain + " is 3.0 GB; the limit is 4 MB for a Postfix"
+                + " configuration file"), err::toString);
+        assertEquals(2, run("lint", "--config-dir", config.toString()));
+        assertFalse(err.toString().contains("OutOfMemoryError"), err::toString);
+
+        Path hugeProfile = sparse(dir.resolve("huge.json"), threeGb);
+        Path fine = config("debian12");
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("plan", "--profile", hugeProfile.toString(), "--config-dir", fine.toString()));
+        assertTrue(err.toString().contains("--profile: " + hugeProfile + " is 3.0 GB; the limit is 1 MB for a profile"),
+                err::toString);
+        sparse(fine.resolve("tls_policy"), threeGb);
+        assertEquals(2, run("plan", "--profile", small.toString(), "--config-dir", fine.toString()));
+        assertTrue(err.toString().contains("tls_policy is 3.0 GB; the limit is 4 MB"), err::toString);
+    }
+
     @Test
     void outNamingAnExistingFileIsBadUsage() throws Exception {
         Path profile = Files.writeString(dir.resolve("p.json"), "{\"schema\":1}");

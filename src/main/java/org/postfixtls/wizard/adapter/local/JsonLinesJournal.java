@@ -3,9 +3,7 @@ package org.postfixtls.wizard.adapter.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +12,7 @@ import org.postfixtls.wizard.app.deploy.DeployReport;
 
 /**
  * The client's journal: one JSON object per line (time, server, action, job id, outcome, failed step, message),
- * appended, never rewritten. Holds no secrets and no file contents.
+ * appended, never rewritten. Holds no secrets and no file contents; still private to its user (0600, directory 0700).
  */
 public final class JsonLinesJournal implements DeployJournal {
 
@@ -43,9 +41,8 @@ public final class JsonLinesJournal implements DeployJournal {
         line.put("failedStep", report.failedStep());
         line.put("message", report.message());
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, MAPPER.writeValueAsString(line) + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            // server names and deploy history are the user's own business: 0600 in a 0700 directory
+            LocalFiles.appendPrivate(file, (MAPPER.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             // The server's manifest is the authority; a journal that cannot be written must not fail a deploy.
             System.err.println("warning: cannot write the local journal " + file + ": " + e.getMessage());

@@ -26,7 +26,7 @@ import org.postfixtls.wizard.domain.config.plan.PostfixVersion;
 public final class LocalConfigFolder {
 
     /** main.cf files of real servers are tens of kilobytes; a megabyte means the wrong file was chosen. */
-    static final int MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+    static final int MAX_CONFIG_BYTES = InputLimits.MAX_CONFIG_BYTES;
 
     private LocalConfigFolder() {
     }

@@ -78,6 +78,49 @@ public final class LocalFiles {
     }
 
     /**
+     * The directory for this user's own state (journal, recent hosts): created 0700, so server names and deploy
+     * history are nobody else's to read. Only directories created here get the mode; an existing one is left as the
+     * user set it up.
+     */
+    public static void createPrivateDirectories(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            return;
+        }
+        if (Files.getFileStore(nearestExisting(directory)).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(directory);
+        }
+    }
+
+    /** Appends to a file that only its owner may read: created 0600, and an older, wider file is narrowed to 0600. */
+    public static void appendPrivate(Path file, byte[] content) throws IOException {
+        createPrivateDirectories(file.toAbsolutePath().getParent());
+        boolean posix = Files.getFileStore(file.toAbsolutePath().getParent()).supportsFileAttributeView(PosixFileAttributeView.class);
+        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+        try (SeekableByteChannel channel = posix
+                ? Files.newByteChannel(file, EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND),
+                        PosixFilePermissions.asFileAttribute(ownerOnly))
+                : Files.newByteChannel(file, EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND))) {
+            if (posix && !Files.getPosixFilePermissions(file).equals(ownerOnly)) {
+                Files.setPosixFilePermissions(file, ownerOnly);
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        }
+    }
+
+    private static Path nearestExisting(Path path) {
+        Path existing = path.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        return existing == null ? path.toAbsolutePath().getRoot() : existing;
+    }
+
+    /**
      * Creates a new file that has its final permissions from the first byte on (no window in which a private key
      * is readable by others); an existing file is never overwritten.
      */

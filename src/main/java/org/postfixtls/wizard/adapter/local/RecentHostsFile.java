@@ -20,6 +20,7 @@ public final class RecentHostsFile {
     static final int MAX_ENTRIES = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final long MAX_FILE_BYTES = 1024 * 1024;
     private final Path file;
 
     public RecentHostsFile(Path file) {
@@ -37,6 +38,9 @@ public final class RecentHostsFile {
             return List.of();
         }
         try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                return List.of(); // ten entries are a few KB: anything this large is damaged, like unparsable JSON
+            }
             return List.copyOf(JSON.readValue(file.toFile(), new TypeReference<List<RecentHost>>() { }));
         } catch (IOException | RuntimeException e) {
             return List.of();
@@ -48,7 +52,7 @@ public final class RecentHostsFile {
         List<RecentHost> hosts = new ArrayList<>();
         hosts.add(host);
         load().stream().filter(h -> !h.sameTarget(host)).limit(MAX_ENTRIES - 1).forEach(hosts::add);
-        Files.createDirectories(file.getParent());
+        LocalFiles.createPrivateDirectories(file.getParent());
         Path temp = Files.createTempFile(file.getParent(), ".recent-hosts", ".json");
         try {
             JSON.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), hosts);

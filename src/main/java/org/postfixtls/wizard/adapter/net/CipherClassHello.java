@@ -85,6 +85,9 @@ final class CipherClassHello {
         } catch (EOFException e) {
             return ProbeOutcome.refused("the server closed the connection instead of choosing one of these suites");
         } catch (SocketTimeoutException e) {
+            if ("overall time limit reached".equals(e.getMessage())) {
+                throw e; // the caller names the overall limit
+            }
             return ProbeOutcome.unknown("no answer to the ClientHello within the time limit");
         }
         if (type == 0x15 && fragment.length >= 2) {

@@ -1,18 +1,26 @@
 package org.postfixtls.wizard.adapter.net;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -61,36 +69,49 @@ public final class HttpsPolicyFetcher implements PolicyFetcher {
         return URI.create("https://mta-sts." + domain + "/.well-known/mta-sts.txt");
     }
 
+    /**
+     * One time limit for the whole fetch — connection, headers and body: the request timeout alone ends at the
+     * headers, and a server trickling the body would hold the fetch for as long as it likes.
+     */
     @Override
     public PolicyFetch fetch(String domain) {
         URI uri = location.apply(domain);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("User-Agent", "postfix-tls-wizard")
                 .GET().build();
+        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, info -> new BoundedBody(MAX_BYTES + 1));
         try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                return judge(response, body);
-            }
-        } catch (HttpTimeoutException e) {
-            return new PolicyFetch.NotChecked(uri.getHost() + " did not answer within " + timeout.toSeconds() + " s");
-        } catch (SSLException e) {
-            return new PolicyFetch.NotServed("TLS with " + uri.getHost() + " failed (" + e.getMessage()
-                    + "); senders need a CA-trusted certificate for that name");
-        } catch (ConnectException e) {
-            // a name this computer cannot resolve may still resolve for senders (split DNS, a test zone): no verdict
-            return causedBy(e, UnresolvedAddressException.class)
-                    ? new PolicyFetch.NotChecked(uri.getHost() + " does not resolve from this computer")
-                    : new PolicyFetch.NotServed("cannot connect to " + uri.getHost() + ":" + port(uri) + " ("
-                            + e.getMessage() + ")");
-        } catch (IOException e) {
-            return new PolicyFetch.NotChecked("the fetch from " + uri.getHost() + " failed: " + e.getMessage());
+            return judge(exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            return new PolicyFetch.NotChecked(uri.getHost() + " did not send the policy within " + timeout.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            return failed(uri, e.getCause());
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             return new PolicyFetch.NotChecked("interrupted");
         }
     }
 
-    private static PolicyFetch judge(HttpResponse<InputStream> response, InputStream body) throws IOException {
+    private PolicyFetch failed(URI uri, Throwable failure) {
+        return switch (failure) {
+            case HttpTimeoutException e ->
+                    new PolicyFetch.NotChecked(uri.getHost() + " did not answer within " + timeout.toSeconds() + " s");
+            case SSLException e -> new PolicyFetch.NotServed("TLS with " + uri.getHost() + " failed (" + e.getMessage()
+                    + "); senders need a CA-trusted certificate for that name");
+            // a name this computer cannot resolve may still resolve for senders (split DNS, a test zone): no verdict
+            case ConnectException e -> causedBy(e, UnresolvedAddressException.class)
+                    ? new PolicyFetch.NotChecked(uri.getHost() + " does not resolve from this computer")
+                    : new PolicyFetch.NotServed("cannot connect to " + uri.getHost() + ":" + port(uri) + " ("
+                            + e.getMessage() + ")");
+            case IOException e -> new PolicyFetch.NotChecked("the fetch from " + uri.getHost() + " failed: " + e.getMessage());
+            case RuntimeException e -> new PolicyFetch.NotChecked("the fetch from " + uri.getHost() + " failed: " + e);
+            case Error e -> throw e;
+            default -> new PolicyFetch.NotChecked("the fetch from " + uri.getHost() + " failed: " + failure);
+        };
+    }
+
+    private static PolicyFetch judge(HttpResponse<byte[]> response) {
         int status = response.statusCode();
         if (status >= 300 && status < 400) {
             return new PolicyFetch.NotServed("HTTP " + status + " redirect" + response.headers().firstValue("Location")
@@ -103,11 +124,58 @@ public final class HttpsPolicyFetcher implements PolicyFetcher {
         if (!type.toLowerCase(Locale.ROOT).startsWith("text/plain")) {
             return new PolicyFetch.NotServed("Content-Type is " + type + ", not text/plain");
         }
-        byte[] bytes = body.readNBytes(MAX_BYTES + 1);
+        byte[] bytes = response.body();
         if (bytes.length > MAX_BYTES) {
             return new PolicyFetch.NotServed("the file is larger than " + MAX_BYTES / 1024 + " KB");
         }
         return new PolicyFetch.Fetched(new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /** Collects at most {@code limit} bytes, then stops reading: an endless body costs nothing beyond the limit. */
+    private static final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
+        private final int limit;
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private Flow.Subscription subscription;
+
+        BoundedBody(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            for (ByteBuffer buffer : buffers) {
+                int take = Math.min(buffer.remaining(), limit - bytes.size());
+                byte[] chunk = new byte[take];
+                buffer.get(chunk);
+                bytes.writeBytes(chunk);
+            }
+            if (bytes.size() >= limit) {
+                subscription.cancel();
+                result.complete(bytes.toByteArray());
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            result.completeExceptionally(error);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(bytes.toByteArray());
+        }
     }
 
     private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {

@@ -18,6 +18,11 @@ import org.postfixtls.wizard.domain.verify.SmtpReply;
 /**
  * One SMTP client connection, one command at a time, every read bounded by the per-reply timeout and the overall
  * deadline. Replies are parsed strictly: anything that is not "ddd-text" / "ddd text" is reported as garbage.
+ * <p>
+ * The deadline holds for every byte, also inside a TLS handshake or a ClientHello answer (libraries read whole
+ * records in many reads): each socket read is armed with what is left of the overall time, and a watchdog closes
+ * the socket when the overall time is up, so a server trickling one byte per reply timeout cannot stretch the
+ * connection — nor can a write that never drains.
  */
 final class SmtpConnection implements Closeable {
 
@@ -29,29 +34,34 @@ final class SmtpConnection implements Closeable {
     private final ProbeTimeouts timeouts;
     private final Deadline deadline;
     private final EofTracking rawInput;
+    private final ConnectionWatchdog.Armed watchdog;
     private InputStream in;
     private OutputStream out;
 
-    private SmtpConnection(Socket socket, ProbeTimeouts timeouts, Deadline deadline) throws IOException {
+    private SmtpConnection(Socket socket, ProbeTimeouts timeouts, Deadline deadline, ConnectionWatchdog.Armed watchdog)
+            throws IOException {
         this.socket = socket;
         this.timeouts = timeouts;
         this.deadline = deadline;
+        this.watchdog = watchdog;
         // Buffered reads are safe across STARTTLS: the server sends nothing after its 220 until our ClientHello,
         // and the TLS layer reads from this same buffered stream.
-        this.rawInput = new EofTracking(new BufferedInputStream(socket.getInputStream()));
+        this.rawInput = new EofTracking(new BufferedInputStream(new DeadlineInput(socket.getInputStream())));
         this.in = rawInput;
-        this.out = socket.getOutputStream();
+        this.out = new DeadlineOutput(socket.getOutputStream());
     }
 
     static SmtpConnection open(String host, int port, ProbeTimeouts timeouts) throws IOException {
         Deadline deadline = new Deadline(timeouts.overall());
         Socket socket = new Socket();
+        ConnectionWatchdog.Armed watchdog = ConnectionWatchdog.closeAfter(socket, timeouts.overall());
         try {
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(host, port), (int) Math.min(timeouts.connect().toMillis(),
                     timeouts.overall().toMillis()));
-            return new SmtpConnection(socket, timeouts, deadline);
+            return new SmtpConnection(socket, timeouts, deadline, watchdog);
         } catch (IOException | RuntimeException e) {
+            watchdog.disarm();
             socket.close();
             throw e;
         }
@@ -194,8 +204,64 @@ final class SmtpConnection implements Closeable {
         }
     }
 
+    /**
+     * Every read on the socket waits at most the per-reply time and never past the overall deadline; a failure after
+     * the deadline (the watchdog closed the socket) is reported as the overall limit, not as a broken connection.
+     */
+    private final class DeadlineInput extends java.io.FilterInputStream {
+        DeadlineInput(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            armReadTimeout();
+            try {
+                return super.read();
+            } catch (IOException e) {
+                throw overallOr(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            armReadTimeout();
+            try {
+                return super.read(buffer, offset, length);
+            } catch (IOException e) {
+                throw overallOr(e);
+            }
+        }
+    }
+
+    private final class DeadlineOutput extends java.io.FilterOutputStream {
+        DeadlineOutput(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] buffer, int offset, int length) throws IOException {
+            deadline.check();
+            try {
+                out.write(buffer, offset, length);
+            } catch (IOException e) {
+                throw overallOr(e);
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+    }
+
+    private IOException overallOr(IOException e) {
+        return deadline.expired() ? new java.net.SocketTimeoutException("overall time limit reached") : e;
+    }
+
     @Override
     public void close() {
+        watchdog.disarm();
         try {
             socket.close();
         } catch (IOException ignored) {

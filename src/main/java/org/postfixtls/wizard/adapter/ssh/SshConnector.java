@@ -162,6 +162,9 @@ public final class SshConnector implements RemoteConnector {
             case REJECTED_UNKNOWN -> {
                 return new RemoteException.HostKeyUnknown(hostKeys.presented());
             }
+            case CHANGED_SINCE_ACCEPTED -> {
+                return RemoteException.HostKeyChanged.sinceAcceptedThisRun(hostKeys.presented());
+            }
             default -> {
             }
         }

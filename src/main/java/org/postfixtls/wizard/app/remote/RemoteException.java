@@ -33,7 +33,13 @@ public sealed class RemoteException extends RuntimeException {
         private final HostKeyInfo hostKey;
 
         public HostKeyUnknown(HostKeyInfo hostKey) {
-            super("the host key of " + hostKey.hostSpec() + " is not known (" + hostKey.type() + " "
+            super(hostKey.newTypeForKnownHost()
+                    ? "the host key of " + hostKey.hostSpec() + " has a new type: it presents " + hostKey.type() + " "
+                    + hostKey.fingerprint() + ", but known_hosts records only " + String.join(", ", hostKey.knownKeys())
+                    + " for it. The server may have a new key, or someone may be intercepting the connection; confirm"
+                    + " the new key with the server's administrator, then accept it with --accept-host-key "
+                    + hostKey.fingerprint()
+                    : "the host key of " + hostKey.hostSpec() + " is not known (" + hostKey.type() + " "
                     + hostKey.fingerprint() + "); verify it out of band, then accept it with --accept-host-key "
                     + hostKey.fingerprint());
             this.hostKey = hostKey;
@@ -49,12 +55,23 @@ public sealed class RemoteException extends RuntimeException {
         private final HostKeyInfo hostKey;
 
         public HostKeyChanged(HostKeyInfo hostKey, String knownHostsFile) {
-            super("WARNING: the host key of " + hostKey.hostSpec() + " has CHANGED (now " + hostKey.type() + " "
+            this("WARNING: the host key of " + hostKey.hostSpec() + " has CHANGED (now " + hostKey.type() + " "
                     + hostKey.fingerprint() + ", " + knownHostsFile + " records another key). Someone may be"
                     + " intercepting the connection (man-in-the-middle), or the server was reinstalled. Refusing to"
                     + " connect; confirm the new key with the server's administrator and update " + knownHostsFile
-                    + ".");
+                    + ".", hostKey);
+        }
+
+        private HostKeyChanged(String message, HostKeyInfo hostKey) {
+            super(message);
             this.hostKey = hostKey;
+        }
+
+        /** The key differs from the one accepted for this host earlier in the same run (not recorded in a file). */
+        public static HostKeyChanged sinceAcceptedThisRun(HostKeyInfo hostKey) {
+            return new HostKeyChanged("WARNING: the host key of " + hostKey.hostSpec() + " has CHANGED since"
+                    + " you accepted it earlier in this session (now " + hostKey.type() + " " + hostKey.fingerprint()
+                    + "). Someone may be intercepting the connection (man-in-the-middle). Refusing to connect.", hostKey);
         }
 
         public HostKeyInfo hostKey() {

@@ -16,6 +16,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.postfixtls.wizard.domain.verify.Checklist;
@@ -34,6 +36,7 @@ import org.postfixtls.wizard.domain.verify.PortRole;
 import org.postfixtls.wizard.domain.verify.PortTarget;
 import org.postfixtls.wizard.domain.verify.ProbeOutcome;
 import org.postfixtls.wizard.domain.verify.ServerEvaluator;
+import org.postfixtls.wizard.domain.verify.ServerObservation;
 import org.postfixtls.wizard.domain.verify.ServerResult;
 import org.postfixtls.wizard.domain.verify.SessionObservation;
 import org.postfixtls.wizard.domain.verify.TlsVersion;
@@ -123,6 +126,7 @@ public final class VerificationEngine {
             Instant started = clock.instant();
             long startNanos = System.nanoTime();
             ProbeTimeouts timeouts = request.timeouts();
+            Limit limit = Limit.startingAt(startNanos, timeouts.whole());
             PortEvaluator evaluator = new PortEvaluator(clock);
             List<Future<PortResult>> ports = new ArrayList<>();
             for (PortTarget target : request.ports()) {
@@ -141,9 +145,8 @@ public final class VerificationEngine {
                         ? Optional.of(submit(target + ": STARTTLS injection", () -> prober.tryStarttlsInjection(target, timeouts)))
                         : Optional.empty();
                 ports.add(executor.submit(() -> {
-                    PortObservation observation = new PortObservation(target, await(session), awaitAll(versions),
-                            awaitAll(ciphers), injection.isPresent() ? Optional.of(await(injection.get())) : Optional.empty());
-                    PortResult result = evaluator.evaluate(observation, request.expectations());
+                    PortResult result = evaluator.evaluate(observe(target, session, versions, ciphers, injection, limit),
+                            request.expectations());
                     listener.portFinished(result);
                     return result;
                 }));
@@ -157,14 +160,24 @@ public final class VerificationEngine {
                         return result;
                     })));
 
-            List<PortResult> portResults = ports.stream().map(this::await).toList();
-            Optional<DnsResult> dnsResult = dnsObservation.map(this::await).map(observation -> {
+            List<PortResult> portResults = new ArrayList<>();
+            for (int i = 0; i < ports.size(); i++) {
+                PortTarget target = request.ports().get(i);
+                // the port's own waits end at the limit; this one only needs room for judging and the listener
+                portResults.add(await(ports.get(i), limit.withGrace(), () -> evaluator.evaluate(
+                        unfinished(target, limit), request.expectations())));
+            }
+            Optional<DnsResult> dnsResult = dnsObservation.map(future -> await(future, limit,
+                    () -> unfinishedDns(request.domain().orElseThrow(), limit))).map(observation -> {
                 DnsResult result = DnsEvaluator.evaluate(observation, smtpChain(portResults));
                 listener.dnsFinished(result);
                 return result;
             });
-            Optional<ServerResult> serverSide = serverResult.map(this::await);
-            executor.shutdown();
+            Optional<ServerResult> serverSide = serverResult.map(future -> await(future, limit, () ->
+                    ServerEvaluator.evaluate(new ServerObservation(Optional.empty(), Optional.empty(), Optional.empty(),
+                            Optional.empty(), Optional.empty(), Optional.empty(),
+                            List.of("the server-side checks " + limit.notFinished())), request.serverSide().orElseThrow().outboundLevel())));
+            executor.shutdown(); // what ran past the limit was cancelled (interrupted) where it was awaited
             return new VerificationReport(request.host(), started, Duration.ofNanos(System.nanoTime() - startNanos),
                     portResults, dnsResult, serverSide, Checklist.done(portResults, serverSide));
         }
@@ -177,9 +190,22 @@ public final class VerificationEngine {
             });
         }
 
-        private <T> T await(Future<T> future) {
+        private PortObservation observe(PortTarget target, Future<SessionObservation> session,
+                                        Map<TlsVersion, Future<ProbeOutcome>> versions,
+                                        Map<WeakCipherClass, Future<ProbeOutcome>> ciphers,
+                                        Optional<Future<ProbeOutcome>> injection, Limit limit) {
+            return new PortObservation(target, await(session, limit, () -> unfinishedSession(limit)),
+                    awaitAll(versions, limit), awaitAll(ciphers, limit),
+                    injection.map(future -> await(future, limit, () -> unfinishedProbe(limit))));
+        }
+
+        /** Waits until the limit at most; a probe still running then is stopped and replaced by "not finished". */
+        private <T> T await(Future<T> future, Limit limit, Supplier<T> unfinished) {
             try {
-                return future.get();
+                return future.get(limit.remainingNanos(), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                future.cancel(true);
+                return unfinished.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CancellationException("verification cancelled");
@@ -188,11 +214,64 @@ public final class VerificationEngine {
             }
         }
 
-        private <K extends Enum<K>> Map<K, ProbeOutcome> awaitAll(Map<K, Future<ProbeOutcome>> futures) {
+        private <K extends Enum<K>> Map<K, ProbeOutcome> awaitAll(Map<K, Future<ProbeOutcome>> futures, Limit limit) {
             Map<K, ProbeOutcome> outcomes = new LinkedHashMap<>();
-            futures.forEach((key, future) -> outcomes.put(key, await(future)));
+            futures.forEach((key, future) -> outcomes.put(key, await(future, limit, () -> unfinishedProbe(limit))));
             return outcomes;
         }
+    }
+
+    /** The end of the whole verification. */
+    private record Limit(long endNanos, Duration whole) {
+        /** Judging a port's results after its probes ended takes no time worth a limit of its own. */
+        private static final Duration GRACE = Duration.ofSeconds(2);
+
+        static Limit startingAt(long startNanos, Duration whole) {
+            return new Limit(startNanos + whole.toNanos(), whole);
+        }
+
+        long remainingNanos() {
+            return Math.max(0, endNanos - System.nanoTime());
+        }
+
+        Limit withGrace() {
+            return new Limit(endNanos + GRACE.toNanos(), whole);
+        }
+
+        String notFinished() {
+            long seconds = whole.toSeconds();
+            return "did not finish within the verification's limit of "
+                    + (seconds >= 1 && whole.toMillis() % 1000 == 0 ? seconds + " s" : whole.toMillis() + " ms");
+        }
+    }
+
+    private static SessionObservation unfinishedSession(Limit limit) {
+        // "connected" keeps the port from being called unreachable: nothing says it was; the dialog check fails
+        return new SessionObservation(true, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of("the dialog " + limit.notFinished()), limit.whole());
+    }
+
+    private static ProbeOutcome unfinishedProbe(Limit limit) {
+        return ProbeOutcome.unknown("the probe " + limit.notFinished());
+    }
+
+    private static PortObservation unfinished(PortTarget target, Limit limit) {
+        Map<TlsVersion, ProbeOutcome> versions = new EnumMap<>(TlsVersion.class);
+        for (TlsVersion version : TlsVersion.values()) {
+            versions.put(version, unfinishedProbe(limit));
+        }
+        Map<WeakCipherClass, ProbeOutcome> ciphers = new EnumMap<>(WeakCipherClass.class);
+        for (WeakCipherClass cipherClass : WeakCipherClass.values()) {
+            ciphers.put(cipherClass, unfinishedProbe(limit));
+        }
+        return new PortObservation(target, unfinishedSession(limit), versions, ciphers,
+                target.mode() == PortMode.STARTTLS ? Optional.of(unfinishedProbe(limit)) : Optional.empty());
+    }
+
+    private static DnsObservation unfinishedDns(String domain, Limit limit) {
+        DnsAnswer none = DnsAnswer.unreachable("the DNS checks " + limit.notFinished());
+        return new DnsObservation(domain, none, Map.of(), none, none, new PolicyFetch.NotChecked("the DNS checks "
+                + limit.notFinished()));
     }
 
     private DnsObservation lookUp(DnsResolver resolver, String domain) {

@@ -24,7 +24,7 @@ import org.postfixtls.wizard.ui.wizard.WizardModel;
 public final class ProfileFiles {
 
     /** Far above any real profile; a larger file is not one. */
-    static final long MAX_BYTES = 1024 * 1024;
+    static final long MAX_BYTES = org.postfixtls.wizard.domain.cert.InputLimits.MAX_PROFILE_BYTES;
 
     private ProfileFiles() {
     }

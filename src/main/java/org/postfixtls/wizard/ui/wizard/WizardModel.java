@@ -10,6 +10,7 @@ import org.postfixtls.wizard.adapter.ssh.SshConnector;
 import org.postfixtls.wizard.app.deploy.DeployReport;
 import org.postfixtls.wizard.app.discovery.ServerFacts;
 import org.postfixtls.wizard.app.remote.ConnectionSettings;
+import org.postfixtls.wizard.app.remote.RunPinnedHostKeys;
 import org.postfixtls.wizard.domain.verify.VerificationReport;
 import org.postfixtls.wizard.app.workspace.CertificateCandidate;
 import org.postfixtls.wizard.ui.pages.HostKeyDialog;
@@ -97,7 +98,8 @@ public final class WizardModel {
     /** Opens the SSH sessions of the jobs (discovery, deploy, verification); host keys are confirmed by the user. */
     public synchronized SshJobs sshJobs() {
         if (sshJobs == null) {
-            sshJobs = new SshJobs(new SshConnector(), new HostKeyDialog(WizardModel::focusedWindow),
+            // a key accepted "this time" holds for every later job of this run, and only that key does
+            sshJobs = new SshJobs(new SshConnector(), new RunPinnedHostKeys(new HostKeyDialog(WizardModel::focusedWindow)),
                     ConnectionSettings.defaultKnownHosts());
         }
         return sshJobs;

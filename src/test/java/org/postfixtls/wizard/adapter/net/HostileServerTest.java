@@ -147,6 +147,30 @@ class HostileServerTest {
         }
     }
 
+    /** Issue 14 finding 5: TLS reads were bounded per read only, so a trickle kept a probe alive for minutes. */
+    @Test
+    void aTrickledTlsRecordIsCutOffByTheOverallLimitInEveryProbe() throws Exception {
+        try (HostileSmtpServer server = new HostileSmtpServer(HostileSmtpServer.Behaviour.TRICKLE_TLS_RECORD)) {
+            PortTarget target = new PortTarget("127.0.0.1", server.port(), PortRole.SUBMISSION);
+            SmtpProber prober = new SmtpProber();
+            long start = System.nanoTime();
+            SessionObservation session = assertTimeoutPreemptively(HANG_GUARD, () -> prober.session(target, SHORT));
+            ProbeOutcome version = assertTimeoutPreemptively(HANG_GUARD, () -> prober.tryVersion(target, TlsVersion.TLS_1_2, SHORT));
+            ProbeOutcome cipher = assertTimeoutPreemptively(HANG_GUARD,
+                    () -> prober.tryCipherClass(target, org.postfixtls.wizard.domain.verify.WeakCipherClass.RC4, SHORT));
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+            assertTrue(session.problem().orElseThrow().contains("exceeded the overall limit of 2500 ms"), session.problem().get());
+            assertTrue(session.handshake().isEmpty());
+            assertEquals(ProbeOutcome.Result.UNKNOWN, version.result(), version.detail());
+            assertTrue(version.detail().contains("overall limit"), version.detail());
+            assertEquals(ProbeOutcome.Result.UNKNOWN, cipher.result(), cipher.detail());
+            assertTrue(cipher.detail().contains("overall limit"), cipher.detail());
+            // three connections one after the other, each bounded by its 2.5 s: far below the server's 30 s trickle
+            assertTrue(elapsed.compareTo(SHORT.overall().multipliedBy(3).plusSeconds(5)) < 0, "took " + elapsed);
+        }
+    }
+
     @Test
     void slowButWithinLimitsServerCompletesTheDialog() throws Exception {
         try (HostileSmtpServer server = new HostileSmtpServer(HostileSmtpServer.Behaviour.SLOW_NO_STARTTLS)) {

@@ -35,8 +35,19 @@ final class HostileSmtpServer implements AutoCloseable {
         /** Answers correctly but slowly (250 ms per reply), without STARTTLS. */
         SLOW_NO_STARTTLS,
         /** Greets and hangs up before EHLO is answered. */
-        DROP_AFTER_BANNER
+        DROP_AFTER_BANNER,
+        /**
+         * Offers and accepts STARTTLS, then answers the ClientHello with the header of a 12 KB handshake record and
+         * its body one byte every 150 ms (for 30 s at most): every single read is quick, the record never completes.
+         */
+        TRICKLE_TLS_RECORD,
+        /** Offers STARTTLS and refuses it with a 454 whose text carries terminal escapes and HTML/Markdown. */
+        STARTTLS_REFUSED_WITH_MARKUP
     }
+
+    /** The text of the {@link Behaviour#STARTTLS_REFUSED_WITH_MARKUP} refusal. */
+    static final String MARKUP_REPLY = "4.7.0 \u001b[2J\u001b]0;owned\u0007 <img src=x onerror=alert(1)>"
+            + " [details](javascript:alert(1)) **TLS** not available";
 
     private final ServerSocket server;
     private final Behaviour behaviour;
@@ -109,12 +120,13 @@ final class HostileSmtpServer implements AutoCloseable {
                                 : "250 2.0.0 Ok\r\n");
                     }
                 }
-                case STARTTLS_REFUSED -> {
+                case STARTTLS_REFUSED, STARTTLS_REFUSED_WITH_MARKUP -> {
                     greetWithStarttls(out, in);
                     String command;
                     while ((command = in.readLine()) != null) {
                         if (command.startsWith("STARTTLS")) {
-                            write(out, "454 4.7.0 TLS not available due to local problem\r\n");
+                            write(out, behaviour == Behaviour.STARTTLS_REFUSED
+                                    ? "454 4.7.0 TLS not available due to local problem\r\n" : "454 " + MARKUP_REPLY + "\r\n");
                         } else if (command.startsWith("QUIT")) {
                             write(out, "221 2.0.0 Bye\r\n");
                             return;
@@ -145,6 +157,25 @@ final class HostileSmtpServer implements AutoCloseable {
                         } else {
                             write(out, "250 Ok\r\n");
                         }
+                    }
+                }
+                case TRICKLE_TLS_RECORD -> {
+                    greetWithStarttls(out, in);
+                    String command;
+                    while ((command = in.readLine()) != null) {
+                        if (command.equalsIgnoreCase("STARTTLS")) {
+                            write(out, "220 2.0.0 Ready to start TLS\r\n");
+                            socket.getInputStream().read(new byte[512]); // the ClientHello
+                            out.write(new byte[] {0x16, 0x03, 0x03, 0x30, 0x00});
+                            for (int i = 0; i < 200; i++) {
+                                out.write(0x02);
+                                out.flush();
+                                Thread.sleep(150);
+                            }
+                            return;
+                        }
+                        write(out, command.toUpperCase().startsWith("MAIL") ? "530 5.7.0 Must issue a STARTTLS command first\r\n"
+                                : "250 2.0.0 Ok\r\n");
                     }
                 }
                 case DROP_AFTER_BANNER -> {

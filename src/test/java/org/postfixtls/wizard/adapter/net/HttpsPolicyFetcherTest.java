@@ -2,6 +2,7 @@ package org.postfixtls.wizard.adapter.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -43,11 +44,26 @@ class HttpsPolicyFetcherTest {
     private final Map<String, Reply> replies = new ConcurrentHashMap<>();
     private final List<Socket> held = new ArrayList<>();
     private HttpsServer server;
+    private volatile boolean stopped;
 
     @BeforeEach
     void start() throws Exception {
         server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(serverTls()));
+        server.createContext("/trickle", exchange -> {
+            // headers at once, then one byte of the promised 1000 every 200 ms, for 30 s at most
+            exchange.getResponseHeaders().add("Content-Type", "text/plain");
+            exchange.sendResponseHeaders(200, 1000);
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (int i = 0; i < 150 && !stopped; i++) {
+                    out.write('x');
+                    out.flush();
+                    Thread.sleep(200);
+                }
+            } catch (IOException | InterruptedException e) {
+                // the client gave up, as it should
+            }
+        });
         server.createContext("/", exchange -> {
             Reply reply = replies.getOrDefault(exchange.getRequestURI().getPath(), new Reply(404, "text/plain", new byte[0], null));
             if (reply.type() != null) {
@@ -66,6 +82,7 @@ class HttpsPolicyFetcherTest {
 
     @AfterEach
     void stop() throws IOException {
+        stopped = true;
         server.stop(0);
         for (Socket socket : held) {
             socket.close();
@@ -128,6 +145,19 @@ class HttpsPolicyFetcherTest {
             assertInstanceOf(PolicyFetch.NotChecked.class, result, result.toString());
             acceptor.interrupt();
         }
+    }
+
+    /** Issue 14 finding 5: the request timeout ended at the headers; a trickled body held the fetch for 40 s. */
+    @Test
+    void aTrickledBodyIsNotCheckedWithinTheTimeout() {
+        URI uri = URI.create("https://localhost:" + server.getAddress().getPort() + "/trickle");
+        long start = System.nanoTime();
+        PolicyFetch result = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> new HttpsPolicyFetcher(clientTrusting(CA), Duration.ofSeconds(1), d -> uri).fetch("example.test"));
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        String problem = assertInstanceOf(PolicyFetch.NotChecked.class, result, result.toString()).reason();
+        assertTrue(problem.contains("within 1 s"), problem);
+        assertTrue(elapsed.compareTo(Duration.ofSeconds(10)) < 0, "one limit for the whole fetch (1 s), took " + elapsed);
     }
 
     @Test
