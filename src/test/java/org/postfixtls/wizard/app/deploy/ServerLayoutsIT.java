@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postfixtls.wizard.app.remote.RemoteSession;
 import org.postfixtls.wizard.domain.profile.Profile;
-import org.postfixtls.wizard.domain.profile.ProfileJson;
 import org.postfixtls.wizard.testsupport.Testbed;
 import org.postfixtls.wizard.testsupport.TestbedSsh;
 import org.postfixtls.wizard.testsupport.Tools;
@@ -87,7 +86,7 @@ class ServerLayoutsIT {
         List<FileState> before = states(maps);
 
         try (RemoteSession session = TestbedSsh.connect(TestbedSsh.deployUser(testbed))) {
-            DeployReport deploy = engine.deploy(session, withPolicy(), DeployFixture.options(testbed),
+            DeployReport deploy = engine.deploy(session, DeployFixture.profileWithPolicy(testbed), DeployFixture.options(testbed),
                     DeployListener.ignore(), new Cancellation());
             assertEquals(DeployOutcome.DEPLOYED, deploy.outcome(), deploy.message() + "\n" + deploy.steps());
             assertTrue(Files.readString(conf.resolve("tls_policy")).contains("example.net"));
@@ -96,14 +95,6 @@ class ServerLayoutsIT {
             assertEquals(DeployOutcome.DEPLOYED, rollback.outcome(), rollback.message() + "\n" + rollback.steps());
         }
         assertEquals(before, states(maps), "tls_policy absent again, its old map files as they were");
-    }
-
-    private Profile withPolicy() throws Exception {
-        String json = DeployFixture.profileJson("runbook", testbed.get("tls.fullchain"), testbed.get("tls.key"))
-                .strip();
-        json = json.substring(0, json.length() - 1)
-                + ", \"policies\": [ { \"destination\": \"example.net\", \"level\": \"secure\" } ] }";
-        return ProfileJson.read(json);
     }
 
     private List<FileState> states(List<String> names) throws Exception {

@@ -46,7 +46,7 @@ class SymlinkedConfigIT {
     @AfterEach
     void restore() throws Exception {
         if (testbed != null) {
-            for (String name : List.of("main.cf", "master.cf")) {
+            for (String name : List.of("main.cf", "master.cf", "tls_policy")) {
                 Files.deleteIfExists(conf.resolve(name));
             }
             Tools.run(List.of("rm", "-rf", real.toString()), "", 10);
@@ -81,6 +81,34 @@ class SymlinkedConfigIT {
         assertEquals(mainBefore, FileState.of(conf.resolve("main.cf")), "link, owner, mode and content");
         assertEquals(masterBefore, FileState.of(conf.resolve("master.cf")), "link, owner, mode and content");
         assertEquals(0, Tools.sendTestMail(testbed).exitCode());
+    }
+
+    @Test
+    void aSymlinkedTlsPolicyStaysALinkAndItsTargetKeepsOwnerModeAndContent() throws Exception {
+        Path policy = conf.resolve("tls_policy");
+        Files.writeString(real.resolve("tls_policy"), "legacy.example encrypt\n");
+        run("chown", "root:postfix", real.resolve("tls_policy").toString());
+        run("chmod", "640", real.resolve("tls_policy").toString());
+        Files.createSymbolicLink(policy, Path.of("../real/tls_policy"));
+        run("postmap", "-c", conf.toString(), "hash:" + policy);
+        run("postconf", "-c", conf.toString(), "-e", "smtp_tls_policy_maps = hash:" + policy);
+        FileState before = FileState.of(policy);
+        FileState mapBefore = FileState.of(conf.resolve("tls_policy.db"));
+        DeployEngine engine = new DeployEngine();
+        try (RemoteSession session = TestbedSsh.connect(TestbedSsh.deployUser(testbed))) {
+            DeployReport deploy = engine.deploy(session, DeployFixture.profileWithPolicy(testbed),
+                    DeployFixture.options(testbed), DeployListener.ignore(), new Cancellation());
+            assertEquals(DeployOutcome.DEPLOYED, deploy.outcome(), deploy.message() + "\n" + deploy.steps());
+            FileState deployed = FileState.of(policy);
+            assertTrue(Files.readString(policy).contains("example.net"), "the new policy went to the link's target");
+            assertSameLinkOwnerMode(before, deployed);
+
+            DeployReport rollback = engine.rollback(session, null, DeployFixture.options(testbed),
+                    DeployListener.ignore(), new Cancellation());
+            assertEquals(DeployOutcome.DEPLOYED, rollback.outcome(), rollback.message() + "\n" + rollback.steps());
+        }
+        assertEquals(before, FileState.of(policy), "link, owner, mode and content");
+        assertEquals(mapBefore, FileState.of(conf.resolve("tls_policy.db")), "the map as it was");
     }
 
     private static void assertSameLinkOwnerMode(FileState before, FileState after) {
