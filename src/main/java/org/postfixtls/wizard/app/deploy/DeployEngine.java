@@ -11,6 +11,7 @@ import org.postfixtls.wizard.app.discovery.ServerFacts;
 import org.postfixtls.wizard.app.remote.RemoteException;
 import org.postfixtls.wizard.app.remote.RemoteSession;
 import org.postfixtls.wizard.app.remote.RemoteShell;
+import org.postfixtls.wizard.app.remote.PrivateKeyMaterial;
 import org.postfixtls.wizard.app.remote.TaggedOutput;
 import org.postfixtls.wizard.domain.cert.BadInputException;
 import org.postfixtls.wizard.domain.cert.CertificateInspector;
@@ -265,7 +266,7 @@ public final class DeployEngine {
         private Optional<InspectionReport> inspectCertificate(TaggedOutput validation) {
             Optional<byte[]> cert = validation.bytes("cert.pem");
             Optional<String> publicKey = validation.text("key.pub");
-            if (cert.isEmpty() || publicKey.isEmpty()) {
+            if (cert.isEmpty() || publicKey.isEmpty() || PrivateKeyMaterial.isIn(cert.get())) {
                 return Optional.empty();
             }
             try {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.postfixtls.wizard.app.remote.CommandResult;
+import org.postfixtls.wizard.app.remote.PrivateKeyMaterial;
 import org.postfixtls.wizard.app.remote.RemoteException;
 import org.postfixtls.wizard.app.remote.RemoteShell;
 import org.postfixtls.wizard.app.remote.Scripts;
@@ -115,6 +116,11 @@ public final class Discovery {
         String owner = meta.length > 0 ? meta[0] : null;
         String group = meta.length > 1 ? meta[1] : null;
         String mode = meta.length > 2 ? meta[2] : null;
+        if (PrivateKeyMaterial.isIn(pem)) {
+            return new ServerFacts.CertificateCandidate(path, source, owner, group, mode, null, List.of(), null, null,
+                    0, false, List.of(), "the server sent private key material with this certificate; it was"
+                    + " discarded (the private key must never leave the server)");
+        }
         try {
             InspectionRequest request = InspectionRequest.of(FileContent.of(path, pem));
             if (!myhostname.isBlank()) {

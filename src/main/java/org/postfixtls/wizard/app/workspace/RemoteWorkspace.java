@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.postfixtls.wizard.app.discovery.ServerFacts;
 import org.postfixtls.wizard.app.remote.CommandResult;
+import org.postfixtls.wizard.app.remote.PrivateKeyMaterial;
 import org.postfixtls.wizard.app.remote.RemoteShell;
 import org.postfixtls.wizard.domain.cert.FileContent;
 import org.postfixtls.wizard.domain.cert.FileMetadata;
@@ -22,6 +23,21 @@ import org.postfixtls.wizard.domain.cert.KeyEvidence;
 public final class RemoteWorkspace {
 
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(20);
+
+    /**
+     * Prints only the PEM CERTIFICATE blocks of the file named by $1 (its first $2 bytes): certificate files
+     * may hold the private key too (combined files, smtpd_tls_chain_files), and the key must stay on the server.
+     * Same extraction as discover.sh and apply.sh.
+     */
+    static final String CERTIFICATES_ONLY = """
+            out=$(head -c "$2" -- "$1" | awk '
+              /^-----BEGIN CERTIFICATE-----/ { inside = 1; block = "" }
+              inside && /^-----/ && !/^-----(BEGIN|END) CERTIFICATE-----/ { inside = 0; block = ""; next }
+              inside { block = block $0 "\\n" }
+              inside && /^-----END CERTIFICATE-----/ { printf "%s", block; inside = 0 }') || exit 1
+            case "$out" in *"PRIVATE KEY"*) exit 1 ;; esac
+            [ -z "$out" ] || printf '%s\\n' "$out"
+            """;
 
     private RemoteWorkspace() {
     }
@@ -56,9 +72,10 @@ public final class RemoteWorkspace {
     }
 
     private static Optional<CertificateCandidate> fetch(RemoteShell shell, String chainPath, String keyPath, String origin) {
-        CommandResult chain = shell.run(List.of("head", "-c", Integer.toString(InputLimits.MAX_PEM_BYTES), "--", chainPath),
-                new byte[0], COMMAND_TIMEOUT);
-        if (!chain.succeeded() || !chain.stdoutText().contains("BEGIN CERTIFICATE")) {
+        CommandResult chain = shell.run(List.of("sh", "-c", CERTIFICATES_ONLY, "sh", chainPath,
+                Integer.toString(InputLimits.MAX_PEM_BYTES)), new byte[0], COMMAND_TIMEOUT);
+        if (!chain.succeeded() || !chain.stdoutText().contains("BEGIN CERTIFICATE")
+                || PrivateKeyMaterial.isIn(chain.stdout())) {
             return Optional.empty();
         }
         Optional<KeyEvidence> key = keyPath == null ? Optional.empty() : publicKeyOf(shell, keyPath);

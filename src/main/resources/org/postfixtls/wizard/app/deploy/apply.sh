@@ -50,6 +50,25 @@ map_files() { # every file postmap may have made for a map source
   printf '%s\n' "$1.db" "$1.lmdb" "$1.cdb" "$1.dir" "$1.pag"
 }
 
+# Owner, group (numeric: a uid without a name still restores) and mode of what a path resolves to.
+file_meta() { stat -L -c '%u	%g	%a' -- "$1"; }
+
+# Where a symbolic link points (as written in the link), empty for anything else.
+link_of() { if [ -L "$1" ]; then readlink -- "$1"; fi; }
+
+# Only the PEM CERTIFICATE blocks of a file's first 256 KB: a certificate file may also hold the private key
+# (smtpd_tls_chain_files, smtpd_tls_key_file defaulting to smtpd_tls_cert_file), which never leaves this server.
+certs_only() {
+  local out
+  out=$(head -c 262144 -- "$1" 2>/dev/null | awk '
+    /^-----BEGIN CERTIFICATE-----/ { inside = 1; block = "" }
+    inside && /^-----/ && !/^-----(BEGIN|END) CERTIFICATE-----/ { inside = 0; block = ""; next }
+    inside { block = block $0 "\n" }
+    inside && /^-----END CERTIFICATE-----/ { printf "%s", block; inside = 0 }')
+  case "$out" in *"PRIVATE KEY"*) return 1 ;; esac
+  [ -z "$out" ] || printf '%s\n' "$out"
+}
+
 # ---------------------------------------------------------------- validation (no live change)
 validate() {
   local staging="$JOB/staging" name action rest out warn new
@@ -123,10 +142,10 @@ cmd_validate() {
   # key itself never leaves this server.
   if [ -n "$CERT_FILE" ]; then
     emit cert.path "$CERT_FILE"
-    printf 'cert.pem\t%s\n' "$(head -c 262144 "$CERT_FILE" | base64 -w0)"
+    printf 'cert.pem\t%s\n' "$(certs_only "$CERT_FILE" | base64 -w0)"
     emit key.path "$KEY_FILE"
     emit key.pub "$KEY_PUB"
-    emit key.meta "$(stat -c '%U %G %a' "$KEY_FILE")"
+    emit key.meta "$(stat -L -c '%U %G %a' -- "$KEY_FILE")"
   fi
 }
 
@@ -142,26 +161,89 @@ cmd_prepare() {
 }
 
 # ---------------------------------------------------------------- swap helpers
-install_file() { # source target owner group mode : copy next to target, then rename over it (atomic)
-  local tmp
-  tmp="$(dirname "$2")/.pftw-$ID-$(basename "$2")"
+install_file() { # source target uid gid mode: copy next to the target, check, rename over it (atomic)
+  # Any failing step (disk full, chown refused, copy differs) leaves the target untouched, removes the copy,
+  # returns 1 and says why in INSTALL_ERROR.
+  local src=$1 dest=$2 tmp want err
+  tmp="$(dirname "$dest")/.pftw-$ID-$(basename "$dest")"
+  want=$(sha "$src")
   # Backdated by 3 s: the rename is atomic, so Postfix's pause for just-edited files (postfix check, reload)
   # would only cost time (docs/decisions/0036-backdated-mtime.md)
-  cp "$1" "$tmp" && chown "$3:$4" "$tmp" && chmod "$5" "$tmp" && touch -d '-3 seconds' "$tmp" && sync "$tmp" 2>/dev/null
-  mv -f "$tmp" "$2"
+  if ! err=$(cp -- "$src" "$tmp" 2>&1 && chown -- "$3:$4" "$tmp" 2>&1 && chmod -- "$5" "$tmp" 2>&1 \
+      && touch -d '-3 seconds' -- "$tmp" 2>&1 && { sync -- "$tmp" 2>/dev/null || sync; }); then
+    rm -f -- "$tmp"; INSTALL_ERROR="$dest: $(oneline "$err")"; return 1
+  fi
+  if [ "$(sha "$tmp")" != "$want" ]; then
+    rm -f -- "$tmp"; INSTALL_ERROR="$dest: the copy written next to it differs from $src (disk full?)"; return 1
+  fi
+  if ! err=$(mv -f -- "$tmp" "$dest" 2>&1); then
+    rm -f -- "$tmp"; INSTALL_ERROR="$dest: $(oneline "$err")"; return 1
+  fi
+  return 0
 }
 
-restore_from() { # job directory whose backup/manifest to restore (files + postmap); returns 1 on any error
-  local src=$1 name path present sum owner group mode ok=0
-  while IFS=$'\t' read -r name path present sum owner group mode; do
-    if [ "$present" = yes ]; then
-      install_file "$src/backup/$name" "$path" "$owner" "$group" "$mode" || ok=1
+write_target() { # path [link]: where new content for path goes; a symbolic link is kept and written through
+  local path=$1 link=${2:-}
+  if [ -n "$link" ] && [ "$(link_of "$path")" != "$link" ]; then
+    rm -f -- "$path" && ln -s -- "$link" "$path" || return 1
+  fi
+  if [ -L "$path" ]; then readlink -e -- "$path" || return 1; else printf '%s\n' "$path"; fi
+}
+
+unchanged() { # path sha uid gid mode link: the path is exactly as recorded (content, owner, mode, link)
+  [ "$(link_of "$1")" = "$6" ] && [ "$(sha "$1")" = "$2" ] && [ "$(file_meta "$1" 2>/dev/null)" = "$3	$4	$5" ]
+}
+
+backup_maps() { # the map files postmap made for tls_policy, so a rollback puts back exactly those
+  local path name
+  : >"$JOB/maps"; mkdir -p "$JOB/backup/maps"
+  while IFS= read -r path; do
+    name=$(basename "$path")
+    if [ -f "$path" ]; then
+      cp -p -- "$path" "$JOB/backup/maps/$name" || return 1
+      printf '%s\t%s\tyes\t%s\t%s\n' "$name" "$path" "$(sha "$path")" "$(file_meta "$path")" >>"$JOB/maps"
     else
-      rm -f "$path" || ok=1
-      [ "$name" = tls_policy ] && map_files "$path" | xargs rm -f
+      printf '%s\t%s\tno\tabsent\t-\t-\t-\n' "$name" "$path" >>"$JOB/maps"
     fi
-    if [ "$name" = tls_policy ] && [ "$present" = yes ]; then
-      postmap -c "$CONF" "$DBTYPE:$path" </dev/null >/dev/null 2>&1 || ok=1
+  done < <(map_files "$CONF/tls_policy")
+}
+
+restore_maps() { # list dir: map files that existed return byte for byte, the others are removed
+  local name path present sum uid gid mode ok=0
+  while IFS=$'\t' read -r name path present sum uid gid mode; do
+    if [ "$present" = yes ]; then
+      unchanged "$path" "$sum" "$uid" "$gid" "$mode" "" && continue
+      install_file "$2/$name" "$path" "$uid" "$gid" "$mode" || { RESTORE_ERRORS="$RESTORE_ERRORS; $INSTALL_ERROR"; ok=1; }
+    else
+      rm -f -- "$path" || { RESTORE_ERRORS="$RESTORE_ERRORS; cannot remove $path"; ok=1; }
+    fi
+  done <"$1"
+  return $ok
+}
+
+restore_from() { # job directory whose backup/manifest to restore (files, links, maps); returns 1 on any error
+  local src=$1 name path present sum owner group mode link dest ok=0
+  RESTORE_ERRORS=""
+  while IFS=$'\t' read -r name path present sum owner group mode link; do
+    if [ "$present" = yes ]; then
+      # files the job never got to (or that are back already) stay as they are: nothing to write, nothing to fail
+      if ! unchanged "$path" "$sum" "$owner" "$group" "$mode" "${link:-}"; then
+        if ! dest=$(write_target "$path" "${link:-}"); then
+          RESTORE_ERRORS="$RESTORE_ERRORS; cannot recreate the link $path -> ${link:-}"; ok=1
+        elif ! install_file "$src/backup/$name" "$dest" "$owner" "$group" "$mode"; then
+          RESTORE_ERRORS="$RESTORE_ERRORS; $INSTALL_ERROR"; ok=1
+        fi
+      fi
+    else
+      rm -f -- "$path" || { RESTORE_ERRORS="$RESTORE_ERRORS; cannot remove $path"; ok=1; }
+    fi
+    [ "$name" = tls_policy ] || continue
+    if [ -f "$src/maps" ]; then
+      restore_maps "$src/maps" "$src/backup/maps" || ok=1
+    elif [ "$present" = yes ]; then # a job from an older apply.sh did not back up the maps: rebuild
+      postmap -c "$CONF" "$DBTYPE:$path" </dev/null >/dev/null 2>&1 || { RESTORE_ERRORS="$RESTORE_ERRORS; postmap $path failed"; ok=1; }
+    else
+      map_files "$path" | xargs rm -f
     fi
   done <"$src/manifest"
   return $ok
@@ -170,7 +252,8 @@ restore_from() { # job directory whose backup/manifest to restore (files + postm
 health() {
   local services line name port host wrapper ok banner deadline interfaces
   postfix -c "$CONF" status >/dev/null 2>&1 </dev/null || { HEALTH_ERROR="the Postfix master process is not running"; return 1; }
-  interfaces=$(postconf -c "$CONF" -h inet_interfaces 2>/dev/null </dev/null | tr ',' ' ' | awk '{print $1}')
+  # -x: inet_interfaces may name other parameters ("$myhostname, localhost", postconf(5))
+  interfaces=$(postconf -c "$CONF" -xh inet_interfaces 2>/dev/null </dev/null | tr ',' ' ' | awk '{print $1}')
   case "$interfaces" in all|loopback-only|"") interfaces=127.0.0.1 ;; esac
   services=$(postconf -c "$CONF" -M 2>/dev/null </dev/null | awk '$2 == "inet" && $8 == "smtpd" { print $1, (index($0, "smtpd_tls_wrappermode=yes") ? "tls" : "plain") }')
   while read -r name wrapper; do
@@ -182,9 +265,9 @@ health() {
     deadline=$((SECONDS + 15)); ok=1
     while [ $SECONDS -lt $deadline ]; do
       if [ "$wrapper" = tls ]; then
-        timeout 3 bash -c "exec 3<>/dev/tcp/$host/$port" 2>/dev/null && { ok=0; break; }
+        timeout 3 bash -c 'exec 3<>"/dev/tcp/$1/$2"' health "$host" "$port" 2>/dev/null && { ok=0; break; }
       else
-        banner=$(timeout 3 bash -c "exec 3<>/dev/tcp/$host/$port; head -c 4 <&3" 2>/dev/null)
+        banner=$(timeout 3 bash -c 'exec 3<>"/dev/tcp/$1/$2"; head -c 4 <&3' health "$host" "$port" 2>/dev/null)
         [ "$banner" = "220 " ] && { ok=0; break; }
       fi
       sleep 0.1
@@ -209,9 +292,9 @@ undo() { # failed step and reason: restore this job's backup, reload, report
     set_state rolled-back
     finish rolled-back "$step" "$reason$extra"
   else
-    progress rollback fail "could not restore every file from $JOB/backup"
+    progress rollback fail "could not restore every file from $JOB/backup:${RESTORE_ERRORS#;}"
     set_state rollback-failed
-    finish rollback-failed "$step" "$reason; restoring the backup ALSO failed: restore by hand from $JOB/backup (see manifest)"
+    finish rollback-failed "$step" "$reason; restoring the backup ALSO FAILED (${RESTORE_ERRORS#; }): restore by hand from $JOB/backup (owner, group and mode of each file are in $JOB/manifest)"
   fi
 }
 
@@ -228,7 +311,7 @@ recover_interrupted() { # a job left in "committing" (its process was killed) is
       printf 'rolled-back\trecover\tinterrupted during commit; restored by job %s\n' "$ID" >"$other/result"
       progress recover ok "restored the files of job $(basename "$other")"
     else
-      progress recover fail "could not restore job $(basename "$other")"
+      progress recover fail "could not restore job $(basename "$other") from $other/backup:${RESTORE_ERRORS#;}"
       return 1
     fi
   done
@@ -260,6 +343,12 @@ cmd_commit() {
       finish refused check-live "$CONF/$name changed since the plan was made (someone edited it); nothing was changed, plan again"
       return 1
     fi
+    if [ -L "$CONF/$name" ] && [ ! -e "$CONF/$name" ]; then
+      progress check-live fail "$CONF/$name is a symbolic link to a missing file"
+      set_state refused
+      finish refused check-live "$CONF/$name is a symbolic link to $(link_of "$CONF/$name"), which does not exist; nothing was changed"
+      return 1
+    fi
   done <"$JOB/plan"
   progress check-live ok "live files are as planned against"
 
@@ -269,9 +358,13 @@ cmd_commit() {
     path="$CONF/$name"
     if [ -f "$path" ]; then
       cp -p "$path" "$JOB/backup/$name" || { finish failed backup "cannot copy $path"; set_state failed; return 1; }
-      printf '%s\t%s\tyes\t%s\t%s\n' "$name" "$path" "$(sha "$path")" "$(stat -c '%U	%G	%a' "$path")" >>"$JOB/manifest.tmp"
+      # owner and mode of what the path resolves to (a link's own are meaningless) and the link itself
+      printf '%s\t%s\tyes\t%s\t%s\t%s\n' "$name" "$path" "$(sha "$path")" "$(file_meta "$path")" "$(link_of "$path")" >>"$JOB/manifest.tmp"
     else
-      printf '%s\t%s\tno\tabsent\t-\t-\t-\n' "$name" "$path" >>"$JOB/manifest.tmp"
+      printf '%s\t%s\tno\tabsent\t-\t-\t-\t%s\n' "$name" "$path" "$(link_of "$path")" >>"$JOB/manifest.tmp"
+    fi
+    if [ "$name" = tls_policy ]; then
+      backup_maps || { finish failed backup "cannot copy the map files of $path"; set_state failed; return 1; }
     fi
   done <"$JOB/plan"
   sync "$JOB/backup" 2>/dev/null; mv -f "$JOB/manifest.tmp" "$JOB/manifest"
@@ -289,18 +382,24 @@ cmd_commit() {
 
   set_state committing
   progress swap start "renaming the new files into place"
-  while IFS=$'\t' read -r name action expected owner group mode; do
+  local link dest
+  while IFS=$'\t' read -r name action expected owner group mode link; do
     path="$CONF/$name"
     if [ "$action" = delete ]; then
       rm -f "$path"; [ "$name" = tls_policy ] && map_files "$path" | xargs rm -f
       continue
     fi
     if [ -n "${owner:-}" ] && [ "$owner" != - ]; then :
-    elif [ -f "$path" ]; then read -r owner group mode <<<"$(stat -c '%U %G %a' "$path")"
-    else owner=root; group=root; mode=644; fi
-    if ! install_file "$JOB/new/$name" "$path" "$owner" "$group" "$mode"; then
-      progress swap fail "cannot install $path"
-      undo swap "cannot install $path"; return 1
+    elif [ -e "$path" ]; then read -r owner group mode <<<"$(file_meta "$path")"
+    else owner=0; group=0; mode=644; fi
+    # a symbolic link (configuration management) stays a link: the new content goes to the file it names
+    if ! dest=$(write_target "$path" "${link:-}"); then
+      progress swap fail "cannot resolve the symbolic link $path"
+      undo swap "cannot resolve the symbolic link $path"; return 1
+    fi
+    if ! install_file "$JOB/new/$name" "$dest" "$owner" "$group" "$mode"; then
+      progress swap fail "cannot install $INSTALL_ERROR"
+      undo swap "cannot install $INSTALL_ERROR"; return 1
     fi
   done <"$JOB/plan"
   progress swap ok "new files in place"
@@ -311,6 +410,14 @@ cmd_commit() {
       progress postmap fail "$out"; undo postmap "postmap failed: $out"; return 1
     fi
     progress postmap ok "map rebuilt"
+  fi
+  if [ -f "$JOB/restore-maps" ]; then # a rollback: the map files as they were before the deploy it undoes
+    RESTORE_ERRORS=""
+    progress maps start "restoring the tls_policy map files from the backup"
+    if ! restore_maps "$JOB/restore-maps" "$JOB/new/maps"; then
+      progress maps fail "${RESTORE_ERRORS#; }"; undo maps "cannot restore the map files: ${RESTORE_ERRORS#; }"; return 1
+    fi
+    progress maps ok "map files restored"
   fi
 
   progress check start "postfix check"
@@ -389,14 +496,19 @@ cmd_rollback_job() { # INSTANCE TARGET_ID JOB ID CREATED CLIENT
   printf 'id=%s\nkind=rollback\nconfig_dir=%s\ndb_type=%s\ncreated=%s\nclient=%s\nrollback_of=%s\n' \
     "$4" "$conf" "$dbtype" "$5" "$6" "$2" >"$job/job"
   : >"$job/plan"
-  while IFS=$'\t' read -r name path present sum owner group mode; do
+  local link
+  while IFS=$'\t' read -r name path present sum owner group mode link; do
     if [ "$present" = yes ]; then
       cp -p "$target/backup/$name" "$job/new/$name"
-      printf '%s\twrite\t%s\t%s\t%s\t%s\n' "$name" "$(sha "$path")" "$owner" "$group" "$mode" >>"$job/plan"
+      printf '%s\twrite\t%s\t%s\t%s\t%s\t%s\n' "$name" "$(sha "$path")" "$owner" "$group" "$mode" "${link:-}" >>"$job/plan"
     else
       printf '%s\tdelete\t%s\t-\t-\t-\n' "$name" "$(sha "$path")" >>"$job/plan"
     fi
   done <"$target/manifest"
+  if [ -f "$target/maps" ]; then
+    mkdir -p "$job/new/maps" && cp -a "$target/backup/maps/." "$job/new/maps/" && cp "$target/maps" "$job/restore-maps" \
+      || { echo "cannot copy the map files of deploy $2" >&2; exit 2; }
+  fi
   cp "$0" "$job/apply.sh"
   : >"$job/progress"
   cmd_validate "$job"

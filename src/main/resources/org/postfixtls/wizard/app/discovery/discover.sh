@@ -10,6 +10,18 @@ emitfile() { [ -f "$2" ] && printf '%s\t%s\n' "$1" "$(head -c 4194304 "$2" | b64
 if ! command -v postconf >/dev/null 2>&1; then emit error "postconf was not found: Postfix is not installed (or not in root's PATH)"; exit 3; fi
 [ -n "$CONF" ] || CONF=$(postconf -h config_directory 2>/dev/null)
 if [ ! -f "$CONF/main.cf" ]; then emit error "$CONF/main.cf does not exist: not a Postfix configuration directory"; exit 4; fi
+# Only the PEM CERTIFICATE blocks of a file's first 256 KB: smtpd_tls_chain_files entries and combined
+# key+certificate files hold the private key too, which never leaves this server.
+certs_only() {
+  local out
+  out=$(head -c 262144 -- "$1" 2>/dev/null | awk '
+    /^-----BEGIN CERTIFICATE-----/ { inside = 1; block = "" }
+    inside && /^-----/ && !/^-----(BEGIN|END) CERTIFICATE-----/ { inside = 0; block = ""; next }
+    inside { block = block $0 "\n" }
+    inside && /^-----END CERTIFICATE-----/ { printf "%s", block; inside = 0 }')
+  case "$out" in *"PRIVATE KEY"*) return 1 ;; esac
+  [ -z "$out" ] || printf '%s\n' "$out"
+}
 pc() { postconf -c "$CONF" -h "$1" 2>/dev/null </dev/null; }
 emit config_directory "$CONF"
 emit mail_version "$(pc mail_version)"
@@ -50,8 +62,8 @@ for c in $cands; do
   n=$((n+1)); [ $n -gt 40 ] && break
   path=${c%:*}; src=${c##*:}
   emit cert.path "$path"; emit cert.source "$src"
-  emit cert.meta "$(stat -c '%U %G %a' "$path" 2>/dev/null)"
-  printf 'cert.pem\t%s\n' "$(head -c 262144 "$path" | b64)"
+  emit cert.meta "$(stat -L -c '%U %G %a' -- "$path" 2>/dev/null)"
+  printf 'cert.pem\t%s\n' "$(certs_only "$path" | b64)"
 done
 emit cert.end ""
 # DNSSEC: does the first resolver set the AD bit on a signed answer?

@@ -40,6 +40,21 @@ public final class DeployFixture {
         }
     }
 
+    /** The runbook preset plus one per-destination policy, so the deploy writes tls_policy and runs postmap. */
+    static Profile profileWithPolicy(Testbed testbed) {
+        String json = profileJson("runbook", testbed.get("tls.fullchain"), testbed.get("tls.key")).strip();
+        return profileFromJson(json.substring(0, json.length() - 1)
+                + ", \"policies\": [ { \"destination\": \"example.net\", \"level\": \"secure\" } ] }");
+    }
+
+    private static Profile profileFromJson(String json) {
+        try {
+            return ProfileJson.read(json);
+        } catch (org.postfixtls.wizard.domain.profile.InvalidProfileException e) {
+            throw new IllegalStateException(e.errors().toString(), e);
+        }
+    }
+
     static DeployOptions options(Testbed testbed) {
         return new DeployOptions(testbed.get("postfix.configDir"), STATE_ROOT, "it@tests");
     }
