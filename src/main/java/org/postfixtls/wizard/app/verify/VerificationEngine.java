@@ -169,7 +169,7 @@ public final class VerificationEngine {
             }
             Optional<DnsResult> dnsResult = dnsObservation.map(future -> await(future, limit,
                     () -> unfinishedDns(request.domain().orElseThrow(), limit))).map(observation -> {
-                DnsResult result = DnsEvaluator.evaluate(observation, smtpChain(portResults));
+                DnsResult result = DnsEvaluator.evaluate(observation, smtpChain(portResults), request.tlsRptAddress());
                 listener.dnsFinished(result);
                 return result;
             });

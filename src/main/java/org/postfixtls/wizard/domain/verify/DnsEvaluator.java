@@ -23,6 +23,12 @@ public final class DnsEvaluator {
 
     /** @param servedChain certificates served on the SMTP port (leaf first), empty when none was seen */
     public static DnsResult evaluate(DnsObservation dns, List<byte[]> servedChain) {
+        return evaluate(dns, servedChain, java.util.Optional.empty());
+    }
+
+    /** As above; a missing TLS-RPT record's fix names {@code reportAddress} when the admin gave one. */
+    public static DnsResult evaluate(DnsObservation dns, List<byte[]> servedChain,
+            java.util.Optional<String> reportAddress) {
         List<Check> checks = new ArrayList<>();
         String domain = dns.domain();
         DnsAnswer mx = dns.mx();
@@ -48,7 +54,8 @@ public final class DnsEvaluator {
         checks.add(policy(dns, hosts));
         checks.add(txt(CheckIds.DNS_TLS_RPT, "_smtp._tls." + domain, dns.tlsRptTxt(), "v=TLSRPTv1",
                 "TLS-RPT is not published (optional; senders report TLS failures to you)",
-                "Publish _smtp._tls." + domain + " TXT \"v=TLSRPTv1; rua=mailto:tlsrpt@" + domain + "\""));
+                "Publish _smtp._tls." + domain + " TXT \"v=TLSRPTv1; rua=mailto:"
+                        + reportAddress.filter(address -> !address.isBlank()).orElse("tlsrpt@" + domain) + "\""));
         return new DnsResult(dns, checks);
     }
 

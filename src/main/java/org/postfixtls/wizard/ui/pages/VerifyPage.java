@@ -214,7 +214,8 @@ public final class VerifyPage {
                                 ? Optional.of(new ServerSideRequest(Optional.ofNullable(configDir).filter(d -> !d.equals("/etc/postfix")),
                                         outboundLevel, Optional.empty(), Optional.empty()))
                                 : Optional.empty(),
-                        ProbeTimeouts.DEFAULT);
+                        ProbeTimeouts.DEFAULT,
+                        Optional.ofNullable(model.getProfile().mtaSts()).map(sts -> sts.reportAddress()));
                 return engine.start(request, new VerificationListener() {
                     @Override
                     public void progress(int finished, int total, String what) {
