@@ -139,7 +139,7 @@ public final class HardeningPage {
                 PageScaffold.muted("Runbook: the hardening runbook. Mandatory: the mandatory-TLS guide — outbound "
                         + "encrypt, mail to servers without TLS queues. Recommended: Postfix's TLS_README — "
                         + "opportunistic on port 25, strict on submission."),
-                InboundPage.port25Warning(model),
+                InboundPage.port25Warning(model), comparison(),
                 PageScaffold.section("Protocols and ciphers"), grid, floorWarning, sessionCache,
                 new Label("The Preview step shows every line this changes, with the reason.",
                         new FontIcon(Material2OutlinedAL.COMPARE)));
@@ -151,5 +151,36 @@ public final class HardeningPage {
         box.setId(id);
         box.getItems().setAll(HardeningChoices.CIPHER_GRADES);
         return box;
+    }
+
+    /** The presets side by side, collapsed until asked for; rows where they differ are in bold. */
+    private static javafx.scene.control.TitledPane comparison() {
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setHgap(16);
+        grid.setVgap(4);
+        grid.add(new Label("Setting"), 0, 0);
+        for (int c = 0; c < PresetComparison.ORDER.size(); c++) {
+            Label head = new Label(PresetComparison.title(PresetComparison.ORDER.get(c)));
+            head.getStyleClass().add(Styles.TEXT_BOLD);
+            grid.add(head, c + 1, 0);
+        }
+        int r = 1;
+        for (PresetComparison.Row row : PresetComparison.rows()) {
+            Label setting = new Label(row.setting());
+            if (row.differs()) {
+                setting.getStyleClass().add(Styles.TEXT_BOLD);
+            }
+            grid.add(setting, 0, r);
+            for (int c = 0; c < row.values().size(); c++) {
+                Label value = new Label(row.values().get(c));
+                value.setMnemonicParsing(false);
+                grid.add(value, c + 1, r);
+            }
+            r++;
+        }
+        javafx.scene.control.TitledPane pane = new javafx.scene.control.TitledPane("Compare the presets", grid);
+        pane.setId("hardening-preset-comparison");
+        pane.setExpanded(false);
+        return pane;
     }
 }
