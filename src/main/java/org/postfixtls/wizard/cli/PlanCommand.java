@@ -11,6 +11,7 @@ import org.postfixtls.wizard.domain.config.diff.UnifiedDiff;
 import org.postfixtls.wizard.domain.config.plan.Change;
 import org.postfixtls.wizard.domain.config.plan.ChangeSet;
 import org.postfixtls.wizard.domain.config.plan.FileChange;
+import org.postfixtls.wizard.domain.config.plan.PlanHash;
 import org.postfixtls.wizard.domain.config.plan.PlanRequest;
 import org.postfixtls.wizard.domain.config.plan.Planner;
 import picocli.CommandLine;
@@ -43,6 +44,7 @@ public final class PlanCommand implements Callable<Integer> {
         ChangeSet changeSet = Planner.plan(request.get());
         stdout.print(UnifiedDiff.of(changeSet));
         printReasons(stdout, changeSet);
+        PlanHashOption.print(stdout, PlanHash.of(changeSet));
         if (out != null) {
             Map<String, String> files = new LinkedHashMap<>();
             for (FileChange file : changeSet.files()) {

@@ -1,5 +1,9 @@
 package org.postfixtls.wizard.ui.pages;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
 import org.postfixtls.wizard.app.deploy.DeployOutcome;
 import org.postfixtls.wizard.app.deploy.DeployReport;
 import org.postfixtls.wizard.app.workspace.ServerFiles;
@@ -14,8 +18,8 @@ import org.postfixtls.wizard.ui.wizard.ConnectionMode;
 final class DeployChoices {
 
     /**
-     * The target line and the buttons: deploying needs a server reached over SSH and at least one changed file;
-     * the history and rollback need the server only.
+     * The target line and the buttons: deploying needs a server reached over SSH and an approved change set with at
+     * least one changed file; the history and rollback need the server only.
      */
     record Target(String text, boolean canDeploy, boolean canUseHistory) {
     }
@@ -23,14 +27,52 @@ final class DeployChoices {
     private DeployChoices() {
     }
 
-    static Target target(ConnectionMode mode, ServerFiles server, ChangeSet changeSet) {
+    /** {@code approved}: the change set approved on the Preview (null when none was approved yet). */
+    static Target target(ConnectionMode mode, ServerFiles server, ChangeSet approved) {
         boolean reachable = mode == ConnectionMode.SSH_SERVER && server != null;
-        long files = changeSet == null ? 0 : changeSet.files().stream().filter(FileChange::changed).count();
-        String text = reachable ? "Target: " + server.source() + " — " + files + " file(s) to change."
-                : "Demo server: nothing can be deployed here. Connect to a server over SSH to run the transaction; "
-                        + "the steps are: lock, backup, validate (postconf on a staged copy), swap, postmap, "
-                        + "postfix check, reload, health check, and rollback on any failure.";
-        return new Target(text, reachable && files > 0, reachable);
+        if (!reachable) {
+            return new Target("Demo server: nothing can be deployed here. Connect to a server over SSH to run the "
+                    + "transaction; the steps are: lock, backup, validate (postconf on a staged copy), swap, postmap, "
+                    + "postfix check, reload, health check, and rollback on any failure.", false, false);
+        }
+        if (approved == null) {
+            return new Target("Target: " + server.source() + " — no change approved yet: go Back to the Preview, read "
+                    + "the diff and press Next to approve it.", false, true);
+        }
+        long files = approved.files().stream().filter(FileChange::changed).count();
+        return new Target("Target: " + server.source() + " — " + files + " file(s) to change, exactly as approved on "
+                + "the Preview.", files > 0, true);
+    }
+
+    /**
+     * Why a deploy stopped with {@link DeployOutcome#PLAN_CHANGED}: which files on the server differ from the ones
+     * the approved diff was made from, or else that the choices changed; and what the user can do.
+     */
+    static String planChangedReason(ChangeSet approved, ChangeSet now) {
+        List<String> serverChanges = new ArrayList<>();
+        if (approved != null) {
+            TreeSet<String> names = new TreeSet<>();
+            approved.files().forEach(f -> names.add(f.name()));
+            now.files().forEach(f -> names.add(f.name()));
+            for (String name : names) {
+                String was = approved.file(name).map(FileChange::before).orElse(null);
+                String is = now.file(name).map(FileChange::before).orElse(null);
+                if (!Objects.equals(was, is)) {
+                    serverChanges.add(was == null ? name + " appeared" : is == null ? name + " was removed"
+                            : name + " was edited");
+                }
+            }
+        }
+        String why = approved == null ? "No change was approved on the Preview yet."
+                : !serverChanges.isEmpty() ? "Since the Preview read the server, " + String.join(" and ", serverChanges)
+                        + " on the server (by someone or something else), so the diff you approved no longer applies."
+                : "Your choices changed since you approved the Preview (for example, a profile was opened), so the "
+                        + "plan is different.";
+        if (now.isEmpty()) {
+            return why + " The server now already has the configuration of your choices: there is nothing to deploy.";
+        }
+        return why + " Below is the new diff: exactly what Deploy would change now. Approve it to deploy it, or go "
+                + "Back to the Preview to change your choices.";
     }
 
     /** One sentence on how the job ended, naming the failed step and the state the server is in. */
@@ -41,6 +83,8 @@ final class DeployChoices {
             case NO_CHANGES -> "Nothing to change: the server already has this configuration. No reload.";
             case DRY_RUN -> "Dry run: nothing was written.";
             case REFUSED -> "Refused before anything was changed: " + report.message();
+            case PLAN_CHANGED -> "Stopped before anything was sent: the change Deploy would make now is not the one you "
+                    + "approved. Nothing was changed.";
             case CANCELLED -> "Cancelled before the commit; nothing was changed.";
             case ROLLED_BACK -> "FAILED at " + report.failedStep() + " and ROLLED BACK: " + report.message()
                     + " The server runs the previous configuration.";
