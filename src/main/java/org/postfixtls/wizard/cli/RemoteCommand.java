@@ -97,7 +97,8 @@ abstract class RemoteCommand implements Callable<Integer> {
             case DEPLOYED, NO_CHANGES, DRY_RUN -> report.message();
             case ROLLED_BACK -> "FAILED and ROLLED BACK: " + report.message();
             case REFUSED, CANCELLED -> "FAILED, nothing was changed: " + report.message();
-            case PLAN_CHANGED -> "REFUSED, nothing was changed: " + report.message();
+            case PLAN_CHANGED -> "REFUSED, nothing was changed: " + report.message() + ". If the new diff is right,"
+                    + " deploy it with --expect-plan " + report.planHash().map(Object::toString).orElse("");
             case ROLLBACK_FAILED -> "FAILED and the automatic rollback FAILED too: " + report.message();
             case CONNECTION_LOST -> "UNKNOWN: " + report.message();
         };

@@ -129,7 +129,8 @@ class ExpectPlanIT {
         String newHash = hashLine(refused);
         assertNotEquals(approved, newHash);
         assertTrue(refused.err().contains("REFUSED, nothing was changed: the plan differs from the approved one"
-                + " (approved " + approved + ", now " + newHash + ")"), refused.err());
+                + " (approved " + approved + ", now " + newHash + ")") && refused.err().contains(
+                "If the new diff is right, deploy it with --expect-plan " + newHash), refused.err());
         assertTrue(refused.out().contains("--- a/main.cf") && refused.out().contains(" # edited after the approval"),
                 "the new diff is shown, with the edit as context: " + refused.out());
         assertEquals(edited, LiveFiles.of(conf), "the server's files are untouched");

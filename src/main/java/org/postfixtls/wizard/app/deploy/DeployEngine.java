@@ -233,8 +233,7 @@ public final class DeployEngine {
                 return Optional.empty();
             }
             String message = "the plan differs from the approved one (approved " + approved + ", now " + now
-                    + "): the server's files or the profile changed since it was approved; nothing was sent."
-                    + " Review the new diff and approve its plan hash to deploy it";
+                    + "): the server's files or the profile changed since the approval; nothing was sent";
             event("approval", StepEvent.Status.FAIL, message);
             return Optional.of(report(null, DeployOutcome.PLAN_CHANGED, "approval", message, planned, List.of()));
         }
