@@ -49,6 +49,11 @@ final class DeployChoices {
      * the approved diff was made from, or else that the choices changed; and what the user can do.
      */
     static String planChangedReason(ChangeSet approved, ChangeSet now) {
+        if (approved != null && now.isEmpty() && now.files().stream().allMatch(f -> approved.file(f.name())
+                .map(a -> Objects.equals(a.after(), f.before())).orElse(false))) {
+            return "The server already has the change you approved (it was deployed), so there is nothing left to "
+                    + "deploy.";
+        }
         List<String> serverChanges = new ArrayList<>();
         if (approved != null) {
             TreeSet<String> names = new TreeSet<>();

@@ -78,9 +78,20 @@ class DeployChoicesTest {
         assertTrue(DeployChoices.planChangedReason(TWO_FILES, otherChoices).startsWith("Your choices changed since you"
                 + " approved the Preview"), DeployChoices.planChangedReason(TWO_FILES, otherChoices));
         assertTrue(DeployChoices.planChangedReason(null, otherChoices).startsWith("No change was approved"));
-        ChangeSet alreadyThere = new ChangeSet(List.of(new FileChange("main.cf", "b\n", "b\n")), List.of(), List.of());
-        assertTrue(DeployChoices.planChangedReason(TWO_FILES, alreadyThere).endsWith("there is nothing to deploy."),
-                DeployChoices.planChangedReason(TWO_FILES, alreadyThere));
+        ChangeSet sameEndByOtherMeans = new ChangeSet(List.of(new FileChange("main.cf", "b\n", "b\n"),
+                new FileChange("master.cf", "m\n# other\n", "m\n# other\n")), List.of(), List.of());
+        assertTrue(DeployChoices.planChangedReason(TWO_FILES, sameEndByOtherMeans).endsWith(
+                "The server now already has the configuration of your choices: there is nothing to deploy."),
+                DeployChoices.planChangedReason(TWO_FILES, sameEndByOtherMeans));
+    }
+
+    @Test
+    void deployingAgainAfterTheApprovedChangeWentLiveSaysSoInsteadOfBlamingAnEdit() {
+        ChangeSet afterTheDeploy = new ChangeSet(List.of(new FileChange("main.cf", "b\n", "b\n"),
+                new FileChange("master.cf", "m\n", "m\n"), new FileChange("tls_policy", "x encrypt\n",
+                        "x encrypt\n")), List.of(), List.of());
+        assertEquals("The server already has the change you approved (it was deployed), so there is nothing left to"
+                + " deploy.", DeployChoices.planChangedReason(TWO_FILES, afterTheDeploy));
     }
 
     @Test
