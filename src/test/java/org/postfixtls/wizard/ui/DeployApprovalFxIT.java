@@ -113,7 +113,8 @@ class DeployApprovalFxIT {
         assertTrue(robot.lookup("#veto-message").queryAs(Label.class).getText().startsWith("Deploy:"),
                 "Verify is not reached after a stopped deploy");
 
-        robot.clickOn("#deploy-approve-new");
+        // below the fold of the 800-pixel window: press it as a keyboard user would, without scrolling first
+        robot.interact(() -> robot.lookup("#deploy-approve-new").queryButton().fire());
         WaitForAsyncUtils.waitForFxEvents();
         assertSame(stopped.changeSet(), model.approvedChangeSetProperty().get(), "the new change set is approved");
         assertFalse(panel.isVisible());
