@@ -7,6 +7,7 @@ import org.postfixtls.wizard.app.deploy.Cancellation;
 import org.postfixtls.wizard.app.deploy.DeployEngine;
 import org.postfixtls.wizard.app.deploy.DeployReport;
 import org.postfixtls.wizard.app.remote.RemoteSession;
+import org.postfixtls.wizard.domain.config.plan.PlanHash;
 import org.postfixtls.wizard.domain.profile.InvalidProfileException;
 import org.postfixtls.wizard.domain.profile.Profile;
 import org.postfixtls.wizard.domain.profile.ProfileError;
@@ -18,15 +19,21 @@ import picocli.CommandLine.Option;
 @Command(name = "deploy", mixinStandardHelpOptions = true,
         description = {"Apply a profile to the server as one transaction: lock, backup, validate with the server's"
                 + " own Postfix, atomic swap, reload, health check; any failure restores the backup.",
-            "Exit 0 deployed (or nothing to do), 1 failed and rolled back / refused (the message says which),"
-                + " 2 bad input or refused host key (nothing changed)."})
+            "Exit 0 deployed (or nothing to do), 1 failed and rolled back / refused / plan changed since it was"
+                + " approved (the message says which), 2 bad input or refused host key (nothing changed)."})
 public final class DeployCommand extends RemoteCommand {
 
     @Option(names = "--profile", required = true, paramLabel = "P.json", description = "The profile (schema 1).")
     Path profileFile;
 
-    @Option(names = "--dry-run", description = "Print the diff against the live files; change nothing.")
+    @Option(names = "--dry-run", description = "Print the diff against the live files and the plan's SHA-256;"
+            + " change nothing.")
     boolean dryRun;
+
+    @Option(names = "--expect-plan", paramLabel = "SHA256", converter = PlanHashOption.class,
+            description = "The plan hash printed by plan or deploy --dry-run: deploy only if the plan made now from"
+                    + " the live files is exactly that one; otherwise print the new diff, change nothing, exit 1.")
+    PlanHash expectPlan;
 
     private Profile profile;
 
@@ -34,8 +41,8 @@ public final class DeployCommand extends RemoteCommand {
     int run(RemoteSession session, PrintWriter out, PrintWriter err) {
         DeployEngine engine = engine();
         DeployReport report = dryRun
-                ? engine.dryRun(session, profile, remote.deployOptions(), event -> progress(out, event))
-                : engine.deploy(session, profile, remote.deployOptions(), event -> progress(out, event),
+                ? engine.dryRun(session, profile, expectPlan, remote.deployOptions(), event -> progress(out, event))
+                : engine.deploy(session, profile, expectPlan, remote.deployOptions(), event -> progress(out, event),
                         new Cancellation());
         return finish(report, out, err, true);
     }

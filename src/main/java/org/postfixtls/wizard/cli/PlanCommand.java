@@ -17,6 +17,7 @@ import org.postfixtls.wizard.domain.config.lint.Severity;
 import org.postfixtls.wizard.domain.config.plan.Change;
 import org.postfixtls.wizard.domain.config.plan.ChangeSet;
 import org.postfixtls.wizard.domain.config.plan.FileChange;
+import org.postfixtls.wizard.domain.config.plan.PlanHash;
 import org.postfixtls.wizard.domain.config.plan.PlanRequest;
 import org.postfixtls.wizard.domain.config.plan.Planner;
 import picocli.CommandLine;
@@ -66,6 +67,7 @@ public final class PlanCommand implements Callable<Integer> {
             err.println("plan: the planned configuration has lint ERROR " + f.id() + ": " + f.message());
         }
         changeSet.conflicts().forEach(c -> err.println("plan: conflict: " + c));
+        PlanHashOption.print(stdout, PlanHash.of(changeSet));
         if (out != null) {
             Map<String, String> files = new LinkedHashMap<>();
             for (FileChange file : changeSet.files()) {

@@ -78,6 +78,7 @@ abstract class RemoteCommand implements Callable<Integer> {
             if (showDiff && !report.diff().isEmpty()) {
                 out.print(report.diff());
             }
+            report.planHash().ifPresent(hash -> PlanHashOption.print(out, hash));
             report.lintFindings().forEach(f -> out.println("lint: " + f));
             report.certFindings().forEach(f -> out.println("certificate: " + f));
             out.println(summary(report));
@@ -96,6 +97,8 @@ abstract class RemoteCommand implements Callable<Integer> {
             case DEPLOYED, NO_CHANGES, DRY_RUN -> report.message();
             case ROLLED_BACK -> "FAILED and ROLLED BACK: " + report.message();
             case REFUSED, CANCELLED -> "FAILED, nothing was changed: " + report.message();
+            case PLAN_CHANGED -> "REFUSED, nothing was changed: " + report.message() + ". If the new diff is right,"
+                    + " deploy it with --expect-plan " + report.planHash().map(Object::toString).orElse("");
             case ROLLBACK_FAILED -> "FAILED and the automatic rollback FAILED too: " + report.message();
             case CONNECTION_LOST -> "UNKNOWN: " + report.message();
         };
@@ -111,6 +114,7 @@ abstract class RemoteCommand implements Callable<Integer> {
         doc.put("changes", report.changeSet() == null ? List.of() : report.changeSet().changes().stream()
                 .map(c -> Map.of("summary", c.summary(), "reason", c.reason())).toList());
         doc.put("diff", report.diff());
+        doc.put("planSha256", report.planHash().map(Object::toString).orElse(null));
         doc.put("lint", report.lintFindings());
         doc.put("certificate", report.certFindings());
         doc.put("steps", report.steps().stream().map(s -> Map.of("step", s.step(),

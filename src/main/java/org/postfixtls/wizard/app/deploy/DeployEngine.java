@@ -26,6 +26,7 @@ import org.postfixtls.wizard.domain.config.lint.LintInput;
 import org.postfixtls.wizard.domain.config.lint.Linter;
 import org.postfixtls.wizard.domain.config.plan.ChangeSet;
 import org.postfixtls.wizard.domain.config.plan.FileChange;
+import org.postfixtls.wizard.domain.config.plan.PlanHash;
 import org.postfixtls.wizard.domain.config.plan.PlanRequest;
 import org.postfixtls.wizard.domain.config.plan.Planner;
 import org.postfixtls.wizard.domain.profile.Profile;
@@ -54,10 +55,23 @@ public final class DeployEngine {
 
     /** Plans the profile against the live files and prints nothing to the server: the diff, lint, no changes. */
     public DeployReport dryRun(RemoteSession session, Profile profile, DeployOptions options, DeployListener listener) {
+        return dryRun(session, profile, null, options, listener);
+    }
+
+    /**
+     * A dry run that also says whether the plan is still the approved one ({@link DeployOutcome#PLAN_CHANGED} when
+     * not); {@code approved} null checks nothing.
+     */
+    public DeployReport dryRun(RemoteSession session, Profile profile, PlanHash approved, DeployOptions options,
+            DeployListener listener) {
         Run run = new Run(session, listener);
         Planned planned = run.plan(profile, options);
         if (planned.changeSet.refused()) {
             return run.refusedPlan(planned);
+        }
+        Optional<DeployReport> unapproved = run.refuseUnapproved(planned, approved);
+        if (unapproved.isPresent()) {
+            return unapproved.get();
         }
         String message = planned.changeSet.isEmpty() ? "no changes: the server already matches the profile"
                 : "dry run: " + planned.changeSet.changes().size() + " changes planned, nothing written";
@@ -67,10 +81,25 @@ public final class DeployEngine {
 
     public DeployReport deploy(RemoteSession session, Profile profile, DeployOptions options,
             DeployListener listener, Cancellation cancellation) {
+        return deploy(session, profile, null, options, listener, cancellation);
+    }
+
+    /**
+     * Deploys the profile only if its plan, made now from the live files, is the approved one: when its
+     * {@link PlanHash} differs from {@code approved}, nothing is sent and the report ({@link
+     * DeployOutcome#PLAN_CHANGED}) carries the new plan and diff for approval (decision 0056). {@code approved}
+     * null deploys whatever the profile plans.
+     */
+    public DeployReport deploy(RemoteSession session, Profile profile, PlanHash approved, DeployOptions options,
+            DeployListener listener, Cancellation cancellation) {
         Run run = new Run(session, listener);
         Planned planned = run.plan(profile, options);
         if (planned.changeSet.refused()) {
             return record(session, "deploy", run.refusedPlan(planned));
+        }
+        Optional<DeployReport> unapproved = run.refuseUnapproved(planned, approved);
+        if (unapproved.isPresent()) {
+            return record(session, "deploy", unapproved.get());
         }
         if (planned.changeSet.isEmpty()) {
             run.event("plan", StepEvent.Status.OK, "the server already matches the profile: nothing to write, no reload");
@@ -207,6 +236,22 @@ public final class DeployEngine {
             String why = String.join(" ", planned.changeSet.refusals());
             event("plan", StepEvent.Status.FAIL, why);
             return report(null, DeployOutcome.REFUSED, "plan", why + " Nothing was changed.", planned, List.of());
+        }
+
+        /** Empty when no approval is required or the plan is the approved one; else the refusal, nothing sent. */
+        Optional<DeployReport> refuseUnapproved(Planned planned, PlanHash approved) {
+            if (approved == null) {
+                return Optional.empty();
+            }
+            PlanHash now = PlanHash.of(planned.changeSet);
+            if (now.equals(approved)) {
+                event("approval", StepEvent.Status.OK, "the plan is the approved one (plan SHA-256 " + now + ")");
+                return Optional.empty();
+            }
+            String message = "the plan differs from the approved one (approved " + approved + ", now " + now
+                    + "): the server's files or the profile changed since the approval; nothing was sent";
+            event("approval", StepEvent.Status.FAIL, message);
+            return Optional.of(report(null, DeployOutcome.PLAN_CHANGED, "approval", message, planned, List.of()));
         }
 
         DeployReport commitValidated(ServerJob job, TaggedOutput validation, Planned planned,

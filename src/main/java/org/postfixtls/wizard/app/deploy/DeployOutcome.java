@@ -10,6 +10,11 @@ public enum DeployOutcome {
     DRY_RUN,
     /** Refused before the commit (validation, key/certificate check, lock held, files changed meanwhile). */
     REFUSED,
+    /**
+     * The plan is not the approved one (its {@code PlanHash} differs: the server's files or the profile changed
+     * since the approval). Stopped before anything was sent; the report carries the new plan for approval.
+     */
+    PLAN_CHANGED,
     /** Cancelled before the commit; the job was removed. */
     CANCELLED,
     /** A step of the commit failed; the backup was restored and Postfix reloaded. */
@@ -20,7 +25,7 @@ public enum DeployOutcome {
     CONNECTION_LOST;
 
     public boolean changedNothing() {
-        return this == NO_CHANGES || this == DRY_RUN || this == REFUSED || this == CANCELLED || this == ROLLED_BACK;
+        return this == NO_CHANGES || this == DRY_RUN || this == REFUSED || this == PLAN_CHANGED || this == CANCELLED || this == ROLLED_BACK;
     }
 
     public boolean succeeded() {

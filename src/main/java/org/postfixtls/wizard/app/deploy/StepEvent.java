@@ -1,7 +1,7 @@
 package org.postfixtls.wizard.app.deploy;
 
 /**
- * One line of deploy progress: which step ({@code discover}, {@code plan}, {@code upload}, {@code validate},
+ * One line of deploy progress: which step ({@code discover}, {@code plan}, {@code approval}, {@code upload}, {@code validate},
  * {@code lock}, {@code check-live}, {@code backup}, {@code swap}, {@code postmap}, {@code check}, {@code reload},
  * {@code health}, {@code rollback}, ...), its status and a log line for people.
  */

@@ -12,6 +12,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -26,6 +27,7 @@ import org.postfixtls.wizard.app.deploy.DeployOutcome;
 import org.postfixtls.wizard.app.deploy.DeployRecord;
 import org.postfixtls.wizard.app.deploy.DeployReport;
 import org.postfixtls.wizard.app.deploy.StepEvent;
+import org.postfixtls.wizard.domain.config.plan.PlanHash;
 import org.postfixtls.wizard.ui.tasks.Background;
 import org.postfixtls.wizard.ui.wizard.ConnectionMode;
 import org.postfixtls.wizard.ui.wizard.StepValidator;
@@ -87,7 +89,7 @@ public final class DeployPage {
 
         Runnable showTarget = () -> {
             DeployChoices.Target state = DeployChoices.target(model.getConnectionMode(), model.getServer(),
-                    model.changeSetProperty().get(), confirmWeakening.isSelected());
+                    model.approvedChangeSetProperty().get(), confirmWeakening.isSelected());
             target.setText(state.text());
             confirmWeakening.setText(state.needsConfirmation() ? state.weakening() + " Tick to deploy it anyway." : "");
             confirmWeakening.setVisible(state.needsConfirmation());
@@ -98,11 +100,46 @@ public final class DeployPage {
         };
         showTarget.run();
         confirmWeakening.selectedProperty().addListener((o, old, ticked) -> showTarget.run());
-        model.changeSetProperty().addListener((o, old, c) -> {
+        model.approvedChangeSetProperty().addListener((o, old, c) -> {
             confirmWeakening.setSelected(false);
             showTarget.run();
         });
         model.serverProperty().addListener((o, old, s) -> showTarget.run());
+
+        // a deploy stopped because the plan is no longer the approved one: why, the new diff, and its approval
+        Label changedReason = new Label();
+        changedReason.setId("deploy-plan-changed-reason");
+        changedReason.setWrapText(true);
+        ListView<String> newDiff = PreviewPage.diffView("");
+        newDiff.setId("deploy-new-diff");
+        newDiff.setPrefHeight(260);
+        Button approveNew = new Button("Approve this change", new FontIcon(Material2OutlinedAL.CHECK_CIRCLE));
+        approveNew.setId("deploy-approve-new");
+        VBox planChanged = new VBox(8, changedReason, newDiff, approveNew);
+        planChanged.setId("deploy-plan-changed");
+        Runnable showPlanChanged = () -> {
+            DeployReport last = model.lastDeployProperty().get();
+            boolean changed = last != null && last.outcome() == DeployOutcome.PLAN_CHANGED;
+            if (changed) {
+                changedReason.setText(DeployChoices.planChangedReason(model.approvedChangeSetProperty().get(),
+                        last.changeSet()));
+                newDiff.getItems().setAll(last.diff().lines().toList());
+                approveNew.setDisable(last.changeSet().isEmpty());
+            }
+            planChanged.setVisible(changed);
+            planChanged.setManaged(changed);
+        };
+        showPlanChanged.run();
+        model.lastDeployProperty().addListener((o, old, r) -> showPlanChanged.run());
+        approveNew.setOnAction(e -> {
+            model.approvedChangeSetProperty().set(model.lastDeployProperty().get().changeSet());
+            planChanged.setVisible(false);
+            planChanged.setManaged(false);
+            result.setText("Approved the new change. Press Deploy now to apply it; the server is checked against it "
+                    + "once more before anything is sent.");
+            result.setGraphic(new FontIcon(Material2OutlinedAL.CHECK_CIRCLE));
+            result.getStyleClass().setAll("label");
+        });
 
         AtomicReference<Cancellation> running = new AtomicReference<>();
         Map<String, Label> stepLines = new LinkedHashMap<>();
@@ -148,11 +185,16 @@ public final class DeployPage {
 
         deploy.setOnAction(e -> {
             if (!PageAlerts.confirm(deploy, "Deploy to " + model.sshForm().host.get() + "?",
-                    "The previewed change is applied as one transaction, with automatic rollback on any failure.")) {
+                    "The change you approved on the Preview is applied as one transaction, with automatic rollback on "
+                            + "any failure. If the server's files changed since, nothing is sent and the new diff "
+                            + "is shown for approval.")) {
                 return;
             }
+            PlanHash approved = PlanHash.of(model.approvedChangeSetProperty().get());
+            planChanged.setVisible(false);
+            planChanged.setManaged(false);
             runJob(model, running, deploy, cancel, rollback, steps, stepLines, log, result, loadHistory,
-                    (session, cancellation) -> new DeployEngine().deploy(session, model.getProfile(),
+                    (session, cancellation) -> new DeployEngine().deploy(session, model.getProfile(), approved,
                             options(model.getServer().configDirectory()), listener, cancellation));
         });
         rollback.setOnAction(e -> {
@@ -173,7 +215,8 @@ public final class DeployPage {
             }
         });
 
-        page.getChildren().addAll(target, confirmWeakening, actions, PageScaffold.section("Transaction"), steps, result, log,
+        page.getChildren().addAll(target, confirmWeakening, actions, PageScaffold.section("Transaction"), steps, result,
+                planChanged, log,
                 PageScaffold.section("History on this server"), new HBox(10, refreshHistory, rollback), history);
         return page;
     }

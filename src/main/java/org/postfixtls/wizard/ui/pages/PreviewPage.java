@@ -140,29 +140,7 @@ public final class PreviewPage {
     }
 
     private static SplitPane fileView(FileChange file, List<Change> reasons) {
-        ListView<String> diff = new ListView<>();
-        diff.getStyleClass().add("diff-view");
-        diff.setFixedCellSize(22);
-        diff.getItems().setAll(UnifiedDiff.of(file).lines().toList());
-        diff.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(String line, boolean empty) {
-                super.updateItem(line, empty);
-                getStyleClass().removeAll("diff-add", "diff-remove", "diff-hunk");
-                if (empty || line == null) {
-                    setText(null);
-                    return;
-                }
-                setText(line);
-                if (line.startsWith("@@")) {
-                    getStyleClass().add("diff-hunk");
-                } else if (line.startsWith("+") && !line.startsWith("+++")) {
-                    getStyleClass().add("diff-add");
-                } else if (line.startsWith("-") && !line.startsWith("---")) {
-                    getStyleClass().add("diff-remove");
-                }
-            }
-        });
+        ListView<String> diff = diffView(UnifiedDiff.of(file));
         // a handful of reasons per file: a plain VBox wraps long sentences, which ListView cells do badly
         VBox reasonsBox = new VBox(10);
         reasonsBox.getStyleClass().add("reason-list");
@@ -190,10 +168,47 @@ public final class PreviewPage {
         return split;
     }
 
-    /** The plan must be on screen, and it must be the plan of the current choices. */
+    /** A unified diff, one line per row, hunk headers and added/removed lines coloured (also shown by Deploy). */
+    static ListView<String> diffView(String unifiedDiff) {
+        ListView<String> diff = new ListView<>();
+        diff.getStyleClass().add("diff-view");
+        diff.setFixedCellSize(22);
+        diff.getItems().setAll(unifiedDiff.lines().toList());
+        diff.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(String line, boolean empty) {
+                super.updateItem(line, empty);
+                getStyleClass().removeAll("diff-add", "diff-remove", "diff-hunk");
+                if (empty || line == null) {
+                    setText(null);
+                    return;
+                }
+                setText(line);
+                if (line.startsWith("@@")) {
+                    getStyleClass().add("diff-hunk");
+                } else if (line.startsWith("+") && !line.startsWith("+++")) {
+                    getStyleClass().add("diff-add");
+                } else if (line.startsWith("-") && !line.startsWith("---")) {
+                    getStyleClass().add("diff-remove");
+                }
+            }
+        });
+        return diff;
+    }
+
+    /**
+     * The plan must be on screen, and it must be the plan of the current choices. Passing approves it: the change
+     * set on screen is what Deploy may apply (decision 0056).
+     */
     public static StepValidator validator() {
-        return model -> CompletableFuture.completedFuture(model.changeSetProperty().get() == null
-                ? Validation.veto("Preview: the plan is still being made (or failed); wait for the diff to appear.")
-                : Validation.ok());
+        return model -> {
+            var shown = model.changeSetProperty().get();
+            if (shown == null) {
+                return CompletableFuture.completedFuture(
+                        Validation.veto("Preview: the plan is still being made (or failed); wait for the diff to appear."));
+            }
+            model.approvedChangeSetProperty().set(shown);
+            return CompletableFuture.completedFuture(Validation.ok());
+        };
     }
 }

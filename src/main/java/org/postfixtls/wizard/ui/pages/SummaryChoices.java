@@ -80,6 +80,8 @@ final class SummaryChoices {
             case CONNECTION_LOST -> List.of("The connection was lost during the deploy; the server finishes it alone."
                     + " Open the Deploy step's history to see how it ended.");
             case REFUSED, CANCELLED -> List.of("Nothing changed on the server: " + deploy.message());
+            case PLAN_CHANGED -> List.of("Nothing changed on the server: its files or your choices changed after you"
+                    + " approved the Preview. The Deploy step shows the new diff for approval.");
         };
     }
 

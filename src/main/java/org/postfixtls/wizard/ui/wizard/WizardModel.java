@@ -39,6 +39,7 @@ public final class WizardModel {
     private final ObjectProperty<InspectionReport> certificateReport =
             new SimpleObjectProperty<>(this, "certificateReport");
     private final ObjectProperty<ChangeSet> changeSet = new SimpleObjectProperty<>(this, "changeSet");
+    private final ObjectProperty<ChangeSet> approvedChangeSet = new SimpleObjectProperty<>(this, "approvedChangeSet");
     private final ObservableMap<String, Boolean> acknowledgements = FXCollections.observableHashMap();
     private final SshForm sshForm = new SshForm();
     private final ObjectProperty<ServerFacts> serverFacts = new SimpleObjectProperty<>(this, "serverFacts");
@@ -169,6 +170,15 @@ public final class WizardModel {
     /** The planned change set, as the preview showed it; what a deploy or export applies. */
     public ObjectProperty<ChangeSet> changeSetProperty() {
         return changeSet;
+    }
+
+    /**
+     * The change set the user approved: the one on screen when they left the Preview with Next, or a new one they
+     * approved on the Deploy page after a deploy stopped because the plan had changed. Deploy applies it only if the
+     * plan it makes from the live files has the same {@code PlanHash} (decision 0056); null until approved.
+     */
+    public ObjectProperty<ChangeSet> approvedChangeSetProperty() {
+        return approvedChangeSet;
     }
 
     /** Risks the user explicitly accepted on a step ("use this certificate anyway"), by key. */

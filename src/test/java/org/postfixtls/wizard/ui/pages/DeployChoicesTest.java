@@ -26,9 +26,10 @@ class DeployChoicesTest {
             List.of());
 
     @Test
-    void anSshServerWithChangesCanBeDeployed() {
+    void anSshServerWithAnApprovedChangeCanBeDeployed() {
         DeployChoices.Target target = DeployChoices.target(ConnectionMode.SSH_SERVER, SERVER, TWO_FILES);
-        assertEquals("Target: " + SERVER.source() + " — 2 file(s) to change.", target.text());
+        assertEquals("Target: " + SERVER.source() + " — 2 file(s) to change, exactly as approved on the Preview.",
+                target.text());
         assertTrue(target.canDeploy());
         assertTrue(target.canUseHistory());
     }
@@ -48,12 +49,62 @@ class DeployChoicesTest {
 
     @Test
     void nothingToChangeMeansNoDeployButHistoryAndRollbackStay() {
-        for (ChangeSet nothing : new ChangeSet[] {NOTHING, null}) {
-            DeployChoices.Target target = DeployChoices.target(ConnectionMode.SSH_SERVER, SERVER, nothing);
-            assertEquals("Target: " + SERVER.source() + " — 0 file(s) to change.", target.text());
-            assertFalse(target.canDeploy());
-            assertTrue(target.canUseHistory());
-        }
+        DeployChoices.Target target = DeployChoices.target(ConnectionMode.SSH_SERVER, SERVER, NOTHING);
+        assertEquals("Target: " + SERVER.source() + " — 0 file(s) to change, exactly as approved on the Preview.",
+                target.text());
+        assertFalse(target.canDeploy());
+        assertTrue(target.canUseHistory());
+    }
+
+    @Test
+    void withoutAnApprovalNothingIsDeployedAndThePreviewIsNamed() {
+        DeployChoices.Target target = DeployChoices.target(ConnectionMode.SSH_SERVER, SERVER, null);
+        assertEquals("Target: " + SERVER.source() + " — no change approved yet: go Back to the Preview, read the diff"
+                + " and press Next to approve it.", target.text());
+        assertFalse(target.canDeploy());
+        assertTrue(target.canUseHistory());
+    }
+
+    @Test
+    void aStoppedDeployNamesTheFilesThatChangedOnTheServerAndOffersTheNewDiffForApproval() {
+        ChangeSet edited = new ChangeSet(List.of(new FileChange("main.cf", "a\n# edited\n", "b\n# edited\n"),
+                new FileChange("master.cf", "m\n", "m\n"), new FileChange("tls_policy", "old encrypt\n",
+                        "x encrypt\n")), List.of(), List.of());
+        String reason = DeployChoices.planChangedReason(TWO_FILES, edited);
+        assertEquals("Since the Preview read the server, main.cf was edited and tls_policy appeared on the server (by"
+                + " someone or something else), so the diff you approved no longer applies. Below is the new diff:"
+                + " exactly what Deploy would change now. Approve it to deploy it, or go Back to the Preview to change"
+                + " your choices.", reason);
+        ChangeSet removed = new ChangeSet(List.of(new FileChange("main.cf", "a\n", "b\n"),
+                new FileChange("master.cf", "m\n", "m\n"), new FileChange("tls_policy", null, "y encrypt\n")),
+                List.of(), List.of());
+        assertTrue(DeployChoices.planChangedReason(edited, removed).startsWith(
+                "Since the Preview read the server, main.cf was edited and tls_policy was removed on the server"),
+                DeployChoices.planChangedReason(edited, removed));
+    }
+
+    @Test
+    void aStoppedDeployWithTheSameServerFilesBlamesTheChangedChoices() {
+        ChangeSet otherChoices = new ChangeSet(List.of(new FileChange("main.cf", "a\n", "c\n"),
+                new FileChange("master.cf", "m\n", "m\n"), new FileChange("tls_policy", null, "x encrypt\n")),
+                List.of(), List.of());
+        assertTrue(DeployChoices.planChangedReason(TWO_FILES, otherChoices).startsWith("Your choices changed since you"
+                + " approved the Preview"), DeployChoices.planChangedReason(TWO_FILES, otherChoices));
+        assertTrue(DeployChoices.planChangedReason(null, otherChoices).startsWith("No change was approved"));
+        ChangeSet sameEndByOtherMeans = new ChangeSet(List.of(new FileChange("main.cf", "b\n", "b\n"),
+                new FileChange("master.cf", "m\n# other\n", "m\n# other\n")), List.of(), List.of());
+        assertTrue(DeployChoices.planChangedReason(TWO_FILES, sameEndByOtherMeans).endsWith(
+                "The server now already has the configuration of your choices: there is nothing to deploy."),
+                DeployChoices.planChangedReason(TWO_FILES, sameEndByOtherMeans));
+    }
+
+    @Test
+    void deployingAgainAfterTheApprovedChangeWentLiveSaysSoInsteadOfBlamingAnEdit() {
+        ChangeSet afterTheDeploy = new ChangeSet(List.of(new FileChange("main.cf", "b\n", "b\n"),
+                new FileChange("master.cf", "m\n", "m\n"), new FileChange("tls_policy", "x encrypt\n",
+                        "x encrypt\n")), List.of(), List.of());
+        assertEquals("The server already has the change you approved (it was deployed), so there is nothing left to"
+                + " deploy.", DeployChoices.planChangedReason(TWO_FILES, afterTheDeploy));
     }
 
     @Test
@@ -85,6 +136,8 @@ class DeployChoicesTest {
                 DeployChoices.resultText(report(DeployOutcome.REFUSED)));
         assertEquals("Cancelled before the commit; nothing was changed.",
                 DeployChoices.resultText(report(DeployOutcome.CANCELLED)));
+        assertEquals("Stopped before anything was sent: the change Deploy would make now is not the one you approved."
+                + " Nothing was changed.", DeployChoices.resultText(report(DeployOutcome.PLAN_CHANGED)));
     }
 
     @ParameterizedTest

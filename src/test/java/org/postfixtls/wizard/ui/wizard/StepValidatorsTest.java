@@ -405,6 +405,17 @@ class StepValidatorsTest {
             model.changeSetProperty().set(Planner.plan(DEMO.planRequest(model.getProfile())));
             assertPasses(check("preview"));
         }
+
+        @Test
+        void passingApprovesExactlyTheChangeSetOnScreen() {
+            var shown = Planner.plan(DEMO.planRequest(model.getProfile()));
+            assertVeto("Preview: the plan is still being made (or failed); wait for the diff to appear.",
+                    check("preview"));
+            assertEquals(null, model.approvedChangeSetProperty().get(), "a veto approves nothing");
+            model.changeSetProperty().set(shown);
+            assertPasses(check("preview"));
+            assertSame(shown, model.approvedChangeSetProperty().get());
+        }
     }
 
     @Nested
