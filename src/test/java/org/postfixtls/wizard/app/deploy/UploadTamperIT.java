@@ -92,7 +92,7 @@ class UploadTamperIT {
     void anUntouchedUploadIsPreparedAndTheUploadIsRemoved() throws Exception {
         try (RemoteSession session = TestbedSsh.connect(TestbedSsh.deployUser(testbed))) {
             ServerJob job = new ServerJob(session, instance());
-            var upload = job.upload(jobFiles(job));
+            ServerJob.Upload upload = job.upload(jobFiles(job));
             assertEquals("yes", job.prepare(upload).text("valid").orElseThrow());
             assertTrue(Files.isRegularFile(Path.of(job.directory, "new/main.cf")));
             job.discard();
@@ -109,12 +109,12 @@ class UploadTamperIT {
             ServerJob job = new ServerJob(session, instance());
             jobDirectory = job.directory;
             Map<String, byte[]> files = jobFiles(job);
-            var upload = job.upload(files);
+            ServerJob.Upload upload = job.upload(files);
             // the login user (here: its own SFTP channel) replaces the file after the upload
             byte[] replacement = swapped.equals("apply.sh") ? hostile
                     : (new String(files.get(swapped), StandardCharsets.ISO_8859_1) + "# swapped\n")
                             .getBytes(StandardCharsets.ISO_8859_1);
-            session.files().write(uploadDirectory(upload) + "/" + swapped, replacement);
+            session.files().write(upload.directory() + "/" + swapped, replacement);
             RemoteException refused = assertThrows(RemoteException.class, () -> job.prepare(upload));
             assertTrue(refused.getMessage().contains(swapped) && refused.getMessage().contains("changed"),
                     refused.getMessage());
@@ -143,7 +143,22 @@ class UploadTamperIT {
         assertEquals(before, LiveFiles.of(DeployFixture.configDir(testbed)));
     }
 
-    private static String uploadDirectory(Object upload) {
-        return upload.toString();
+    @Test
+    void aScriptSwappedBeforeARollbackIsPreparedIsRefusedAndRootRunsNothing() throws Exception {
+        byte[] hostile = ("#!/bin/bash\ntouch " + marker + "\n").getBytes(StandardCharsets.UTF_8);
+        String jobDirectory;
+        try (RemoteSession session = TestbedSsh.connect(TestbedSsh.deployUser(testbed))) {
+            ServerJob job = new ServerJob(session, instance());
+            jobDirectory = job.directory;
+            ServerJob.Upload upload = job.upload(Map.of("apply.sh", ServerJob.APPLY_SCRIPT));
+            session.files().write(upload.directory() + "/apply.sh", hostile);
+            RemoteException refused = assertThrows(RemoteException.class,
+                    () -> job.prepareRollback(upload, "20260101T000000Z-0000", "it@tests"));
+            assertTrue(refused.getMessage().contains("apply.sh") && refused.getMessage().contains("changed"),
+                    refused.getMessage());
+        }
+        assertFalse(Files.exists(marker), "root ran the swapped script");
+        assertFalse(Files.exists(Path.of(jobDirectory)), "no partial job directory");
+        assertEquals(List.of(), leftovers(), "no upload left in the login user's home");
     }
 }
