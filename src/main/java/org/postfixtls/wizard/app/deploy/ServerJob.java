@@ -92,7 +92,7 @@ final class ServerJob {
         try {
             List<String> argv = new ArrayList<>(List.of("bash", "-s", "--", "prepare", upload.directory(), directory));
             argv.addAll(upload.hashArguments());
-            CommandResult result = session.run(argv, APPLY_SCRIPT, SHORT);
+            CommandResult result = runOrDiscard(argv);
             if (!result.succeeded()) {
                 throw new RemoteException("preparing the job on " + session.target() + " failed: "
                         + result.firstErrorLine());
@@ -113,7 +113,7 @@ final class ServerJob {
             List<String> argv = new ArrayList<>(List.of("bash", "-s", "--", "rollback-job", instanceDirectory,
                     targetId, directory, id, created(), client, upload.directory()));
             argv.addAll(upload.hashArguments());
-            CommandResult result = session.run(argv, APPLY_SCRIPT, SHORT);
+            CommandResult result = runOrDiscard(argv);
             if (!result.succeeded()) {
                 throw new RemoteException("preparing the rollback on " + session.target() + " failed: "
                         + result.firstErrorLine());
@@ -121,6 +121,23 @@ final class ServerJob {
             return TaggedOutput.parse(result.stdoutText());
         } finally {
             forget(upload.directory());
+        }
+    }
+
+    /**
+     * Runs apply.sh (from stdin) to build this job. A failure it reports, it cleans up itself; when the command
+     * was abandoned (timeout, lost connection) the job directory is removed here, as far as the session allows.
+     */
+    private CommandResult runOrDiscard(List<String> argv) {
+        try {
+            return session.run(argv, APPLY_SCRIPT, SHORT);
+        } catch (RemoteException e) {
+            try {
+                discard();
+            } catch (RemoteException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
         }
     }
 
