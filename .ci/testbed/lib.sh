@@ -39,6 +39,10 @@ TB_MYDOMAIN=testbed.example
 TB_SASL_USER="testuser@testbed.example"
 TB_DEPLOY_USER=pftw-deploy
 TB_SUDOPW_USER=pftw-sudopw
+TB_SUDOCACHE_USER=pftw-sudocache     # sudo with a password and sudo's default credential caching
+# The caching user's password ends in a shell command that creates this file: a password that reaches a root
+# shell as a command line leaves the file behind (tests assert that it never appears).
+TB_PWNED_MARKER=/tmp/pftw-testbed-pwned-by-sudo-password
 TB_VMAIL_USER=pftw-vmail
 TB_SUDOERS=/etc/sudoers.d/pftw-testbed
 
@@ -98,6 +102,7 @@ tb_render() {
       -e "s|@HOST@|$TB_HOST|g" \
       -e "s|@DEPLOY_USER@|$TB_DEPLOY_USER|g" \
       -e "s|@SUDOPW_USER@|$TB_SUDOPW_USER|g" \
+      -e "s|@SUDOCACHE_USER@|$TB_SUDOCACHE_USER|g" \
       -e "s|@VMAIL_USER@|$TB_VMAIL_USER|g" \
       -e "s|@SASL_USER@|$TB_SASL_USER|g" \
       "$src" >"$tmp"

@@ -23,7 +23,17 @@ public final class TestbedSsh {
     }
 
     public static ConnectionSettings sudoPasswordUser(Testbed testbed, Privilege privilege) {
-        return new ConnectionSettings(testbed.host(), testbed.port("ssh.port"), testbed.get("ssh.sudoPasswordUser"),
+        return user(testbed, testbed.get("ssh.sudoPasswordUser"), privilege);
+    }
+
+    /** The user whose sudo asks for a password and then remembers it for every session (timestamp_type=global). */
+    public static ConnectionSettings sudoCachingUser(Testbed testbed, Privilege privilege) {
+        return user(testbed, testbed.get("ssh.sudoCachingUser"), privilege);
+    }
+
+    /** Any test-bed user, logging in with the test bed's client key. */
+    public static ConnectionSettings user(Testbed testbed, String user, Privilege privilege) {
+        return new ConnectionSettings(testbed.host(), testbed.port("ssh.port"), user,
                 List.of(new Credentials.KeyFile(Path.of(testbed.get("ssh.key")), null)),
                 Path.of(testbed.get("ssh.knownHosts")), HostKeyDecider.rejectAll(), privilege,
                 ConnectionSettings.DEFAULT_CONNECT_TIMEOUT);

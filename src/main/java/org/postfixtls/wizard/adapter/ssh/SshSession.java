@@ -4,6 +4,7 @@ import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.ChannelSftp;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
+import com.jcraft.jsch.SftpATTRS;
 import com.jcraft.jsch.SftpException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,9 +12,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -27,18 +32,53 @@ import org.postfixtls.wizard.app.remote.SessionStats;
 
 /**
  * One JSch session: every command is an exec channel on it, file transfers use one SFTP channel on it.
- * Root commands are prefixed with {@code sudo -n --} or {@code sudo -S -p '' --} (password first on stdin).
+ *
+ * <p>Root commands go through sudo. A sudo password is a secret for sudo alone and never shares a stream with data
+ * (docs/decisions/0063-sudo-password-never-shares-a-stream.md): when sudo's policy needs no password, none is
+ * sent; otherwise every command runs as {@code sudo -S -k} with the password as the only content of stdin, the
+ * command itself reads {@code /dev/null}, and a command's own stdin is handed over as a file whose SHA-256 root
+ * checks before using it.
  */
 final class SshSession implements RemoteSession {
 
     /** Output beyond this is an error rather than an out-of-memory: no command of ours prints that much. */
     private static final int MAX_OUTPUT = 64 * 1024 * 1024;
+    private static final Duration SUDO_CHECK = Duration.ofSeconds(30);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /**
+     * With a sudo password, for a command without stdin: should sudo not read the password (a rule that needs
+     * none for this command), the command still never sees it.
+     */
+    static final String NO_STDIN = "exec </dev/null; exec \"$@\"";
+
+    /**
+     * With a sudo password, for a command with stdin ({@code $1} the uploaded file, {@code $2} its SHA-256): root
+     * copies the login user's file into a directory of its own and runs the command on the copy only if the hash
+     * matches, so a file swapped after the upload is refused and nothing runs. Exit 125 with a message otherwise.
+     */
+    static final String VERIFIED_STDIN = """
+            d=$(mktemp -d) || exit 125
+            if timeout 60 head -c 67108864 -- "$1" >"$d/stdin" 2>/dev/null \\
+                && [ "$(sha256sum <"$d/stdin")" = "$2  -" ]; then
+              exec <"$d/stdin"; rm -rf -- "$d"; shift 2; exec "$@"
+            fi
+            rm -rf -- "$d"
+            echo "pftw: $1 is missing or changed after the upload (SHA-256 differs); nothing was run" >&2
+            exit 125
+            """;
+
+    /** How commands reach root, settled when the session opens. */
+    private enum Escalation {
+        NONE, SUDO_WITHOUT_PASSWORD, SUDO_WITH_PASSWORD
+    }
 
     private final Session session;
     private final String target;
     private final Privilege privilege;
     private final AtomicInteger commands = new AtomicInteger();
     private final AtomicInteger transfers = new AtomicInteger();
+    private volatile Escalation escalation = Escalation.NONE;
     private ChannelSftp sftp;
 
     private SshSession(Session session, ConnectionSettings settings) {
@@ -50,7 +90,7 @@ final class SshSession implements RemoteSession {
     static SshSession open(Session session, ConnectionSettings settings) {
         SshSession opened = new SshSession(session, settings);
         try {
-            opened.checkPrivilege();
+            opened.escalation = opened.escalation();
             return opened;
         } catch (RuntimeException e) {
             opened.close();
@@ -58,24 +98,53 @@ final class SshSession implements RemoteSession {
         }
     }
 
+    private Escalation escalation() {
+        return switch (privilege) {
+            case Privilege.Root root -> Escalation.NONE;
+            case Privilege.SudoWithoutPassword sudo -> Escalation.SUDO_WITHOUT_PASSWORD;
+            case Privilege.SudoWithPassword sudo -> checkPassword(sudo);
+        };
+    }
+
     /**
-     * With a sudo password, prove it works before any command carries data after it: a rejected password
-     * would make sudo read the command's stdin as further password attempts.
+     * Sends the password only when sudo's policy asks for one: a sudo that does not read it would pass it on to
+     * the command. {@code -k} ignores a password sudo still remembers, so the probe answers for the policy alone;
+     * the check then proves the password before any command runs with it.
      */
-    private void checkPrivilege() {
-        if (!(privilege instanceof Privilege.SudoWithPassword)) {
-            return;
+    private Escalation checkPassword(Privilege.SudoWithPassword sudo) {
+        CommandResult probe = exec("sudo -n -k -- true", new byte[0], SUDO_CHECK, "sudo", null);
+        if (probe.succeeded()) {
+            return Escalation.SUDO_WITHOUT_PASSWORD;
         }
-        CommandResult result = run(List.of("true"), new byte[0], Duration.ofSeconds(30));
-        if (!result.succeeded()) {
-            String error = result.stderrText();
-            String why = error.contains("incorrect password") || error.contains("Sorry, try again")
-                    ? "the sudo password was not accepted"
+        byte[] password = passwordLine(sudo);
+        CommandResult check;
+        try {
+            check = exec("sudo -S -k -p '' -- true", password, SUDO_CHECK, "sudo", null);
+        } finally {
+            Arrays.fill(password, (byte) 0);
+        }
+        if (!check.succeeded()) {
+            String error = check.stderrText();
+            String why = rejectedPassword(check) ? "the sudo password was not accepted"
                     : error.contains("not in the sudoers") || error.contains("not allowed")
                             ? "the user may not use sudo"
-                            : "sudo failed: " + result.firstErrorLine();
+                            : "sudo failed: " + check.firstErrorLine();
             throw new RemoteException.PrivilegeFailed(why + " (" + target + ")");
         }
+        return Escalation.SUDO_WITH_PASSWORD;
+    }
+
+    private static boolean rejectedPassword(CommandResult result) {
+        String error = result.stderrText();
+        return result.exitCode() == 1 && (error.contains("incorrect password") || error.contains("Sorry, try again"));
+    }
+
+    private static byte[] passwordLine(Privilege.SudoWithPassword sudo) {
+        byte[] password = SshConnector.utf8(sudo.password());
+        byte[] line = Arrays.copyOf(password, password.length + 1);
+        line[password.length] = '\n';
+        Arrays.fill(password, (byte) 0);
+        return line;
     }
 
     @Override
@@ -90,35 +159,74 @@ final class SshSession implements RemoteSession {
 
     @Override
     public CommandResult run(List<String> argv, byte[] stdin, Duration timeout, Consumer<String> stdoutLines) {
-        List<String> command = new ArrayList<>();
-        byte[] input = stdin;
-        switch (privilege) {
-            case Privilege.Root root -> {
+        String program = argv.get(0);
+        return switch (escalation) {
+            case NONE -> exec(ShellQuoting.join(argv), stdin, timeout, program, stdoutLines);
+            case SUDO_WITHOUT_PASSWORD -> {
+                CommandResult result = exec(ShellQuoting.join(concat(List.of("sudo", "-n", "--"), argv)), stdin,
+                        timeout, program, stdoutLines);
+                if (result.exitCode() == 1 && result.stderrText().contains("a password is required")) {
+                    throw new RemoteException.PrivilegeFailed("sudo on " + target + " needs a password for this"
+                            + " user; give the sudo password (CLI: --ask-sudo-password)");
+                }
+                yield result;
             }
-            case Privilege.SudoWithoutPassword sudo -> command.addAll(List.of("sudo", "-n", "--"));
-            case Privilege.SudoWithPassword sudo -> {
-                command.addAll(List.of("sudo", "-S", "-p", "", "--"));
-                byte[] password = SshConnector.utf8(sudo.password());
-                input = new byte[password.length + 1 + stdin.length];
-                System.arraycopy(password, 0, input, 0, password.length);
-                input[password.length] = '\n';
-                System.arraycopy(stdin, 0, input, password.length + 1, stdin.length);
-                Arrays.fill(password, (byte) 0);
-            }
-        }
-        command.addAll(argv);
+            case SUDO_WITH_PASSWORD -> stdin.length == 0
+                    ? withPassword(concat(List.of("sh", "-c", NO_STDIN, "sh"), argv), timeout, program, stdoutLines)
+                    : withStdinFile(argv, stdin, timeout, stdoutLines);
+        };
+    }
+
+    /** The command's stdin goes to root as a file in a private directory of the login user, checked by hash. */
+    private CommandResult withStdinFile(List<String> argv, byte[] stdin, Duration timeout,
+            Consumer<String> stdoutLines) {
+        byte[] random = new byte[8];
+        RANDOM.nextBytes(random);
+        Sftp files = new Sftp();
+        String directory = files.home() + "/.pftw-stdin-" + HexFormat.of().formatHex(random);
+        String file = directory + "/stdin";
         try {
-            CommandResult result = exec(ShellQuoting.join(command), input, timeout, argv.get(0), stdoutLines);
-            if (privilege instanceof Privilege.SudoWithoutPassword && result.exitCode() == 1
-                    && result.stderrText().contains("a password is required")) {
-                throw new RemoteException.PrivilegeFailed("sudo on " + target + " needs a password for this user;"
-                        + " give the sudo password (CLI: --ask-sudo-password)");
+            files.createPrivateDirectory(directory);
+            files.write(file, stdin);
+            CommandResult result = withPassword(concat(List.of("sh", "-c", VERIFIED_STDIN, "sh", file,
+                    sha256(stdin)), argv), timeout, argv.get(0), stdoutLines);
+            if (result.exitCode() == 125 && result.stderrText().startsWith("pftw: ")) {
+                throw new RemoteException("the input for '" + argv.get(0) + "' on " + target + " changed on the"
+                        + " server between the upload and its use (another process of " + target
+                        + " is interfering); nothing was run");
             }
             return result;
         } finally {
-            if (input != stdin) {
-                Arrays.fill(input, (byte) 0);
+            files.delete(directory);
+        }
+    }
+
+    private CommandResult withPassword(List<String> argv, Duration timeout, String program,
+            Consumer<String> stdoutLines) {
+        byte[] password = passwordLine((Privilege.SudoWithPassword) privilege);
+        try {
+            CommandResult result = exec(ShellQuoting.join(concat(List.of("sudo", "-S", "-k", "-p", "", "--"), argv)),
+                    password, timeout, program, stdoutLines);
+            if (rejectedPassword(result)) {
+                throw new RemoteException.PrivilegeFailed("sudo on " + target + " no longer accepts the password");
             }
+            return result;
+        } finally {
+            Arrays.fill(password, (byte) 0);
+        }
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -238,37 +346,80 @@ final class SshSession implements RemoteSession {
         }
     }
 
+    /** SFTP as the login user; one channel per session, so every transfer holds the session's lock. */
     private final class Sftp implements RemoteFiles {
         @Override
         public String home() {
-            try {
-                return sftp().getHome();
-            } catch (SftpException e) {
-                throw new RemoteException("SFTP on " + target + ": cannot find the home directory: " + e.getMessage());
+            synchronized (SshSession.this) {
+                try {
+                    return sftp().getHome();
+                } catch (SftpException e) {
+                    throw new RemoteException("SFTP on " + target + ": cannot find the home directory: "
+                            + e.getMessage());
+                }
             }
         }
 
         @Override
         public void createPrivateDirectory(String path) {
-            try {
-                ChannelSftp channel = sftp();
-                channel.mkdir(path);
-                channel.chmod(0700, path);
-            } catch (SftpException e) {
-                throw new RemoteException("SFTP on " + target + ": cannot create " + path + ": " + e.getMessage());
+            synchronized (SshSession.this) {
+                try {
+                    ChannelSftp channel = sftp();
+                    channel.mkdir(path);
+                    channel.chmod(0700, path);
+                } catch (SftpException e) {
+                    throw new RemoteException("SFTP on " + target + ": cannot create " + path + ": " + e.getMessage());
+                }
             }
         }
 
         @Override
         public void write(String path, byte[] content) {
-            try {
-                ChannelSftp channel = sftp();
-                channel.put(new ByteArrayInputStream(content), path, ChannelSftp.OVERWRITE);
-                channel.chmod(0600, path);
-                transfers.incrementAndGet();
-            } catch (SftpException e) {
-                throw new RemoteException("SFTP on " + target + ": cannot write " + path + ": " + e.getMessage());
+            synchronized (SshSession.this) {
+                try {
+                    ChannelSftp channel = sftp();
+                    channel.put(new ByteArrayInputStream(content), path, ChannelSftp.OVERWRITE);
+                    channel.chmod(0600, path);
+                    transfers.incrementAndGet();
+                } catch (SftpException e) {
+                    throw new RemoteException("SFTP on " + target + ": cannot write " + path + ": " + e.getMessage());
+                }
             }
+        }
+
+        @Override
+        public void delete(String path) {
+            synchronized (SshSession.this) {
+                try {
+                    deleteTree(sftp(), path);
+                } catch (SftpException e) {
+                    throw new RemoteException("SFTP on " + target + ": cannot delete " + path + ": " + e.getMessage());
+                }
+            }
+        }
+
+        /** Links are removed, never followed: the tree is the login user's, whatever it points to is not ours. */
+        private void deleteTree(ChannelSftp channel, String path) throws SftpException {
+            SftpATTRS attributes;
+            try {
+                attributes = channel.lstat(path);
+            } catch (SftpException e) {
+                if (e.id == ChannelSftp.SSH_FX_NO_SUCH_FILE) {
+                    return;
+                }
+                throw e;
+            }
+            if (!attributes.isDir()) {
+                channel.rm(path);
+                return;
+            }
+            for (ChannelSftp.LsEntry entry : channel.ls(path)) {
+                String name = entry.getFilename();
+                if (!name.equals(".") && !name.equals("..")) {
+                    deleteTree(channel, path + "/" + name);
+                }
+            }
+            channel.rmdir(path);
         }
     }
 

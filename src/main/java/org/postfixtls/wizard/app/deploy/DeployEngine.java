@@ -112,7 +112,7 @@ public final class DeployEngine {
         }
         ServerJob job = new ServerJob(session, options.instanceDirectory(planned.facts.configDirectory()));
         run.event("upload", StepEvent.Status.START, "uploading the planned files (SFTP) for job " + job.id);
-        String upload = job.upload(jobFiles(job.id, planned.changeSet, planned.facts.configDirectory(),
+        ServerJob.Upload upload = job.upload(jobFiles(job.id, planned.changeSet, planned.facts.configDirectory(),
                 planned.facts.defaultDatabaseType(), profile, options));
         run.event("upload", StepEvent.Status.OK, "uploaded");
         run.event("validate", StepEvent.Status.START, "validating the staged files with the server's own postconf");

@@ -49,40 +49,104 @@ final class ServerJob {
         return DateTimeFormatter.ISO_INSTANT.format(ZonedDateTime.now(ZoneOffset.UTC).withNano(0));
     }
 
-    /** Uploads the files (SFTP, private directory of the login user) and returns the upload directory. */
-    String upload(Map<String, byte[]> files) {
-        String upload = session.files().home() + "/.pftw-upload-" + id;
-        session.files().createPrivateDirectory(upload);
-        session.files().createPrivateDirectory(upload + "/new");
-        for (Map.Entry<String, byte[]> file : files.entrySet()) {
-            session.files().write(upload + "/" + file.getKey(), file.getValue());
+    /**
+     * The job's files in a private directory of the login user, and the SHA-256 of each: root uses a file only
+     * after copying it into a directory of its own and finding the same hash there.
+     */
+    record Upload(String directory, Map<String, String> sha256) {
+        Upload {
+            sha256 = Map.copyOf(sha256);
         }
-        return upload;
+
+        /** {@code NAME=SHA256} for every file, the form apply.sh's {@code receive} takes. */
+        List<String> hashArguments() {
+            return sha256.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .map(e -> e.getKey() + "=" + e.getValue()).toList();
+        }
     }
 
-    /** Moves the upload into the job directory and validates it there (no live change). */
-    TaggedOutput prepare(String upload) {
-        CommandResult result = session.run(List.of("bash", upload + "/apply.sh", "prepare", upload, directory),
-                new byte[0], SHORT);
-        if (!result.succeeded()) {
-            throw new RemoteException("preparing the job on " + session.target() + " failed: " + result.firstErrorLine());
+    /** Uploads the files (SFTP, private directory of the login user). */
+    Upload upload(Map<String, byte[]> files) {
+        String directory = session.files().home() + "/.pftw-upload-" + id;
+        Map<String, String> hashes = new LinkedHashMap<>();
+        try {
+            session.files().createPrivateDirectory(directory);
+            session.files().createPrivateDirectory(directory + "/new");
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                session.files().write(directory + "/" + file.getKey(), file.getValue());
+                hashes.put(file.getKey(), sha256(file.getValue()));
+            }
+        } catch (RuntimeException e) {
+            forget(directory);
+            throw e;
         }
-        return TaggedOutput.parse(result.stdoutText());
+        return new Upload(directory, hashes);
+    }
+
+    /**
+     * Root copies the upload into the job directory, checking every hash, and validates it there (no live
+     * change). apply.sh itself runs from stdin, never from the upload. The upload is deleted whatever happens;
+     * a failed prepare leaves no job directory (apply.sh removes what it made).
+     */
+    TaggedOutput prepare(Upload upload) {
+        try {
+            List<String> argv = new ArrayList<>(List.of("bash", "-s", "--", "prepare", upload.directory(), directory));
+            argv.addAll(upload.hashArguments());
+            CommandResult result = runOrDiscard(argv);
+            if (!result.succeeded()) {
+                throw new RemoteException("preparing the job on " + session.target() + " failed: "
+                        + result.firstErrorLine());
+            }
+            return TaggedOutput.parse(result.stdoutText());
+        } finally {
+            forget(upload.directory());
+        }
     }
 
     /** Builds a job restoring the backup of {@code targetId} (script uploaded like a deploy's) and validates it. */
     TaggedOutput prepareRollback(String targetId, String client) {
-        String upload = upload(Map.of("apply.sh", APPLY_SCRIPT));
+        return prepareRollback(upload(Map.of("apply.sh", APPLY_SCRIPT)), targetId, client);
+    }
+
+    TaggedOutput prepareRollback(Upload upload, String targetId, String client) {
         try {
-            CommandResult result = session.run(List.of("bash", upload + "/apply.sh", "rollback-job", instanceDirectory,
-                    targetId, directory, id, created(), client), new byte[0], SHORT);
+            List<String> argv = new ArrayList<>(List.of("bash", "-s", "--", "rollback-job", instanceDirectory,
+                    targetId, directory, id, created(), client, upload.directory()));
+            argv.addAll(upload.hashArguments());
+            CommandResult result = runOrDiscard(argv);
             if (!result.succeeded()) {
                 throw new RemoteException("preparing the rollback on " + session.target() + " failed: "
                         + result.firstErrorLine());
             }
             return TaggedOutput.parse(result.stdoutText());
         } finally {
-            session.run(List.of("rm", "-rf", "--", upload), SHORT);
+            forget(upload.directory());
+        }
+    }
+
+    /**
+     * Runs apply.sh (from stdin) to build this job. A failure it reports, it cleans up itself; when the command
+     * was abandoned (timeout, lost connection) the job directory is removed here, as far as the session allows.
+     */
+    private CommandResult runOrDiscard(List<String> argv) {
+        try {
+            return session.run(argv, APPLY_SCRIPT, SHORT);
+        } catch (RemoteException e) {
+            try {
+                discard();
+            } catch (RemoteException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
+        }
+    }
+
+    /** Deletes an upload as the login user who owns it (root never walks that user's directories). */
+    private void forget(String upload) {
+        try {
+            session.files().delete(upload);
+        } catch (RemoteException e) {
+            // the job's own outcome matters more; a leftover upload holds nothing secret and nothing root trusts
         }
     }
 

@@ -14,4 +14,10 @@ public interface RemoteFiles {
 
     /** Writes {@code content} to {@code path} (mode 0600), replacing an existing file. */
     void write(String path, byte[] content);
+
+    /**
+     * Deletes a file or a whole directory tree of the login user; links inside are removed, not followed. A path
+     * that does not exist is not an error.
+     */
+    void delete(String path);
 }

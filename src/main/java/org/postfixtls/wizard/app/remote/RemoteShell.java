@@ -13,6 +13,9 @@ import java.util.function.Consumer;
  * script, pass it on stdin to {@code bash -s -- ARG...} or as an argument of {@code sh -c SCRIPT sh ARG...}.
  * Elements must not contain NUL.
  *
+ * <p>Stdin reaches the command and nothing else: a sudo password never shares a stream with it (with a password,
+ * the SSH adapter hands stdin to root as a file that root checks by SHA-256 before running the command).
+ *
  * <p>Every call has a timeout; when it passes, the command is abandoned and {@link RemoteException.Timeout} is
  * thrown. Failures to run the command at all (connection lost, sudo refused) are {@link RemoteException}s; a
  * command that runs and fails is a {@link CommandResult} with a non-zero exit code.

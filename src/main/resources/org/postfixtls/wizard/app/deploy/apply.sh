@@ -2,14 +2,19 @@
 # Postfix TLS Wizard: server-side transaction. Runs as root. The same script serves the SSH deploy and the
 # offline bundle. See docs/deploy.md.
 #
-#   apply.sh prepare  UPLOAD_DIR JOB_DIR   copy an uploaded job into JOB_DIR (root, 0700), validate it (no live change)
+#   apply.sh prepare  UPLOAD_DIR JOB_DIR NAME=SHA256...
+#                                          copy the named files of an upload into JOB_DIR (root, 0700), each only if
+#                                          its SHA-256 is the given one, then validate the job (no live change)
 #   apply.sh validate JOB_DIR              stage + validate with the server's own Postfix (no live change)
 #   apply.sh start    JOB_DIR              run "commit" detached (survives a lost connection), then follow it
 #   apply.sh commit   JOB_DIR              lock, check, backup, validate, swap, postmap, check, reload, health; undo on failure
 #   apply.sh follow   JOB_DIR [SECONDS [SKIP]]  print progress lines (after the first SKIP) until the job has a result
 #   apply.sh history  INSTANCE_DIR         print every job's metadata, state, result and manifest
-#   apply.sh rollback-job INSTANCE_DIR TARGET_ID JOB_DIR ID CREATED CLIENT
+#   apply.sh rollback-job INSTANCE_DIR TARGET_ID JOB_DIR ID CREATED CLIENT UPLOAD_DIR apply.sh=SHA256
 #                                          create a job that restores the files TARGET_ID backed up
+#
+# The SSH deploy runs prepare and rollback-job with this script on stdin (bash -s): root never runs a script from
+# the login user's upload directory, and copies from there only what the client's hashes vouch for.
 #
 # Job directory: job (key=value), plan (name TAB action TAB expected-sha256|absent [TAB owner group mode]),
 # new/NAME, then written here: progress, result, state, manifest, backup/NAME.
@@ -149,15 +154,53 @@ cmd_validate() {
   fi
 }
 
-cmd_prepare() {
-  local upload=$1 job=$2
-  mkdir -p "$(dirname "$job")" && chmod 700 "$(dirname "$(dirname "$job")")" "$(dirname "$job")"
+# The upload directory belongs to the login user, whose processes may swap files in it at any time: copy each
+# named file into root's own directory and use the copy only if its SHA-256 is the one the client computed.
+receive() { # UPLOAD DEST NAME=SHA256...
+  local upload=$1 dest=$2 pair name sum
+  shift 2
+  for pair in "$@"; do
+    name=${pair%=*}; sum=${pair##*=}
+    if ! [[ $name =~ ^(job|plan|apply\.sh|new/[A-Za-z0-9_][A-Za-z0-9._-]*)$ && $sum =~ ^[0-9a-f]{64}$ ]]; then
+      echo "refusing the upload entry '$pair' (not a job file with a SHA-256)" >&2; return 1
+    fi
+    [ "${name%/*}" = "$name" ] || mkdir -p "$dest/${name%/*}" || return 1
+    # bounded in time and size: the login user could swap in a FIFO or a link to a device
+    if ! timeout 30 head -c 16777216 -- "$upload/$name" >"$dest/$name" 2>/dev/null </dev/null \
+        || [ "$(sha256sum <"$dest/$name" | cut -d' ' -f1)" != "$sum" ]; then
+      echo "$name in $upload is missing or changed after the upload (its SHA-256 is not the one the client computed); nothing was run" >&2
+      return 1
+    fi
+  done
+}
+
+# Until the job is complete (PARTIAL_JOB emptied), any exit or signal removes its directory: no partial jobs.
+PARTIAL_JOB=""
+discard_partial() { if [ -n "$PARTIAL_JOB" ]; then rm -rf -- "$PARTIAL_JOB"; fi; }
+
+new_job_directory() { # JOB: create it (root, 0700) under a root-only instance directory, or exit 2
+  local job=$1
+  mkdir -p "$(dirname "$job")" && chmod 700 "$(dirname "$(dirname "$job")")" "$(dirname "$job")" \
+    || { echo "cannot create $(dirname "$job")" >&2; exit 2; }
   if [ -e "$job" ]; then echo "job directory $job exists already" >&2; exit 2; fi
-  cp -r "$upload" "$job" && chown -R root:root "$job" && chmod -R go-rwx "$job" || exit 2
-  rm -rf "$upload"
+  mkdir -m 700 "$job" || exit 2
+  PARTIAL_JOB=$job
+  trap discard_partial EXIT
+  trap 'exit 2' HUP INT TERM PIPE
+}
+
+cmd_prepare() { # UPLOAD JOB NAME=SHA256...
+  local upload=$1 job=$2 f
+  shift 2
+  new_job_directory "$job"
+  receive "$upload" "$job" "$@" || exit 2
+  for f in job plan apply.sh; do
+    [ -f "$job/$f" ] || { echo "the upload names no $f" >&2; exit 2; }
+  done
   : >"$job/progress"
   cmd_validate "$job"
   set_state prepared
+  PARTIAL_JOB=""
 }
 
 # ---------------------------------------------------------------- swap helpers
@@ -486,11 +529,13 @@ cmd_history() {
   done
 }
 
-cmd_rollback_job() { # INSTANCE TARGET_ID JOB ID CREATED CLIENT
+cmd_rollback_job() { # INSTANCE TARGET_ID JOB ID CREATED CLIENT UPLOAD apply.sh=SHA256
   local instance=$1 target="$1/deploys/$2" job=$3 name path present sum owner group mode conf dbtype
+  case "$8" in apply.sh=*) ;; *) echo "rollback-job needs apply.sh=SHA256" >&2; exit 2 ;; esac
+  new_job_directory "$job"
+  receive "$7" "$job" "$8" || exit 2
   [ -f "$target/manifest" ] || { echo "no deploy $2 with a backup on this server" >&2; exit 2; }
   [ "$(cat "$target/state" 2>/dev/null)" = committed ] || { echo "deploy $2 was not committed; there is nothing to undo" >&2; exit 2; }
-  [ -e "$job" ] && { echo "job directory $job exists already" >&2; exit 2; }
   conf=$(job_value "$target" config_dir); dbtype=$(job_value "$target" db_type)
   mkdir -p "$job/new"
   printf 'id=%s\nkind=rollback\nconfig_dir=%s\ndb_type=%s\ncreated=%s\nclient=%s\nrollback_of=%s\n' \
@@ -509,19 +554,19 @@ cmd_rollback_job() { # INSTANCE TARGET_ID JOB ID CREATED CLIENT
     mkdir -p "$job/new/maps" && cp -a "$target/backup/maps/." "$job/new/maps/" && cp "$target/maps" "$job/restore-maps" \
       || { echo "cannot copy the map files of deploy $2" >&2; exit 2; }
   fi
-  cp "$0" "$job/apply.sh"
   : >"$job/progress"
   cmd_validate "$job"
   set_state prepared
+  PARTIAL_JOB=""
 }
 
 case "${1:-}" in
-  prepare) cmd_prepare "$2" "$3" ;;
+  prepare) shift; cmd_prepare "$@" ;;
   validate) cmd_validate "$2" ;;
   start) cmd_start "$2" ;;
   commit) cmd_commit "$2" ;;
   follow) cmd_follow "$2" "${3:-600}" "${4:-0}" ;;
   history) cmd_history "$2" ;;
-  rollback-job) cmd_rollback_job "$2" "$3" "$4" "$5" "$6" "$7" ;;
+  rollback-job) cmd_rollback_job "$2" "$3" "$4" "$5" "$6" "$7" "${8:-}" "${9:-}" ;;
   *) echo "usage: apply.sh prepare|validate|start|commit|follow|history|rollback-job ..." >&2; exit 2 ;;
 esac

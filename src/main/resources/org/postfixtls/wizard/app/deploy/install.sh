@@ -13,7 +13,15 @@ JOB="$ROOT/${KEY:-root}/deploys/$ID"
 COPY=$(mktemp -d) || exit 2
 cp -r "$HERE/job/." "$COPY/"
 echo "job $ID for $CONF (state in $ROOT/${KEY:-root})"
-out=$(bash "$COPY/apply.sh" prepare "$COPY" "$JOB") || { echo "install.sh: cannot prepare $JOB" >&2; rm -rf "$COPY"; exit 2; }
+# prepare takes the job's files by name and SHA-256 (an SSH deploy sends the client's hashes; here the copy is
+# root's own, so its hashes are the reference)
+sums=()
+while IFS= read -r f; do
+  sums+=("$f=$(sha256sum <"$COPY/$f" | cut -d' ' -f1)")
+done < <(cd "$COPY" && find job plan apply.sh new -type f 2>/dev/null)
+out=$(bash "$COPY/apply.sh" prepare "$COPY" "$JOB" "${sums[@]}"); rc=$?
+rm -rf "$COPY"
+[ $rc -eq 0 ] || { echo "install.sh: cannot prepare $JOB" >&2; exit 2; }
 field() { printf '%s\n' "$out" | awk -F'\t' -v k="$1" '$1 == k { print $2 }' | base64 -d 2>/dev/null; }
 if [ "$(field valid)" != yes ]; then
   echo "REFUSED, nothing was changed: $(field reason)" >&2

@@ -231,4 +231,66 @@ class SshConnectorIT {
         assertTrue(e.getMessage().contains("password was not accepted"), e.getMessage());
         assertFalse(e.getMessage().contains(wrong));
     }
+    private static List<Path> stdinUploads(String user) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> entries = Files.list(Path.of("/home", user))) {
+            return entries.filter(p -> p.getFileName().toString().startsWith(".pftw-stdin-")).toList();
+        }
+    }
+
+    @Test
+    void aSudoPasswordIsNotSentWhenSudoDoesNotAskForIt() throws Exception {
+        Path marker = Path.of("/tmp/pftw-pwned-" + System.nanoTime());
+        String password = "x;touch " + marker;
+        try (RemoteSession session = TestbedSsh.connect(TestbedSsh.user(testbed, testbed.get("ssh.user"),
+                new Privilege.SudoWithPassword(password.toCharArray())))) {
+            byte[] payload = "only this\n".getBytes(StandardCharsets.UTF_8);
+            assertArrayEquals(payload, session.run(List.of("cat"), payload, Duration.ofSeconds(10)).stdout(),
+                    "the command's stdin holds no password");
+            CommandResult script = session.run(List.of("bash", "-s"), "id -u\n".getBytes(StandardCharsets.UTF_8),
+                    Duration.ofSeconds(10));
+            assertEquals("0", script.stdoutText().strip(), script.stderrText());
+            assertFalse(Files.exists(marker), "root's bash ran the password");
+        } finally {
+            Files.deleteIfExists(marker);
+        }
+    }
+
+    @Test
+    void withASudoPasswordStdinReachesRootAsACheckedFileThatIsDeletedAfterwards() throws Exception {
+        List<Path> before = stdinUploads(testbed.get("ssh.sudoPasswordUser"));
+        try (RemoteSession session = TestbedSsh.connect(TestbedSsh.sudoPasswordUser(testbed,
+                new Privilege.SudoWithPassword(testbed.get("ssh.sudoPassword").toCharArray())))) {
+            CommandResult script = session.run(List.of("bash", "-s", "--", "arg one"),
+                    "printf '%s|%s|' \"$(id -u)\" \"$1\"; cat\nrest of stdin\n".getBytes(StandardCharsets.UTF_8),
+                    Duration.ofSeconds(10));
+            assertEquals("0|arg one|rest of stdin\n", script.stdoutText(), script.stderrText());
+            CommandResult noStdin = session.run(List.of("cat"), new byte[0], Duration.ofSeconds(10));
+            assertEquals("", noStdin.stdoutText(), "a command without stdin does not see the password");
+        }
+        assertEquals(before, stdinUploads(testbed.get("ssh.sudoPasswordUser")));
+    }
+
+    @Test
+    void aStdinFileSwappedAfterItsUploadIsRefusedAndNothingRuns() throws Exception {
+        Path marker = Path.of("/tmp/pftw-swapped-" + System.nanoTime());
+        try (RemoteSession session = TestbedSsh.connect(TestbedSsh.sudoPasswordUser(testbed,
+                new Privilege.SudoWithPassword(testbed.get("ssh.sudoPassword").toCharArray())))) {
+            String directory = session.files().home() + "/.pftw-stdin-swap-test";
+            session.files().createPrivateDirectory(directory);
+            try {
+                byte[] uploaded = "echo what the client sent\n".getBytes(StandardCharsets.UTF_8);
+                String sha256 = java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(uploaded));
+                // the login user swaps the file between the upload and root's use
+                session.files().write(directory + "/stdin", ("touch " + marker + "\n").getBytes(StandardCharsets.UTF_8));
+                CommandResult refused = session.run(List.of("sh", "-c", SshSession.VERIFIED_STDIN, "sh",
+                        directory + "/stdin", sha256, "bash", "-s"), new byte[0], Duration.ofSeconds(10));
+                assertEquals(125, refused.exitCode(), refused.stderrText());
+                assertTrue(refused.stderrText().contains("changed after the upload"), refused.stderrText());
+            } finally {
+                session.files().delete(directory);
+            }
+        }
+        assertFalse(Files.exists(marker), "root ran the swapped stdin");
+    }
 }
