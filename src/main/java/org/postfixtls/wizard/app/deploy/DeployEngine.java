@@ -188,7 +188,8 @@ public final class DeployEngine {
             event("discover", StepEvent.Status.OK, "Postfix " + facts.postfixVersion() + ", "
                     + facts.configDirectory() + ", default_database_type " + facts.defaultDatabaseType());
             ChangeSet changeSet = Planner.plan(new PlanRequest(facts.mainCf(), facts.masterCf(), facts.tlsPolicy(),
-                    profile, facts.version(), facts.defaultDatabaseType(), facts.configDirectory()));
+                    profile, facts.version(), facts.defaultDatabaseType(), facts.configDirectory(),
+                    facts.stackMarkers()));
             String policyAfter = changeSet.file(Planner.TLS_POLICY).map(FileChange::after).orElse(facts.tlsPolicy());
             List<String> lint = Linter.lintPlanned(LintInput.of(facts.mainCf(), facts.masterCf(), facts.tlsPolicy(),
                     facts.version()), LintInput.of(changeSet.content(Planner.MAIN_CF),

@@ -14,9 +14,11 @@ import org.postfixtls.wizard.domain.profile.Profile;
  *
  * @param source       what the user connected to, for headings ("mail.example.com over SSH", a folder path)
  * @param policyMap    the current TLS policy table source, or null when there is none
+ * @param stackMarkers mail-stack marker files discovery found on the server (empty for local files and the demo)
  */
 public record ServerFiles(String source, String mainCf, String masterCf, String policyMap, PostfixVersion version,
-        String defaultDatabaseType, String configDirectory, List<CertificateCandidate> certificates) {
+        String defaultDatabaseType, String configDirectory, List<CertificateCandidate> certificates,
+        List<String> stackMarkers) {
 
     public ServerFiles {
         Objects.requireNonNull(source, "source");
@@ -24,10 +26,18 @@ public record ServerFiles(String source, String mainCf, String masterCf, String 
         Objects.requireNonNull(masterCf, "masterCf");
         Objects.requireNonNull(version, "version");
         certificates = List.copyOf(certificates);
+        stackMarkers = stackMarkers == null ? List.of() : List.copyOf(stackMarkers);
+    }
+
+    public ServerFiles(String source, String mainCf, String masterCf, String policyMap, PostfixVersion version,
+            String defaultDatabaseType, String configDirectory, List<CertificateCandidate> certificates) {
+        this(source, mainCf, masterCf, policyMap, version, defaultDatabaseType, configDirectory, certificates,
+                List.of());
     }
 
     public PlanRequest planRequest(Profile profile) {
-        return new PlanRequest(mainCf, masterCf, policyMap, profile, version, defaultDatabaseType, configDirectory);
+        return new PlanRequest(mainCf, masterCf, policyMap, profile, version, defaultDatabaseType, configDirectory,
+                stackMarkers);
     }
 
     /** {@code myhostname} as main.cf sets it (Postfix would otherwise use the machine's name, unknown here). */
@@ -47,6 +57,6 @@ public record ServerFiles(String source, String mainCf, String masterCf, String 
 
     public ServerFiles withCertificates(List<CertificateCandidate> candidates) {
         return new ServerFiles(source, mainCf, masterCf, policyMap, version, defaultDatabaseType, configDirectory,
-                candidates);
+                candidates, stackMarkers);
     }
 }

@@ -1,15 +1,16 @@
 package org.postfixtls.wizard.domain.config.plan;
 
+import java.util.List;
 import java.util.Objects;
 import org.postfixtls.wizard.domain.profile.Profile;
 
 /**
  * What the planner needs: the server's current files (policyMap null when the server has none), the profile,
- * the Postfix version on the server, its {@code default_database_type} and its configuration directory (used in
- * {@code smtp_tls_policy_maps}).
+ * the Postfix version on the server, its {@code default_database_type}, its configuration directory (used in
+ * {@code smtp_tls_policy_maps}) and the mail-stack marker files discovery found there (empty for local files).
  */
 public record PlanRequest(String mainCf, String masterCf, String policyMap, Profile profile, PostfixVersion version,
-        String defaultDatabaseType, String configDirectory) {
+        String defaultDatabaseType, String configDirectory, List<String> stackMarkers) {
 
     public static final String DEFAULT_CONFIG_DIRECTORY = "/etc/postfix";
 
@@ -20,6 +21,12 @@ public record PlanRequest(String mainCf, String masterCf, String policyMap, Prof
         Objects.requireNonNull(version, "version");
         defaultDatabaseType = defaultDatabaseType == null || defaultDatabaseType.isBlank() ? "hash" : defaultDatabaseType;
         configDirectory = configDirectory == null || configDirectory.isBlank() ? DEFAULT_CONFIG_DIRECTORY : configDirectory;
+        stackMarkers = stackMarkers == null ? List.of() : List.copyOf(stackMarkers);
+    }
+
+    public PlanRequest(String mainCf, String masterCf, String policyMap, Profile profile, PostfixVersion version,
+            String defaultDatabaseType, String configDirectory) {
+        this(mainCf, masterCf, policyMap, profile, version, defaultDatabaseType, configDirectory, List.of());
     }
 
     public PlanRequest(String mainCf, String masterCf, String policyMap, Profile profile, PostfixVersion version) {

@@ -106,7 +106,7 @@ public final class Planner {
             if (policyAfter != null) {
                 files.add(new FileChange(TLS_POLICY, request.policyMap(), policyAfter));
             }
-            StackDetector.detect(request.mainCf(), request.masterCf(), List.of()).ifPresent(stack -> notes.addAll(
+            StackDetector.detect(request.mainCf(), request.masterCf(), request.stackMarkers()).ifPresent(stack -> notes.addAll(
                     StackAdvice.notes(stack, request.mainCf(), main.render(), request.masterCf(), master.render())));
             return new ChangeSet(files, changes, notes, List.of(), conflicts);
         }

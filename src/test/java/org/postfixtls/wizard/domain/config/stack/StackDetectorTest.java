@@ -12,6 +12,7 @@ import org.postfixtls.wizard.domain.config.plan.PlanRequest;
 import org.postfixtls.wizard.domain.config.plan.Planner;
 import org.postfixtls.wizard.domain.config.plan.PostfixVersion;
 import org.postfixtls.wizard.domain.profile.Preset;
+import org.postfixtls.wizard.domain.profile.Profile;
 import org.postfixtls.wizard.testsupport.Corpus;
 
 class StackDetectorTest {
@@ -83,6 +84,31 @@ class StackDetectorTest {
         assertTrue(!undone.isEmpty(), "the mandatory preset changes parameters Mail-in-a-Box's setup sets");
         undone.forEach(name -> assertTrue(note.contains(name), name));
         assertTrue(note.contains("apply this plan again after each Mail-in-a-Box upgrade"), note);
+    }
+
+    @Test
+    void mailuPlanWithACertificateSaysTheSettingsBelongInItsOverrides() {
+        Profile b = Preset.RECOMMENDED.baseline();
+        Profile profile = new Profile(1, Preset.RECOMMENDED, new Profile.Certificate("/certs/cert.pem",
+                "/certs/key.pem", b.certificate().caFile()), b.outbound(), b.inbound(), b.submission(), b.hardening(),
+                b.sessionCache(), b.logging(), List.of(), null);
+        ChangeSet plan = Planner.plan(new PlanRequest(Corpus.readReal("mailu", "main.cf"),
+                Corpus.readReal("mailu", "master.cf"), null, profile, PostfixVersion.parse("3.7.11").orElseThrow()));
+        String note = String.join("\n", plan.notes());
+        assertTrue(note.contains("Mailu recognised (main.cf asks Mailu's podop socket)"), note);
+        assertTrue(note.contains("overrides/postfix/postfix.cf (seen as /overrides/postfix.cf"), note);
+        assertTrue(note.contains("\n    smtpd_tls_cert_file = /certs/cert.pem"), note);
+        assertTrue(note.contains("overrides/postfix/postfix.master"), "the new submission services: " + note);
+    }
+
+    @Test
+    void markerFilesDiscoveryFoundReachThePlanNotes() {
+        // Debian's plain files, but discovery found /etc/mailinabox.conf on the server: the preview says so
+        ChangeSet plan = Planner.plan(new PlanRequest(Corpus.readReal("debian-stock", "main.cf"),
+                Corpus.readReal("debian-stock", "master.cf"), null, Preset.MANDATORY.baseline(),
+                PostfixVersion.parse("3.7.11").orElseThrow(), "hash", "/etc/postfix", List.of("/etc/mailinabox.conf")));
+        assertTrue(plan.notes().stream().anyMatch(n -> n.startsWith("Mail-in-a-Box recognised (the server has"
+                + " /etc/mailinabox.conf)")), plan.notes()::toString);
     }
 
     @Test
