@@ -24,6 +24,8 @@ final class ServiceOverrides {
     static final String OUT_LEVEL = "smtp_tls_security_level";
     static final List<String> CERT_PARAMETERS = List.of("smtpd_tls_cert_file", "smtpd_tls_key_file",
             "smtpd_tls_chain_files", "smtpd_tls_eccert_file", "smtpd_tls_eckey_file");
+    private static final Set<String> MX_OPTIONS = Set.of(LEVEL, "smtpd_tls_cert_file", "smtpd_tls_key_file",
+            "smtpd_tls_chain_files");
     private static final String SOURCE = "postconf(5) smtpd_tls_security_level; master(5) -o";
 
     private final PlanRequest request;
@@ -66,6 +68,14 @@ final class ServiceOverrides {
                         || (s.port().isPresent() && s.port().getAsInt() == 25 && "smtpd".equals(s.command()))))
                 .toList();
         List<MasterService> result = new ArrayList<>(listeners);
+        if (result.stream().noneMatch(s -> s.port().isPresent() && s.port().getAsInt() == 25)) {
+            // nothing on port 25 (a test bed, or a port-forwarded MX on 2525): the MX listener is the first
+            // non-loopback smtpd that carries no -o options of its own, like the stock 'smtp inet' line (apart from
+            // the level and certificate this class itself sets on the MX listener)
+            master.services().stream().filter(s -> "inet".equals(s.type()) && "smtpd".equals(s.command())
+                    && !loopback(s) && MX_OPTIONS.containsAll(s.options().keySet()) && s.port().isPresent()
+                    && s.port().getAsInt() != 587 && s.port().getAsInt() != 465).findFirst().ifPresent(result::add);
+        }
         if (listeners.stream().anyMatch(s -> "postscreen".equals(s.command()))) {
             master.services().stream().filter(s -> "pass".equals(s.type()) && "smtpd".equals(s.command()))
                     .forEach(result::add);

@@ -129,6 +129,19 @@ class RealStacksPlannerTest {
                 .orElseThrow().option("smtpd_tls_security_level"), "mailcow's HAProxy postscreen is public too");
     }
 
+    @Test
+    void withoutPort25TheOptionlessSmtpdIsTheMxListener() {
+        Profile b = profile(Preset.MANDATORY);
+        Profile bed = new Profile(1, b.preset(), b.certificate(), b.outbound(), b.inbound(),
+                new Profile.Submission(new Profile.Listener(true, 2587), new Profile.Listener(true, 2465)),
+                b.hardening(), b.sessionCache(), b.logging(), List.of(), null);
+        ChangeSet set = Planner.plan(new PlanRequest(Corpus.read("testbed", "main.cf"), Corpus.read("testbed",
+                "master.cf"), null, bed, V37));
+        MasterCf master = MasterCf.parse(set.content("master.cf"));
+        assertEquals("encrypt", master.servicesOnPort(2525).get(0).option("smtpd_tls_security_level"));
+        assertEquals(1, ServiceOverrides.publicSmtpd(master).size());
+    }
+
     // defect 4
     @Test
     void contradictingOverridesAreChanged() {
