@@ -202,9 +202,17 @@ public final class PoliciesPage {
         return page;
     }
 
+    /** Buttons keep their full labels; the explanation beside them takes the rest of the width and wraps. */
     private static HBox buttonRow(javafx.scene.Node... children) {
         HBox row = new HBox(10, children);
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        for (javafx.scene.Node child : children) {
+            if (child instanceof Button button) {
+                button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            } else if (child instanceof Label label) {
+                label.setMinWidth(0);
+            }
+        }
         return row;
     }
 
