@@ -24,6 +24,16 @@ public final class PortEvaluator {
     static final String FIX_CIPHERS = "Set smtpd_tls_exclude_ciphers = aNULL, MD5, DES, 3DES, RC4, EXPORT, eNULL and"
             + " smtpd_tls_mandatory_ciphers = high in main.cf, then postfix reload";
 
+    /**
+     * Nothing answered, so we cannot tell a disabled service from a host that is down or firewalled: the advice
+     * names both instead of assuming the service is merely switched off.
+     */
+    static String unreachableSubmissionFix(String service) {
+        return "If the " + service + " service should run here, enable it in master.cf (the hardening runbook:"
+                + " submission/submissions) and reload. If port 25 does not answer either, check the host name, that"
+                + " Postfix runs (postfix status, ss -ltn) and the firewall";
+    }
+
     private final CertificateInspector inspector;
 
     public PortEvaluator(Clock clock) {
@@ -40,7 +50,7 @@ public final class PortEvaluator {
         if (!session.connected()) {
             checks.add(Check.fail(CheckIds.PORT_REACHABLE, port, target + " is not reachable: "
                     + session.problem().orElse("no connection"), sessionEvidence, target.role().tlsRequired()
-                    ? "Enable the " + target.role().label() + " service in master.cf (runbook: submission/submissions) and reload"
+                    ? unreachableSubmissionFix(target.role().label())
                     : "Check that Postfix runs and listens on port " + port + " (postfix status, ss -ltn)"));
             return new PortResult(observation, Optional.empty(), checks);
         }
