@@ -215,6 +215,7 @@ public final class MainWindow extends BorderPane {
                 setGraphic(null);
                 setId(null);
                 setDisable(false);
+                setOpacity(1.0);
                 setCursor(null);
                 return;
             }
@@ -223,6 +224,7 @@ public final class MainWindow extends BorderPane {
             setId("step-" + step.id());
             // Not yet reached: shown disabled (no hover, no click), the same way on every step.
             setDisable(!navigator.isReachable(step));
+            setOpacity(navigator.isReachable(step) ? 1.0 : 0.45); // the theme draws disabled cells like enabled ones
             setCursor(navigator.isReachable(step) && step != navigator.getCurrent() ? javafx.scene.Cursor.HAND : null);
         }
     }

@@ -26,6 +26,12 @@ import org.postfixtls.wizard.ui.wizard.WizardSteps;
  */
 public final class ScreenshotTaker {
 
+    /** The window size; {@code -Dpftw.shots.size=1024x700} checks a small laptop screen for clipped text. */
+    private static final String SIZE = System.getProperty("pftw.shots.size", "1100x720");
+    private static final int WIDTH = Integer.parseInt(SIZE.split("x")[0]);
+    private static final int HEIGHT = Integer.parseInt(SIZE.split("x")[1]);
+
+
     private static final long SETTLE_MILLIS = 400;
 
     private final Path outputDir;
@@ -58,7 +64,7 @@ public final class ScreenshotTaker {
             navigator = new WizardNavigator(WizardSteps.standard(), model, Platform::runLater);
             stage = new Stage();
             stage.setTitle(WizardApp.WINDOW_TITLE);
-            stage.setScene(new Scene(new MainWindow(navigator, model, themes), 1100, 720));
+            stage.setScene(new Scene(new MainWindow(navigator, model, themes), WIDTH, HEIGHT));
             themes.apply();
             stage.show();
             return null;
@@ -176,7 +182,7 @@ public final class ScreenshotTaker {
             model.setSshJobs(new org.postfixtls.wizard.ui.wizard.SshJobs(
                     new org.postfixtls.wizard.adapter.ssh.SshConnector(), decider, knownHosts));
             navigator = new WizardNavigator(WizardSteps.standard(), model, Platform::runLater);
-            stage.setScene(new Scene(new MainWindow(navigator, model, themes), 1100, 720));
+            stage.setScene(new Scene(new MainWindow(navigator, model, themes), WIDTH, HEIGHT));
             model.setConnectionMode(ConnectionMode.SSH_SERVER);
             var form = model.sshForm();
             form.host.set(bed.host());

@@ -193,6 +193,7 @@ class WizardShellFxTest {
                 WizardStep.builder("b", "B").page(m -> new StackPane()).validator(StepValidator.alwaysPasses()).build(),
                 WizardStep.builder("c", "C").page(m -> new StackPane()).validator(StepValidator.alwaysPasses()).build()));
         assertTrue(stepCell(robot, "c").isDisabled(), "C is not reached yet");
+        assertTrue(stepCell(robot, "c").getOpacity() < 1.0, "and looks it: the theme draws disabled cells as enabled");
         robot.clickOn("#next");
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(stepCell(robot, "a").isDisabled());

@@ -37,7 +37,9 @@ final class TrustCheck {
             CertPathBuilder.getInstance("PKIX").build(parameters);
             return Optional.empty();
         } catch (CertPathBuilderException e) {
-            return Optional.of(e.getMessage() == null ? "no path to a trusted CA" : e.getMessage());
+            // The JDK's wording ("unable to find valid certification path ...") means nothing to an admin.
+            return Optional.of("no chain from it to a trusted CA (an intermediate certificate is missing, or it was"
+                    + " issued by a private CA)");
         } catch (InvalidAlgorithmParameterException | NoSuchAlgorithmException e) {
             return Optional.of("cannot check trust: " + e.getMessage());
         }

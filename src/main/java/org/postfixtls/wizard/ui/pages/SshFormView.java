@@ -82,7 +82,7 @@ final class SshFormView {
         sudo.setId("ssh-sudo");
         sudo.selectedProperty().bindBidirectional(form.sudo);
         PasswordField sudoPassword = secret(form.sudoPassword, "ssh-sudo-password",
-                "sudo password (empty for NOPASSWD)");
+                "sudo password (none: NOPASSWD)");
         sudoPassword.disableProperty().bind(form.sudo.not());
         sudoPassword.setPrefWidth(300);
         TextField configDir = bound(form.configDir, "ssh-config-dir", "empty: the default instance (/etc/postfix)");
@@ -103,8 +103,14 @@ final class SshFormView {
         grid.addRow(2, new Label("Log in with"), auth);
         grid.addRow(3, new Label("Key file"), keyRow);
         grid.addRow(4, new Label("Password"), password);
-        grid.addRow(5, new Label("Privilege"), new HBox(12, sudo, sudoPassword));
-        grid.addRow(6, new Label("Postfix config directory"), configDir);
+        sudo.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // its label must never be cut
+        HBox privilege = new HBox(12, sudo, sudoPassword);
+        privilege.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(sudoPassword, javafx.scene.layout.Priority.ALWAYS);
+        grid.addRow(5, new Label("Privilege"), privilege);
+        Label configLabel = new Label("Config directory");
+        configLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        grid.addRow(6, configLabel, configDir);
         Runnable showAuth = () -> {
             boolean key = form.auth.get() == SshForm.Auth.KEY;
             boolean pass = form.auth.get() == SshForm.Auth.PASSWORD;

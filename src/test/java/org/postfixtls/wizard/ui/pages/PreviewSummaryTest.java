@@ -19,7 +19,7 @@ class PreviewSummaryTest {
     private static final Change PLAIN = new Change("main.cf", "smtpd_tls_auth_only", null, "yes", "why", "TLS_README",
             null);
     private static final Change RISKY = new Change("main.cf", "smtp_tls_security_level", "may", "encrypt", "why",
-            "seed 001", "mail to servers without TLS queues");
+            "the mandatory-TLS guide", "mail to servers without TLS queues");
 
     @Test
     void nothingToChangeIsSaid() {

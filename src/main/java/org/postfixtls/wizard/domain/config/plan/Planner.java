@@ -31,8 +31,8 @@ public final class Planner {
 
     static final String SECTION_COMMENT = "# TLS settings added by Postfix TLS Wizard";
 
-    private static final String SEED_RUNBOOK = "seed 000 (hardening runbook)";
-    private static final String SEED_MANDATORY = "seed 001 (mandatory-TLS guide)";
+    private static final String SEED_RUNBOOK = "the hardening runbook";
+    private static final String SEED_MANDATORY = "the mandatory-TLS guide";
 
     /** Every main.cf parameter the planner may write; earlier duplicates of them are removed. */
     static final List<String> MANAGED = List.of("smtpd_tls_security_level", "smtpd_tls_auth_only",

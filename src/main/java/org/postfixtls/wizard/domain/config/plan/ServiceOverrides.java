@@ -171,7 +171,7 @@ final class ServiceOverrides {
                     + ("postscreen".equals(service.command()) ? " postscreen announces STARTTLS by the same level." : "")
                     : "This service overrode the incoming TLS level with '" + current + "', so Postfix would not"
                     + " use the profile's '" + level.postfixName() + "' here.",
-                    mandatory ? "seed 001 (mandatory-TLS guide) step 2; decision 0061" : SOURCE,
+                    mandatory ? "the mandatory-TLS guide step 2; master(5) -o" : SOURCE,
                     mandatory ? "RFC 3207 section 4: a publicly referenced MX must not require TLS; servers without"
                     + " TLS can no longer deliver to you." : weakens ? "Weakens incoming security: this service"
                     + " required '" + before + "' before." : null, weakens);
@@ -282,7 +282,7 @@ final class ServiceOverrides {
                         setOption(service, OUT_LEVEL, was, "Content filter transport (content_filter): it hands mail"
                                 + " to a filter on this machine and keeps the outgoing TLS level it had ('" + was
                                 + "'); the profile's level is for delivery to the Internet.",
-                                "decision 0061; master(5) -o", null, false);
+                                "master(5) -o", null, false);
                     }
                 }
             }
@@ -296,7 +296,7 @@ final class ServiceOverrides {
             setOption(service, name, old, "Internal listener (not the public smtp service and not a submission"
                     + " port): it keeps the " + what + " it had ('" + old + "'), so content-filter re-injection,"
                     + " webmail and monitoring connections behave as before the main.cf change.",
-                    "decision 0061; master(5) -o", null, false);
+                    "master(5) -o", null, false);
         }
     }
 

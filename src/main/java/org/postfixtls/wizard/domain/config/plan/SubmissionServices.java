@@ -20,7 +20,7 @@ import org.postfixtls.wizard.domain.profile.Profile;
  */
 final class SubmissionServices {
 
-    private static final String SOURCE = "seed 000 'Inbound: require TLS on submission'; seed 001 step 3";
+    private static final String SOURCE = "the hardening runbook 'Inbound: require TLS on submission'; the mandatory-TLS guide step 3";
     /** Options that decide whether the service protects passwords; they are enforced even on existing services. */
     static final Set<String> TLS_OPTIONS = Set.of("smtpd_tls_security_level", "smtpd_tls_wrappermode",
             "smtpd_tls_auth_only", "smtpd_sasl_auth_enable");
