@@ -12,7 +12,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.VBox;
@@ -31,11 +30,8 @@ import org.postfixtls.wizard.domain.profile.Profile;
 import org.postfixtls.wizard.domain.profile.ProfileEdits;
 import org.postfixtls.wizard.testsupport.LiveFiles;
 import org.postfixtls.wizard.testsupport.Testbed;
-import org.postfixtls.wizard.ui.wizard.SshForm;
 import org.postfixtls.wizard.ui.wizard.SshJobs;
 import org.postfixtls.wizard.ui.wizard.WizardModel;
-import org.postfixtls.wizard.ui.wizard.WizardNavigator;
-import org.postfixtls.wizard.ui.wizard.WizardSteps;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -83,8 +79,8 @@ class DeployApprovalFxIT {
         WizardModel model = new WizardModel();
         model.setSshJobs(new SshJobs(new SshConnector(), key -> HostKeyDecider.Decision.ACCEPT_ONCE,
                 Files.createTempFile("pftw-known-hosts", "")));
-        showWizard(model);
-        connect(robot, model);
+        TestbedWalk.show(stage, model);
+        TestbedWalk.connect(robot, model, bed);
         walkToDeployWithRunbook(robot, model);
         assertSame(model.changeSetProperty().get(), model.approvedChangeSetProperty().get(),
                 "leaving the Preview with Next approved the change set it showed");
@@ -133,37 +129,12 @@ class DeployApprovalFxIT {
         }
     }
 
-    private void showWizard(WizardModel model) {
-        Platform.runLater(() -> {
-            WizardNavigator navigator = new WizardNavigator(WizardSteps.standard(), model, Platform::runLater);
-            stage.setScene(new Scene(new MainWindow(navigator, model, Themes.applied()), 1100, 800));
-            stage.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void connect(FxRobot robot, WizardModel model) {
-        robot.clickOn("#mode-ssh-server");
-        Platform.runLater(() -> {
-            SshForm form = model.sshForm();
-            form.host.set(bed.host());
-            form.port.set(bed.get("ssh.port"));
-            form.user.set(bed.get("ssh.user"));
-            form.auth.set(SshForm.Auth.KEY);
-            form.keyFile.set(bed.get("ssh.key"));
-            form.sudo.set(true);
-            form.configDir.set(bed.get("postfix.configDir"));
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        next(robot, "certificate");
-    }
-
     private void walkToDeployWithRunbook(FxRobot robot, WizardModel model) {
         Platform.runLater(() -> model.setProfile(ProfileEdits.withCertificate(model.getProfile(),
                 new Profile.Certificate(bed.get("tls.fullchain"), bed.get("tls.key"), bed.get("tls.ca")))));
         WaitForAsyncUtils.waitForFxEvents();
         for (String page : List.of("outbound", "inbound", "submission", "hardening")) {
-            next(robot, page);
+            TestbedWalk.next(robot, page);
         }
         robot.clickOn("#preset-runbook");
         Platform.runLater(() -> model.setProfile(ProfileEdits.withSubmission(model.getProfile(), new Profile.Submission(
@@ -171,10 +142,10 @@ class DeployApprovalFxIT {
                 new Profile.Listener(true, bed.port("submissions.port"))))));
         WaitForAsyncUtils.waitForFxEvents();
         for (String page : List.of("policies", "dns", "preview")) {
-            next(robot, page);
+            TestbedWalk.next(robot, page);
         }
         FxWait.until("the plan", () -> model.changeSetProperty().get() != null);
-        next(robot, "deploy");
+        TestbedWalk.next(robot, "deploy");
         assertNotNull(model.approvedChangeSetProperty().get());
     }
 
@@ -201,10 +172,5 @@ class DeployApprovalFxIT {
     @SuppressWarnings("unchecked")
     private static List<String> diffLines(FxRobot robot) {
         return List.copyOf(((ListView<String>) robot.lookup("#deploy-new-diff").queryAs(ListView.class)).getItems());
-    }
-
-    private static void next(FxRobot robot, String page) {
-        robot.clickOn("#next");
-        FxWait.untilShown(robot, "#page-" + page);
     }
 }

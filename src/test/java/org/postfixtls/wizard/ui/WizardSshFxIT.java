@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.VBox;
@@ -29,11 +28,8 @@ import org.postfixtls.wizard.testsupport.Testbed;
 import org.postfixtls.wizard.testsupport.Tools;
 import org.postfixtls.wizard.ui.theme.Theme;
 import org.postfixtls.wizard.ui.theme.ThemeManager;
-import org.postfixtls.wizard.ui.wizard.SshForm;
 import org.postfixtls.wizard.ui.wizard.SshJobs;
 import org.postfixtls.wizard.ui.wizard.WizardModel;
-import org.postfixtls.wizard.ui.wizard.WizardNavigator;
-import org.postfixtls.wizard.ui.wizard.WizardSteps;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -86,8 +82,8 @@ class WizardSshFxIT {
         };
         WizardModel model = new WizardModel();
         model.setSshJobs(new SshJobs(new SshConnector(), user, knownHosts));
-        showWizard(model);
-        connect(robot, model);
+        TestbedWalk.show(stage, model);
+        TestbedWalk.connect(robot, model, bed);
         assertEquals(1, asked.get(), "the unknown host key was shown to the user once");
         assertTrue(Files.readString(knownHosts).contains("[" + bed.host() + "]:" + bed.get("ssh.port")),
                 "and recorded in known_hosts");
@@ -102,12 +98,12 @@ class WizardSshFxIT {
         assertEquals(bed.get("tls.fullchain"), robot.lookup("#certificate-chain-path").queryTextInputControl().getText(),
                 "the page shows the profile's certificate");
         for (String page : List.of("outbound", "inbound", "submission", "hardening")) {
-            next(robot, page);
+            TestbedWalk.next(robot, page);
         }
         Platform.runLater(() -> model.sshForm()); // no-op: keep the model on the FX thread's view
         robot.clickOn("#preset-runbook");
         setSubmissionPorts(model);
-        next(robot, "policies");
+        TestbedWalk.next(robot, "policies");
         // "test this domain before enforcing": posttls-finger on the server, against the test bed's own smtpd
         String destination = "[" + bed.host() + "]:" + bed.get("smtp.port");
         Platform.runLater(() -> model.setProfile(org.postfixtls.wizard.domain.profile.ProfileEdits.withPolicies(
@@ -122,7 +118,7 @@ class WizardSshFxIT {
         String tested = robot.lookup("#policies-test-result").queryAs(Label.class).getText();
         assertTrue(tested.contains("meets 'encrypt'") && tested.contains("TLSv1."), tested);
         for (String page : List.of("dns", "preview")) {
-            next(robot, page);
+            TestbedWalk.next(robot, page);
         }
         FxWait.until("the plan", () -> model.changeSetProperty().get() != null);
         FxWait.until("the diff on screen", () -> !diffLines(robot, "main.cf").isEmpty());
@@ -135,7 +131,7 @@ class WizardSshFxIT {
         List<String> policyDiff = diffLines(robot, "tls_policy");
         assertTrue(policyDiff.stream().anyMatch(l -> l.startsWith("+" + destination) && l.contains("encrypt")),
                 String.join("\n", policyDiff));
-        next(robot, "deploy");
+        TestbedWalk.next(robot, "deploy");
 
         robot.clickOn("#deploy-run");
         FxWait.until("the confirmation", () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
@@ -146,7 +142,7 @@ class WizardSshFxIT {
                 model.lastDeployProperty().get().message());
         assertTrue(robot.lookup("#deploy-result").queryAs(Label.class).getText().startsWith("Deployed"));
 
-        next(robot, "verify"); // starts by itself after a deploy, on the ports master.cf really uses
+        TestbedWalk.next(robot, "verify"); // starts by itself after a deploy, on the ports master.cf really uses
         assertEquals(bed.get("smtp.port"), robot.lookup("#verify-smtp-port").queryTextInputControl().getText());
         FxWait.until("the verification", () -> robot.lookup("#verify-run").queryButton().getText().equals("Run again"));
         VBox submission = robot.lookup("#tile-" + bed.get("submission.port")).queryAs(VBox.class);
@@ -180,8 +176,8 @@ class WizardSshFxIT {
         WizardModel model = new WizardModel();
         Path knownHosts = Files.createTempFile("pftw-known-hosts", "");
         model.setSshJobs(new SshJobs(new SshConnector(), key -> HostKeyDecider.Decision.ACCEPT_ONCE, knownHosts));
-        showWizard(model);
-        connect(robot, model);
+        TestbedWalk.show(stage, model);
+        TestbedWalk.connect(robot, model, bed);
 
         // a certificate path typed by hand that does not exist on the server: the server's own check refuses it
         String missing = "/etc/pftw-missing/fullchain.pem";
@@ -204,10 +200,10 @@ class WizardSshFxIT {
         FxWait.untilShown(robot, "#page-certificate");
         useCertificate(model, bed.get("tls.fullchain"), bed.get("tls.key"), bed.get("tls.ca"));
         for (String page : List.of("outbound", "inbound", "submission", "hardening", "policies", "dns", "preview")) {
-            next(robot, page);
+            TestbedWalk.next(robot, page);
         }
         FxWait.until("the plan", () -> model.changeSetProperty().get() != null);
-        next(robot, "deploy");
+        TestbedWalk.next(robot, "deploy");
         Path pid = Path.of(bed.get("postfix.queueDir"), "pid", "master.pid");
         Path aside = pid.resolveSibling("master.pid.pftw-fx-it");
         Files.move(pid, aside, StandardCopyOption.ATOMIC_MOVE);
@@ -229,31 +225,6 @@ class WizardSshFxIT {
         assertEquals(0, mail.exitCode(), "Postfix still accepts mail: " + mail.text());
     }
 
-    private void showWizard(WizardModel model) {
-        Platform.runLater(() -> {
-            WizardNavigator navigator = new WizardNavigator(WizardSteps.standard(), model, Platform::runLater);
-            stage.setScene(new Scene(new MainWindow(navigator, model, Themes.applied()), 1100, 800));
-            stage.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void connect(FxRobot robot, WizardModel model) {
-        robot.clickOn("#mode-ssh-server");
-        Platform.runLater(() -> {
-            SshForm form = model.sshForm();
-            form.host.set(bed.host());
-            form.port.set(bed.get("ssh.port"));
-            form.user.set(bed.get("ssh.user"));
-            form.auth.set(SshForm.Auth.KEY);
-            form.keyFile.set(bed.get("ssh.key"));
-            form.sudo.set(true);
-            form.configDir.set(bed.get("postfix.configDir"));
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        next(robot, "certificate");
-    }
-
     private static void useCertificate(WizardModel model, String chain, String key, String ca) {
         Platform.runLater(() -> model.setProfile(org.postfixtls.wizard.domain.profile.ProfileEdits.withCertificate(
                 model.getProfile(), new org.postfixtls.wizard.domain.profile.Profile.Certificate(chain, key, ca))));
@@ -262,15 +233,15 @@ class WizardSshFxIT {
 
     private void walkToDeployWithRunbook(FxRobot robot, WizardModel model) {
         for (String page : List.of("outbound", "inbound", "submission", "hardening")) {
-            next(robot, page);
+            TestbedWalk.next(robot, page);
         }
         robot.clickOn("#preset-runbook");
         setSubmissionPorts(model);
         for (String page : List.of("policies", "dns", "preview")) {
-            next(robot, page);
+            TestbedWalk.next(robot, page);
         }
         FxWait.until("the plan", () -> model.changeSetProperty().get() != null);
-        next(robot, "deploy");
+        TestbedWalk.next(robot, "deploy");
     }
 
     private static void deployAndConfirm(FxRobot robot, WizardModel model) {
@@ -309,10 +280,5 @@ class WizardSshFxIT {
                             new org.postfixtls.wizard.domain.profile.Profile.Listener(true, bed.port("submissions.port")))));
         });
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static void next(FxRobot robot, String page) {
-        robot.clickOn("#next");
-        FxWait.untilShown(robot, "#page-" + page);
     }
 }
