@@ -5,10 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.postfixtls.wizard.app.deploy.DeployOptions;
 import org.postfixtls.wizard.app.deploy.OfflineBundle;
-import org.postfixtls.wizard.domain.config.diff.UnifiedDiff;
 import org.postfixtls.wizard.domain.config.plan.Change;
 import org.postfixtls.wizard.domain.config.plan.ChangeSet;
-import org.postfixtls.wizard.domain.config.plan.FileChange;
 import org.postfixtls.wizard.domain.profile.Profile;
 import org.postfixtls.wizard.domain.profile.ProfileJson;
 
@@ -31,19 +29,6 @@ public final class ExportBundle {
             files.put("CHANGES.md", reasons(bundle.changeSet()).getBytes(StandardCharsets.UTF_8));
             files.put("profile.json", ProfileJson.write(profile).getBytes(StandardCharsets.UTF_8));
         }
-        return files;
-    }
-
-    public static Map<String, String> files(ChangeSet changes, Profile profile) {
-        Map<String, String> files = new LinkedHashMap<>();
-        for (FileChange file : changes.files()) {
-            if (file.changed()) {
-                files.put(file.name(), file.after());
-            }
-        }
-        files.put("changes.diff", UnifiedDiff.of(changes));
-        files.put("CHANGES.md", reasons(changes));
-        files.put("profile.json", ProfileJson.write(profile));
         return files;
     }
 
