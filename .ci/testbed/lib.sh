@@ -154,6 +154,48 @@ tb_tune_dgram_qlen() {
   fi
 }
 
+# A listening port proves little: the kernel queues connections for a master(8) that hangs (seen in CI: after a
+# reload the instance logged nothing more and port 2525 accepted but never greeted). Ask for the SMTP greeting.
+tb_smtp_greets() { # port
+  [ "$(timeout 3 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1"; head -c 4 <&3' greet "$1" 2>/dev/null)" = "220 " ]
+}
+
+tb_wait_greeting() { # port seconds
+  local deadline=$((SECONDS + $2))
+  while [ $SECONDS -lt $deadline ]; do
+    tb_smtp_greets "$1" && return 0
+    sleep 0.2
+  done
+  return 1
+}
+
+# Keep what a hang looked like (process states and what they wait in, the postlog socket's queue), so the next
+# one can be understood instead of only survived. Prints the file's path.
+tb_record_hang() { # why
+  local f
+  f="$TB_LOG/hang-$(date -u +%Y%m%dT%H%M%SZ).txt"
+  {
+    echo "# $1"
+    echo "max_dgram_qlen: $(cat /proc/sys/net/unix/max_dgram_qlen 2>/dev/null)"
+    ps -eo pid,ppid,stat,wchan:32,etimes,args 2>/dev/null | grep -E 'postfix|postlog|master|smtpd|postscreen|qmgr|pickup|anvil|tlsmgr|proxymap' | grep -v grep
+    echo "# unix sockets of the instance"
+    ss -xa 2>/dev/null | grep -E "$TB_QUEUE|public/|private/" | head -60
+    echo "# last maillog lines"
+    tail -n 40 "$TB_MAILLOG" 2>/dev/null
+  } >"$f" 2>&1
+  echo "$f"
+}
+
+# Kill a hung instance: master(8) and every process it started (they would otherwise keep ports and sockets).
+tb_kill_instance() {
+  local pid
+  pid="$(tb_pid_alive "$TB_QUEUE/pid/master.pid")" || return 0
+  pkill -KILL -P "$pid" 2>/dev/null || true
+  kill -KILL "$pid" 2>/dev/null || true
+  for _ in $(seq 1 50); do tb_proc_alive "$pid" || break; sleep 0.1; done
+  rm -f "$TB_QUEUE/pid/master.pid"
+}
+
 # pid from a pid file, only if that process is alive
 tb_pid_alive() {
   local f=$1 pid

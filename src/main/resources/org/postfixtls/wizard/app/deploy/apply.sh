@@ -293,7 +293,7 @@ restore_from() { # job directory whose backup/manifest to restore (files, links,
 }
 
 health() {
-  local services line name port host wrapper ok banner deadline interfaces
+  local services line name port host wrapper ok banner deadline interfaces seen
   postfix -c "$CONF" status >/dev/null 2>&1 </dev/null || { HEALTH_ERROR="the Postfix master process is not running"; return 1; }
   # -x: inet_interfaces may name other parameters ("$myhostname, localhost", postconf(5))
   interfaces=$(postconf -c "$CONF" -xh inet_interfaces 2>/dev/null </dev/null | tr ',' ' ' | awk '{print $1}')
@@ -305,17 +305,22 @@ health() {
     host=${host#[}; host=${host%]}
     case "$port" in *[!0-9]*) port=$(getent services "$port/tcp" | awk '{ split($2, a, "/"); print a[1] }') ;; esac
     [ -n "$port" ] || continue
-    deadline=$((SECONDS + 15)); ok=1
+    deadline=$((SECONDS + 15)); ok=1; seen="nothing listens"
     while [ $SECONDS -lt $deadline ]; do
       if [ "$wrapper" = tls ]; then
         timeout 3 bash -c 'exec 3<>"/dev/tcp/$1/$2"' health "$host" "$port" 2>/dev/null && { ok=0; break; }
       else
-        banner=$(timeout 3 bash -c 'exec 3<>"/dev/tcp/$1/$2"; head -c 4 <&3' health "$host" "$port" 2>/dev/null)
-        [ "$banner" = "220 " ] && { ok=0; break; }
+        # the port can accept while master(8) hangs: only the greeting counts, and the message says which it was
+        if banner=$(timeout 3 bash -c 'exec 3<>"/dev/tcp/$1/$2" || exit 7; head -c 4 <&3' health "$host" "$port" 2>/dev/null); then
+          [ "$banner" = "220 " ] && { ok=0; break; }
+          seen="the port accepts connections but the greeting was not 220 (${banner//[^0-9A-Za-z ]/?})"
+        elif [ $? -ne 7 ]; then
+          seen="the port accepts connections but Postfix never greets"
+        fi
       fi
       sleep 0.1
     done
-    if [ $ok -ne 0 ]; then HEALTH_ERROR="nothing answers like Postfix on $host:$port (service $name)"; return 1; fi
+    if [ $ok -ne 0 ]; then HEALTH_ERROR="nothing answers like Postfix on $host:$port (service $name): $seen"; return 1; fi
     CHECKED="$CHECKED $host:$port"
   done <<<"$services"
   return 0
