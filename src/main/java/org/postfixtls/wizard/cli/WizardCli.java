@@ -1,6 +1,7 @@
 package org.postfixtls.wizard.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.postfixtls.wizard.app.AppInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,9 +15,6 @@ import picocli.CommandLine.Command;
             "Configure, deploy and prove TLS on a Postfix mail server.",
             "Without a subcommand the wizard window opens."
         },
-        subcommands = {CommandLine.HelpCommand.class, PlanCommand.class, LintCommand.class,
-                CertCommand.class, RecordsCommand.class, DiscoverCommand.class, DeployCommand.class,
-                RollbackCommand.class, HistoryCommand.class, BundleCommand.class, VerifyCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success, or nothing to do",
@@ -38,14 +36,26 @@ public final class WizardCli implements Runnable {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = commandLine();
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // the same line picocli prints, without building a command tree first
+            out.println(new Version().getVersion()[0]);
+            return 0;
+        }
+        CommandLine commandLine = commandLine(CliSubcommands.neededFor(args));
         commandLine.setOut(TerminalWriter.wrap(out));
         commandLine.setErr(TerminalWriter.wrap(err));
         return commandLine.execute(args);
     }
 
     static CommandLine commandLine() {
+        return commandLine(CliSubcommands.NAMES);
+    }
+
+    static CommandLine commandLine(List<String> subcommands) {
         CommandLine commandLine = new CommandLine(new WizardCli());
+        for (String name : subcommands) {
+            commandLine.addSubcommand(name, CliSubcommands.create(name));
+        }
         commandLine.setExecutionExceptionHandler(new UserFacingErrors());
         // no ANSI styles in the help: every escape sequence printed is shown as text (TerminalWriter)
         commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
