@@ -196,6 +196,18 @@ tb_kill_instance() {
   rm -f "$TB_QUEUE/pid/master.pid"
 }
 
+# Run a daemon without the descriptors this shell inherited: `flock LOCK .ci/testbed/up` hands the lock's descriptor
+# down, and a daemon that keeps it (Dovecot does) holds the test-bed lock for as long as it runs.
+tb_exec_clean() { # cmd...
+  (
+    for fd in /proc/$BASHPID/fd/*; do
+      fd=${fd##*/}
+      [ "$fd" -gt 2 ] 2>/dev/null && eval "exec $fd>&-"
+    done
+    exec "$@"
+  )
+}
+
 # pid from a pid file, only if that process is alive
 tb_pid_alive() {
   local f=$1 pid
