@@ -45,9 +45,10 @@ class StackStartIT {
         assertEquals("80000000", raw(started, "message_size_limit"), "the admin's own line still applies");
         assertEquals("/certs/fullchain.pem", raw(started, "smtpd_tls_cert_file"));
         assertEquals("encrypt", raw(started, "smtp_tls_security_level"));
-        // written as btree:\${data_directory}/...: start.py's shell must not have expanded it to nothing
-        assertEquals("btree:${data_directory}/smtpd_scache", raw(started, "smtpd_tls_session_cache_database"));
         String services = Tools.run(List.of(postconf(), "-c", started.toString(), "-P"), "", 30).text();
+        // Mailu's own 10025 listener uses $check_ratelimit; the plan pins its level, so its whole entry is
+        // written, with \$: start.py's shell must not have expanded it to nothing
+        assertTrue(services.contains("10025/inet/smtpd_client_restrictions = $check_ratelimit,"), services);
         assertTrue(services.contains("submission/inet/smtpd_tls_security_level = encrypt"), services);
         assertTrue(services.contains("smtp/inet/smtpd_tls_security_level = encrypt"), services);
         assertTrue(Tools.run(List.of(postconf(), "-c", started.toString(), "-n"), "", 30).text().lines()
@@ -92,7 +93,9 @@ class StackStartIT {
     }
 
     private static String raw(Path dir, String name) throws Exception {
-        return Tools.run(List.of(postconf(), "-c", dir.toString(), "-h", name), "", 30).text().trim();
+        // stdout and stderr come together: leave postconf's warnings (mailcow's overrides make some) out
+        return Tools.run(List.of(postconf(), "-c", dir.toString(), "-h", name), "", 30).text().lines()
+                .filter(l -> !l.contains("postconf: warning:")).reduce("", (a, b) -> b).trim();
     }
 
     private static String postconf() {
