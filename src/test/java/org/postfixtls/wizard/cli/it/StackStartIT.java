@@ -51,8 +51,9 @@ class StackStartIT {
         assertTrue(services.contains("10025/inet/smtpd_client_restrictions = $check_ratelimit,"), services);
         assertTrue(services.contains("submission/inet/smtpd_tls_security_level = encrypt"), services);
         assertTrue(services.contains("smtp/inet/smtpd_tls_security_level = encrypt"), services);
-        assertTrue(Tools.run(List.of(postconf(), "-c", started.toString(), "-n"), "", 30).text().lines()
-                .noneMatch(l -> l.contains("warning")), "postconf -n warns about nothing");
+        List<String> before = warnings(in);
+        List<String> newWarnings = warnings(started).stream().filter(w -> !before.contains(w)).toList();
+        assertEquals(List.of(), newWarnings, "postconf -n warns about nothing new");
     }
 
     @Test
@@ -96,6 +97,11 @@ class StackStartIT {
         // stdout and stderr come together: leave postconf's warnings (mailcow's overrides make some) out
         return Tools.run(List.of(postconf(), "-c", dir.toString(), "-h", name), "", 30).text().lines()
                 .filter(l -> !l.contains("postconf: warning:")).reduce("", (a, b) -> b).trim();
+    }
+
+    private static List<String> warnings(Path dir) throws Exception {
+        return Tools.run(List.of(postconf(), "-c", dir.toString(), "-n"), "", 30).text().lines()
+                .filter(l -> l.contains("warning:")).map(l -> l.replace(dir.toString(), "DIR")).toList();
     }
 
     private static String postconf() {
