@@ -82,7 +82,7 @@ class StackOverrideDeployIT {
             assertEquals(1, written.lines().filter(l -> l.startsWith("smtpd_tls_auth_only")).count(), written);
             assertTrue(written.contains("\nsmtpd_tls_cert_file = " + testbed.get("tls.fullchain") + "\n"), written);
             String master = Files.readString(DMS.resolve("postfix-master.cf"), StandardCharsets.ISO_8859_1);
-            assertTrue(master.contains("smtp/inet/smtpd_tls_security_level=encrypt\n"), master);
+            assertTrue(master.contains(testbed.get("smtp.port") + "/inet/smtpd_tls_security_level=encrypt\n"), master);
             FileState mainAfter = FileState.of(DMS.resolve("postfix-main.cf"));
             assertEquals(List.of(4321, 4321, "640"), List.of(mainAfter.uid(), mainAfter.gid(), mainAfter.mode()),
                     "the override file keeps its owner and mode");

@@ -48,12 +48,26 @@ public final class MasterOverride {
         };
     }
 
-    /** master.cf after docker-mailserver's start applied postfix-master.cf (Mailu's live master.cf already has its). */
+    /**
+     * master.cf after the stack's start applied the override: docker-mailserver sets each {@code -o} option
+     * ({@code postconf -P}); Mailu replaces or adds each entry ({@code postconf -Me}; here the old entry is commented
+     * out and the new one appended, which Postfix reads alike).
+     */
     public static String effective(StackLayout layout, String liveMaster, String override) {
-        if (override == null || layout.stack() != MailStack.DOCKER_MAILSERVER) {
+        if (override == null || !layout.hasMasterOverride()) {
             return liveMaster;
         }
         MasterCf master = MasterCf.parse(liveMaster);
+        if (layout.stack() == MailStack.MAILU) {
+            for (KeyValueDocument.Entry entry : KeyValueDocument.parse(override, MAILU, true).entries()) {
+                if (entry.isEntry()) {
+                    String[] key = entry.key().split("/", 2);
+                    find(master, key[0], key[1]).ifPresent(s -> master.commentOut(master.indexOf(s)));
+                    master.appendService(ShellQuoting.unescape(entry.value()).trim(), java.util.Map.of());
+                }
+            }
+            return master.render();
+        }
         for (KeyValueDocument.Entry entry : KeyValueDocument.parse(override, DMS, true).entries()) {
             if (!entry.isEntry()) {
                 continue;
