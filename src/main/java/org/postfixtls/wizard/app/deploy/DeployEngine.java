@@ -249,8 +249,8 @@ public final class DeployEngine {
                     facts.stackMarkers(), facts.stackFiles(), null));
             String policyAfter = changeSet.file(Planner.TLS_POLICY).map(FileChange::after).orElse(facts.tlsPolicy());
             List<String> lint = Linter.lintPlanned(LintInput.of(facts.mainCf(), facts.masterCf(), facts.tlsPolicy(),
-                    facts.version()), LintInput.of(changeSet.content(Planner.MAIN_CF),
-                    changeSet.content(Planner.MASTER_CF), policyAfter, facts.version())).stream()
+                    facts.version()), LintInput.of(changeSet.running(Planner.MAIN_CF),
+                    changeSet.running(Planner.MASTER_CF), policyAfter, facts.version())).stream()
                     .map(f -> f.id() + " " + f.severity().name().toLowerCase(java.util.Locale.ROOT) + ": " + f.message())
                     .toList();
             event("plan", StepEvent.Status.OK, changeSet.changes().size() + " changes in "

@@ -53,6 +53,17 @@ public record ChangeSet(List<FileChange> files, List<Change> changes, List<Strin
         return file(name).map(FileChange::after).orElseThrow(() -> new IllegalArgumentException("no file " + name));
     }
 
+    /**
+     * main.cf or master.cf as Postfix will run it: the planned file, or on a mail stack whose override files the plan
+     * writes, what the stack's next start makes of them (lint judges this).
+     */
+    public String running(String name) {
+        if (stack != null && name.equals(Planner.MAIN_CF)) {
+            return stack.runningMain();
+        }
+        return stack != null && name.equals(Planner.MASTER_CF) ? stack.runningMaster() : content(name);
+    }
+
     /** Where a file lives on the server when it is not in Postfix's configuration directory (a stack's override). */
     public Optional<String> location(String name) {
         return stack == null ? Optional.empty() : Optional.ofNullable(stack.locations().get(name));

@@ -72,7 +72,8 @@ final class StackRedirect {
         explain(main, master, files);
         notes.addAll(0, inner.notes());
         return new ChangeSet(files, changes, notes, List.of(), inner.conflicts(),
-                new StackTarget(detected.stack().displayName(), locations, layout.restart()));
+                new StackTarget(detected.stack().displayName(), locations, layout.restart(),
+                        inner.content(Planner.MAIN_CF), inner.content(Planner.MASTER_CF)));
     }
 
     /** The override file's content: as found, or (mailcow, no copy given) as the live main.cf shows it. */

@@ -40,6 +40,9 @@ class StackRedirectTest {
         assertEquals(1, extra.lines().filter(l -> l.startsWith("smtpd_tls_ciphers")).count(), extra);
         assertTrue(extra.contains("\nsmtp_tls_security_level = encrypt\n"), extra);
         assertEquals(Map.of("extra.cf", "/opt/postfix/conf/extra.cf"), plan.stack().locations());
+        // lint judges what Postfix runs after the start, not the untouched main.cf
+        assertEquals("high", MainCf.parse(plan.running("main.cf")).value("smtpd_tls_ciphers"));
+        assertEquals("medium", MainCf.parse(plan.content("main.cf")).value("smtpd_tls_ciphers"));
         // mailcow does not rewrite master.cf: the public listener's mandatory level stays an edit there
         assertTrue(plan.file("master.cf").orElseThrow().changed());
         assertReasonsFollowTheirLines(plan, "extra.cf");
