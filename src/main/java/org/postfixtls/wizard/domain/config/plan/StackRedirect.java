@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.postfixtls.wizard.domain.config.stack.DetectedStack;
+import org.postfixtls.wizard.domain.config.stack.MailStack;
 import org.postfixtls.wizard.domain.config.stack.MainOverride;
 import org.postfixtls.wizard.domain.config.stack.MasterOverride;
 import org.postfixtls.wizard.domain.config.stack.OverrideFile;
@@ -83,7 +84,7 @@ final class StackRedirect {
             return found.get().content();
         }
         if (found.isEmpty() && name.equals(layout.mainName())
-                && layout.stack() == org.postfixtls.wizard.domain.config.stack.MailStack.MAILCOW) {
+                && layout.stack() == MailStack.MAILCOW) {
             String derived = MainOverride.mailcowExtraFromMain(request.mainCf());
             if (derived != null) {
                 notes.add("No copy of extra.cf was given: its current content was taken from main.cf (everything"
