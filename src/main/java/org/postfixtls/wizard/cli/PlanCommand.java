@@ -85,7 +85,7 @@ public final class PlanCommand implements Callable<Integer> {
     private static List<Finding> introducedErrors(PlanRequest request, ChangeSet changeSet) {
         LintInput before = LintInput.of(request.mainCf(), request.masterCf(), request.policyMap(), request.version());
         String policy = changeSet.file(Planner.TLS_POLICY).map(FileChange::after).orElse(request.policyMap());
-        LintInput after = LintInput.of(changeSet.content(Planner.MAIN_CF), changeSet.content(Planner.MASTER_CF),
+        LintInput after = LintInput.of(changeSet.running(Planner.MAIN_CF), changeSet.running(Planner.MASTER_CF),
                 policy, request.version());
         List<String> existing = Linter.lint(before).stream().map(Finding::id).toList();
         return Linter.lintPlanned(before, after).stream()

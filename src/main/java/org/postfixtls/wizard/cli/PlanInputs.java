@@ -4,10 +4,13 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.postfixtls.wizard.domain.config.plan.PlanRequest;
 import org.postfixtls.wizard.domain.config.plan.Planner;
 import org.postfixtls.wizard.domain.config.plan.PostfixVersion;
+import org.postfixtls.wizard.domain.config.stack.OverrideFile;
 import org.postfixtls.wizard.domain.profile.InvalidProfileException;
 import org.postfixtls.wizard.domain.profile.Profile;
 import org.postfixtls.wizard.domain.profile.ProfileError;
@@ -39,6 +42,17 @@ final class PlanInputs {
                     + " (default: ${DEFAULT-VALUE}).")
     String serverConfigDir;
 
+    @Option(names = "--stack-dir", paramLabel = "PATH",
+            description = "Where the mail stack's override files live on the server (mailcow: the configuration"
+                    + " directory; docker-mailserver: /tmp/docker-mailserver; Mailu: /overrides). Copies of them"
+                    + " (extra.cf, postfix-main.cf, postfix-master.cf, postfix.cf, postfix.master) are read from"
+                    + " --config-dir.")
+    String stackDir;
+
+    /** The override files of the stacks the planner writes into, read from --config-dir when present. */
+    static final List<String> STACK_FILE_NAMES = List.of("extra.cf", "postfix-main.cf", "postfix-master.cf",
+            "postfix.cf", "postfix.master");
+
     /**
      * Reads and checks everything; on bad input prints what is wrong, naming the option, and returns empty.
      *
@@ -46,7 +60,8 @@ final class PlanInputs {
      */
     Optional<PlanRequest> request(CommandLine cmd, String command, String databaseTypes) throws java.io.IOException {
         PrintWriter err = cmd.getErr();
-        Optional<String> badPath = ServerPathOption.problem("--server-config-dir", serverConfigDir);
+        Optional<String> badPath = ServerPathOption.problem("--server-config-dir", serverConfigDir)
+                .or(() -> stackDir == null ? Optional.empty() : ServerPathOption.problem("--stack-dir", stackDir));
         if (badPath.isPresent()) {
             err.println(command + ": " + badPath.get());
             return Optional.empty();
@@ -73,6 +88,14 @@ final class PlanInputs {
         String main = ConfigFiles.readRequired(cmd, "--config-dir", configDir.resolve(Planner.MAIN_CF));
         String master = ConfigFiles.readRequired(cmd, "--config-dir", configDir.resolve(Planner.MASTER_CF));
         String policy = ConfigFiles.readOptional(cmd, "--config-dir", configDir.resolve(Planner.TLS_POLICY));
-        return Optional.of(new PlanRequest(main, master, policy, loaded, version, databaseType, serverConfigDir));
+        List<OverrideFile> stackFiles = new ArrayList<>();
+        for (String name : STACK_FILE_NAMES) {
+            String text = ConfigFiles.readOptional(cmd, "--config-dir", configDir.resolve(name));
+            if (text != null) {
+                stackFiles.add(new OverrideFile(name, null, text));
+            }
+        }
+        return Optional.of(new PlanRequest(main, master, policy, loaded, version, databaseType, serverConfigDir,
+                List.of(), stackFiles, stackDir));
     }
 }

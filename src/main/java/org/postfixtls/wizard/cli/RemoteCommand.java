@@ -95,6 +95,7 @@ abstract class RemoteCommand implements Callable<Integer> {
     private static String summary(DeployReport report) {
         return switch (report.outcome()) {
             case DEPLOYED, NO_CHANGES, DRY_RUN -> report.message();
+            case WRITTEN -> "WRITTEN, NOT APPLIED: " + report.message();
             case ROLLED_BACK -> "FAILED and ROLLED BACK: " + report.message();
             case REFUSED, CANCELLED -> "FAILED, nothing was changed: " + report.message();
             case PLAN_CHANGED -> "REFUSED, nothing was changed: " + report.message() + ". If the new diff is right,"

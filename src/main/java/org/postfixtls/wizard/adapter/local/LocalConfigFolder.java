@@ -16,6 +16,7 @@ import org.postfixtls.wizard.domain.cert.FileContent;
 import org.postfixtls.wizard.domain.cert.InputLimits;
 import org.postfixtls.wizard.domain.cert.KeyEvidence;
 import org.postfixtls.wizard.domain.config.maincf.MainCf;
+import org.postfixtls.wizard.domain.config.stack.OverrideFile;
 import org.postfixtls.wizard.domain.config.plan.PostfixVersion;
 
 /**
@@ -42,9 +43,16 @@ public final class LocalConfigFolder {
         String mainCf = readConfig(folder.resolve("main.cf"), true);
         String masterCf = readConfig(folder.resolve("master.cf"), true);
         String policy = readConfig(folder.resolve("tls_policy"), false);
+        List<OverrideFile> stackFiles = new java.util.ArrayList<>();
+        for (String name : List.of("extra.cf", "postfix-main.cf", "postfix-master.cf", "postfix.cf", "postfix.master")) {
+            String text = readConfig(folder.resolve(name), false);
+            if (text != null) {
+                stackFiles.add(new OverrideFile(name, null, text));
+            }
+        }
         ServerFiles files = new ServerFiles(folder.toAbsolutePath().toString(), mainCf, masterCf, policy, version,
                 MainCf.parse(mainCf).get("default_database_type").map(String::trim).orElse("hash"), "/etc/postfix",
-                List.of());
+                List.of(), List.of(), stackFiles);
         return files.withCertificates(certificatesNamedIn(MainCf.parse(mainCf), folder));
     }
 

@@ -28,6 +28,7 @@ import org.postfixtls.wizard.domain.config.plan.ChangeSet;
 import org.postfixtls.wizard.domain.config.plan.FileChange;
 import org.postfixtls.wizard.domain.config.plan.PlanHash;
 import org.postfixtls.wizard.domain.config.plan.PlanRequest;
+import org.postfixtls.wizard.domain.config.plan.StackTarget;
 import org.postfixtls.wizard.domain.config.plan.Planner;
 import org.postfixtls.wizard.domain.profile.Profile;
 
@@ -180,11 +181,37 @@ public final class DeployEngine {
         }
         String jobText = "id=" + id + "\nkind=deploy\nconfig_dir=" + configDirectory
                 + "\ndb_type=" + databaseType + "\ncreated=" + ServerJob.created()
-                + "\nclient=" + options.client() + "\nprofile=" + profile.preset().jsonName() + "\n";
+                + "\nclient=" + options.client() + "\nprofile=" + profile.preset().jsonName() + "\n"
+                + stackLines(changeSet);
         files.put("job", jobText.getBytes(StandardCharsets.UTF_8));
         files.put("plan", plan.toString().getBytes(StandardCharsets.UTF_8));
         files.put("apply.sh", ServerJob.APPLY_SCRIPT);
         return files;
+    }
+
+    /**
+     * A plan written into a mail stack's override files: the stack (apply.sh then does not reload, decision 0064),
+     * what the admin runs to apply it, and where each override file lives.
+     */
+    static String stackLines(ChangeSet changeSet) {
+        StackTarget stack = changeSet.stack();
+        if (stack == null) {
+            return "";
+        }
+        StringBuilder lines = new StringBuilder("stack=" + oneLine(stack.stack()) + "\nrestart="
+                + oneLine(stack.restart()) + "\n");
+        stack.locations().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            if (!e.getValue().startsWith("/") || !oneLine(e.getValue()).equals(e.getValue())) {
+                throw new IllegalArgumentException("the override file " + e.getKey() + " needs an absolute path"
+                        + " on one line, not '" + e.getValue() + "'");
+            }
+            lines.append("path.").append(e.getKey()).append('=').append(e.getValue()).append('\n');
+        });
+        return lines.toString();
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("[\\t\\r\\n]", " ");
     }
 
     private DeployReport record(RemoteSession session, String action, DeployReport report) {
@@ -219,11 +246,11 @@ public final class DeployEngine {
                     + facts.configDirectory() + ", default_database_type " + facts.defaultDatabaseType());
             ChangeSet changeSet = Planner.plan(new PlanRequest(facts.mainCf(), facts.masterCf(), facts.tlsPolicy(),
                     profile, facts.version(), facts.defaultDatabaseType(), facts.configDirectory(),
-                    facts.stackMarkers()));
+                    facts.stackMarkers(), facts.stackFiles(), null));
             String policyAfter = changeSet.file(Planner.TLS_POLICY).map(FileChange::after).orElse(facts.tlsPolicy());
             List<String> lint = Linter.lintPlanned(LintInput.of(facts.mainCf(), facts.masterCf(), facts.tlsPolicy(),
-                    facts.version()), LintInput.of(changeSet.content(Planner.MAIN_CF),
-                    changeSet.content(Planner.MASTER_CF), policyAfter, facts.version())).stream()
+                    facts.version()), LintInput.of(changeSet.running(Planner.MAIN_CF),
+                    changeSet.running(Planner.MASTER_CF), policyAfter, facts.version())).stream()
                     .map(f -> f.id() + " " + f.severity().name().toLowerCase(java.util.Locale.ROOT) + ": " + f.message())
                     .toList();
             event("plan", StepEvent.Status.OK, changeSet.changes().size() + " changes in "
@@ -293,19 +320,27 @@ public final class DeployEngine {
             String step = result.length > 1 ? result[1] : null;
             String message = result.length > 2 ? result[2] : "";
             DeployOutcome outcome = switch (status) {
-                case "committed" -> DeployOutcome.DEPLOYED;
+                case "committed" -> "written".equals(step) ? DeployOutcome.WRITTEN : DeployOutcome.DEPLOYED;
                 case "rolled-back" -> DeployOutcome.ROLLED_BACK;
                 case "rollback-failed" -> DeployOutcome.ROLLBACK_FAILED;
                 default -> DeployOutcome.REFUSED;
             };
             String text = switch (outcome) {
                 case DEPLOYED -> ("rollback".equals(action) ? "rolled back" : "deployed") + " (job " + job.id + ")";
+                case WRITTEN -> ("rollback".equals(action) ? "the override files were restored" : "written into the"
+                        + " stack's override files") + " (job " + job.id + "), NOT applied yet: Postfix keeps its"
+                        + " running settings until the stack restarts its Postfix container. To apply: " + restart(planned);
                 case ROLLED_BACK -> "step '" + step + "' failed: " + message + "; the previous configuration was"
                         + " restored and reloaded";
                 default -> message;
             };
-            return record(session, action, report(job.id, outcome, outcome == DeployOutcome.DEPLOYED ? null : step,
+            return record(session, action, report(job.id, outcome, outcome.succeeded() ? null : step,
                     text, planned, certFindings));
+        }
+
+        private String restart(Planned planned) {
+            return planned != null && planned.changeSet.stack() != null ? planned.changeSet.stack().restart()
+                    : "restart the stack's Postfix container";
         }
 
         private Optional<InspectionReport> inspectCertificate(TaggedOutput validation) {

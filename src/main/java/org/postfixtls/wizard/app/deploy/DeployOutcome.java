@@ -4,6 +4,11 @@ package org.postfixtls.wizard.app.deploy;
 public enum DeployOutcome {
     /** The new configuration is live and healthy. */
     DEPLOYED,
+    /**
+     * Written into a mail stack's override files and committed (backed up, can be rolled back), but not applied:
+     * the stack applies them when it restarts its Postfix container, which the admin does (decision 0064).
+     */
+    WRITTEN,
     /** The server already matches the profile: nothing written, no reload. */
     NO_CHANGES,
     /** Dry run: the diff was computed, nothing written. */
@@ -29,6 +34,6 @@ public enum DeployOutcome {
     }
 
     public boolean succeeded() {
-        return this == DEPLOYED || this == NO_CHANGES || this == DRY_RUN;
+        return this == DEPLOYED || this == WRITTEN || this == NO_CHANGES || this == DRY_RUN;
     }
 }

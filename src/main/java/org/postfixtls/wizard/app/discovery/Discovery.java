@@ -21,6 +21,7 @@ import org.postfixtls.wizard.domain.cert.FileContent;
 import org.postfixtls.wizard.domain.cert.InspectionReport;
 import org.postfixtls.wizard.domain.cert.InspectionRequest;
 import org.postfixtls.wizard.domain.config.plan.PostfixVersion;
+import org.postfixtls.wizard.domain.config.stack.OverrideFile;
 
 /**
  * Reads everything the wizard needs to know about a Postfix host with one read-only remote command (a script
@@ -90,7 +91,24 @@ public final class Discovery {
                 out.text("tls_policy", StandardCharsets.ISO_8859_1).orElse(null), sasl,
                 "yes".equals(out.textOr("master_running", "no")), out.textOr("service_manager", "postfix"),
                 certificates(out, myhostname), dnssec, out.entries().stream()
-                        .filter(e -> e.key().equals("stack.marker")).map(TaggedOutput.Entry::text).toList());
+                        .filter(e -> e.key().equals("stack.marker")).map(TaggedOutput.Entry::text).toList(),
+                stackFiles(out));
+    }
+
+    /** The mail stacks' override files that exist on the server: a {@code stack.file} path, then its content. */
+    private static List<OverrideFile> stackFiles(TaggedOutput out) {
+        List<OverrideFile> files = new ArrayList<>();
+        String path = null;
+        for (TaggedOutput.Entry entry : out.entries()) {
+            if (entry.key().equals("stack.file")) {
+                path = entry.text();
+            } else if (entry.key().equals("stack.content") && path != null) {
+                files.add(new OverrideFile(path.substring(path.lastIndexOf('/') + 1), path,
+                        new String(entry.value(), StandardCharsets.ISO_8859_1)));
+                path = null;
+            }
+        }
+        return files;
     }
 
     private List<ServerFacts.CertificateCandidate> certificates(TaggedOutput out, String myhostname) {

@@ -6,12 +6,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.postfixtls.wizard.domain.config.plan.PostfixVersion;
 import org.postfixtls.wizard.domain.config.stack.DetectedStack;
+import org.postfixtls.wizard.domain.config.stack.OverrideFile;
 import org.postfixtls.wizard.domain.config.stack.StackDetector;
 
 /**
  * What discovery found on the server, in one object. Configuration files are ISO-8859-1 strings (every byte
  * survives; see docs/config-engine.md); {@code tlsPolicy} is null when {@code CONFIG_DIR/tls_policy} does not
- * exist.
+ * exist. {@code stackFiles} are the mail stacks' override files found on the server (mailcow's extra.cf next to
+ * main.cf, docker-mailserver's and Mailu's in their containers' config folders).
  */
 public record ServerFacts(
         String target,
@@ -31,12 +33,25 @@ public record ServerFacts(
         String serviceManager,
         List<CertificateCandidate> certificates,
         Dnssec dnssec,
-        List<String> stackMarkers) {
+        List<String> stackMarkers,
+        List<OverrideFile> stackFiles) {
 
     public ServerFacts {
         parameters = Map.copyOf(parameters);
         certificates = List.copyOf(certificates);
         stackMarkers = List.copyOf(stackMarkers);
+        stackFiles = stackFiles == null ? List.of() : List.copyOf(stackFiles);
+    }
+
+    /** Facts without the stacks' override files. */
+    public ServerFacts(String target, String configDirectory, String postfixVersion, PostfixVersion version,
+            String opensslVersion, String defaultDatabaseType, String myhostname, String mydomain,
+            Map<String, String> parameters, String mainCf, String masterCf, String tlsPolicy, Sasl sasl,
+            boolean masterRunning, String serviceManager, List<CertificateCandidate> certificates, Dnssec dnssec,
+            List<String> stackMarkers) {
+        this(target, configDirectory, postfixVersion, version, opensslVersion, defaultDatabaseType, myhostname,
+                mydomain, parameters, mainCf, masterCf, tlsPolicy, sasl, masterRunning, serviceManager, certificates,
+                dnssec, stackMarkers, List.of());
     }
 
     /** Facts without stack marker files (local files, demo server, tests). */
@@ -46,7 +61,7 @@ public record ServerFacts(
             boolean masterRunning, String serviceManager, List<CertificateCandidate> certificates, Dnssec dnssec) {
         this(target, configDirectory, postfixVersion, version, opensslVersion, defaultDatabaseType, myhostname,
                 mydomain, parameters, mainCf, masterCf, tlsPolicy, sasl, masterRunning, serviceManager, certificates,
-                dnssec, List.of());
+                dnssec, List.of(), List.of());
     }
 
     /** The mail stack that owns this Postfix's files, from the files and the marker files found. */

@@ -101,6 +101,8 @@ final class DeployChoices {
         DeployOutcome outcome = report.outcome();
         return switch (outcome) {
             case DEPLOYED -> "Deployed (" + report.deployId() + "). Postfix reloaded and accepts mail. Next: verify it.";
+            case WRITTEN -> "Written into the stack's override files (" + report.deployId() + "), NOT applied yet: "
+                    + report.message();
             case NO_CHANGES -> "Nothing to change: the server already has this configuration. No reload.";
             case DRY_RUN -> "Dry run: nothing was written.";
             case REFUSED -> "Refused before anything was changed: " + report.message();

@@ -70,6 +70,8 @@ final class SummaryChoices {
         return switch (deploy.outcome()) {
             case DEPLOYED -> List.of("Deployed to " + facts.host() + " as deploy " + deploy.deployId() + ": " + count
                     + " change" + plural(count) + perFile + "; Postfix was reloaded and passed its health check.");
+            case WRITTEN -> List.of("Written to " + facts.host() + " as deploy " + deploy.deployId() + ", not applied"
+                    + " yet: " + deploy.message());
             case NO_CHANGES -> List.of("The server already matched your choices: nothing was written, Postfix was not"
                     + " reloaded.");
             case DRY_RUN -> List.of("Dry run only: nothing was written.");

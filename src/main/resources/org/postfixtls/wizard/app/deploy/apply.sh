@@ -29,6 +29,14 @@ oneline() { printf '%s' "$1" | tr '\t\r\n' '   ' | cut -c1-2000; }
 
 job_value() { sed -n "s/^$2=//p" "$1/job" | head -n1; }
 
+# Where a planned file lives: a mail stack's override file has its own path in the job (path.NAME=/abs/path),
+# every other file is in the configuration directory.
+target_path() {
+  local p
+  p=$(awk -v k="path.$1=" 'index($0, k) == 1 { print substr($0, length(k) + 1); exit }' "$JOB/job")
+  if [ -n "$p" ]; then printf '%s\n' "$p"; else printf '%s/%s\n' "$CONF" "$1"; fi
+}
+
 load_job() {
   JOB=$1
   [ -f "$JOB/job" ] || { echo "not a job directory: $JOB" >&2; exit 2; }
@@ -36,6 +44,9 @@ load_job() {
   CONF=$(job_value "$JOB" config_dir)
   DBTYPE=$(job_value "$JOB" db_type)
   INSTANCE=$(cd "$JOB/../.." && pwd)
+  # a mail stack whose container start applies the override files (decision 0064); empty for plain Postfix
+  STACK=$(job_value "$JOB" stack)
+  RESTART=$(job_value "$JOB" restart)
   PROGRESS="$JOB/progress"
 }
 
@@ -86,6 +97,9 @@ validate() {
       delete) rm -f "$staging/$name" ;;
     esac
   done <"$JOB/plan"
+  if [ -n "$STACK" ]; then
+    stack_start "$staging" || { VALIDATION_ERROR="the override files cannot be applied the way $STACK does at start"; return 1; }
+  fi
   # Postfix commands pause ~1.5 s on a main.cf younger than 2 s (editor protection); staging copies need none
   touch -d '-5 seconds' "$staging"/* 2>/dev/null
   # Postfix's own parser on the staged files: errors, and warnings the live files do not already cause.
@@ -97,6 +111,8 @@ validate() {
     new=""
     while IFS= read -r warn; do
       warn=${warn//"$staging"/"$CONF"}
+      # a stack's override file works by defining names again after the stack's own main.cf
+      if [ -n "$STACK" ]; then case "$warn" in *"overriding earlier entry"*) continue ;; esac; fi
       grep -qxF -- "$warn" "$JOB/live.warn" || new="$new
 $warn"
     done <"$JOB/staging.warn"
@@ -128,6 +144,42 @@ $warn"
       VALIDATION_ERROR="postmap rejects the new tls_policy: $out"; return 1
     fi
   fi
+  return 0
+}
+
+# What the stack's container start makes of main.cf/master.cf with the planned override files, in the staging
+# directory (the stacks' own scripts: mailcow postfix.sh, docker-mailserver's setup, Mailu start.py).
+stack_start() {
+  local staging=$1 line
+  case "$STACK" in
+    mailcow)
+      [ -f "$staging/extra.cf" ] || return 0
+      if grep -q '^# User Overrides' "$staging/main.cf"; then sed -i '/^# User Overrides/q' "$staging/main.cf"
+      else sed -i '/Overrides/q' "$staging/main.cf" && printf '\n# User Overrides\n' >>"$staging/main.cf"; fi
+      cat "$staging/extra.cf" >>"$staging/main.cf" ;;
+    docker-mailserver)
+      if [ -f "$staging/postfix-main.cf" ]; then cat "$staging/postfix-main.cf" >>"$staging/main.cf" || return 1; fi
+      if [ -f "$staging/postfix-master.cf" ]; then
+        while IFS= read -r line; do
+          [[ $line =~ ^[0-9a-z] ]] || continue
+          postconf -c "$staging" -P "$line" </dev/null >/dev/null 2>&1 || return 1
+        done <"$staging/postfix-master.cf"
+      fi ;;
+    Mailu)
+      # start.py passes each line to sh inside double quotes: undo the backslash escapes the shell would remove
+      if [ -f "$staging/postfix.cf" ]; then
+        while IFS= read -r line; do
+          case "$line" in ''|'#'*) continue ;; esac
+          postconf -c "$staging" -e "$(printf '%s' "$line" | sed 's/\\\([\\$"`]\)/\1/g')" </dev/null >/dev/null 2>&1 || return 1
+        done <"$staging/postfix.cf"
+      fi
+      if [ -f "$staging/postfix.master" ]; then
+        while IFS= read -r line; do
+          case "$line" in ''|'#'*) continue ;; esac
+          postconf -c "$staging" -Me "$(printf '%s' "$line" | sed 's/\\\([\\$"`]\)/\1/g')" </dev/null >/dev/null 2>&1 || return 1
+        done <"$staging/postfix.master"
+      fi ;;
+  esac
   return 0
 }
 
@@ -384,17 +436,18 @@ cmd_commit() {
 
   progress check-live start "comparing the live files with what was planned against"
   while IFS=$'\t' read -r name action expected owner group mode; do
-    live=$(sha "$CONF/$name")
+    path=$(target_path "$name")
+    live=$(sha "$path")
     if [ "$live" != "$expected" ]; then
-      progress check-live fail "$CONF/$name changed since the plan was made"
+      progress check-live fail "$path changed since the plan was made"
       set_state refused
-      finish refused check-live "$CONF/$name changed since the plan was made (someone edited it); nothing was changed, plan again"
+      finish refused check-live "$path changed since the plan was made (someone edited it); nothing was changed, plan again"
       return 1
     fi
-    if [ -L "$CONF/$name" ] && [ ! -e "$CONF/$name" ]; then
-      progress check-live fail "$CONF/$name is a symbolic link to a missing file"
+    if [ -L "$path" ] && [ ! -e "$path" ]; then
+      progress check-live fail "$path is a symbolic link to a missing file"
       set_state refused
-      finish refused check-live "$CONF/$name is a symbolic link to $(link_of "$CONF/$name"), which does not exist; nothing was changed"
+      finish refused check-live "$path is a symbolic link to $(link_of "$path"), which does not exist; nothing was changed"
       return 1
     fi
   done <"$JOB/plan"
@@ -403,7 +456,7 @@ cmd_commit() {
   progress backup start "copying the live files to $JOB/backup"
   mkdir -p "$JOB/backup"; : >"$JOB/manifest.tmp"
   while IFS=$'\t' read -r name action expected owner group mode; do
-    path="$CONF/$name"
+    path=$(target_path "$name")
     if [ -f "$path" ]; then
       cp -p "$path" "$JOB/backup/$name" || { finish failed backup "cannot copy $path"; set_state failed; return 1; }
       # owner and mode of what the path resolves to (a link's own are meaningless) and the link itself
@@ -432,7 +485,7 @@ cmd_commit() {
   progress swap start "renaming the new files into place"
   local link dest
   while IFS=$'\t' read -r name action expected owner group mode link; do
-    path="$CONF/$name"
+    path=$(target_path "$name")
     if [ "$action" = delete ]; then
       rm -f "$path"; [ "$name" = tls_policy ] && map_files "$path" | xargs rm -f
       continue
@@ -474,12 +527,18 @@ cmd_commit() {
   fi
   progress check ok "postfix check passed"
 
+  if [ -n "$STACK" ]; then
+    # decision 0064: the stack applies its override files when it restarts its Postfix container; reloading now
+    # would apply half of the change (master.cf) or nothing at all
+    progress reload ok "not reloaded: $STACK applies the override files when it restarts its Postfix container ($RESTART)"
+  else
   progress reload start "postfix reload"
   if ! out=$(postfix -c "$CONF" reload 2>&1 </dev/null); then
     rc=$?; out=$(printf '%s' "$out" | tail -n1); [ -n "$out" ] || out="exit status $rc, see the mail log"
     progress reload fail "$out"; undo reload "postfix reload failed ($out)"; return 1
   fi
   progress reload ok "reloaded"
+  fi
 
   progress health start "checking that master runs and every smtpd port answers"
   HEALTH_ERROR=""; CHECKED=""
@@ -488,7 +547,11 @@ cmd_commit() {
   fi
   progress health ok "master running; answering:$CHECKED"
   set_state committed
-  finish committed done "deployed"
+  if [ -n "$STACK" ]; then
+    finish committed written "written, not applied yet: Postfix runs its previous settings until $STACK restarts its Postfix container ($RESTART)"
+  else
+    finish committed done "deployed"
+  fi
   return 0
 }
 
@@ -545,6 +608,8 @@ cmd_rollback_job() { # INSTANCE TARGET_ID JOB ID CREATED CLIENT UPLOAD apply.sh=
   mkdir -p "$job/new"
   printf 'id=%s\nkind=rollback\nconfig_dir=%s\ndb_type=%s\ncreated=%s\nclient=%s\nrollback_of=%s\n' \
     "$4" "$conf" "$dbtype" "$5" "$6" "$2" >"$job/job"
+  # a stack deploy's override files: restored where they were, and the stack applies them at its next start
+  grep -E '^(stack|restart|path\.[A-Za-z0-9._-]+)=' "$target/job" >>"$job/job"
   : >"$job/plan"
   local link
   while IFS=$'\t' read -r name path present sum owner group mode link; do

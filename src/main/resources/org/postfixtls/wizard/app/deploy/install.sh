@@ -36,7 +36,11 @@ while IFS=$'\t' read -r kind a b c; do
   esac
 done < <(bash "$JOB/apply.sh" start "$JOB")
 case "$result" in
-  committed) echo "deployed (job $ID; backup in $JOB/backup)"; exit 0 ;;
+  committed)
+    # a mail stack's override files (decision 0064): written, applied only when the stack restarts Postfix
+    if [ "$step" = written ]; then echo "WRITTEN, NOT APPLIED (job $ID; backup in $JOB/backup): $message"
+    else echo "deployed (job $ID; backup in $JOB/backup)"; fi
+    exit 0 ;;
   rolled-back) echo "FAILED at $step and ROLLED BACK: $message" >&2; exit 1 ;;
   *) echo "FAILED ($result at $step): $message" >&2; exit 1 ;;
 esac

@@ -84,4 +84,9 @@ for f in /opt/postfix/conf/extra.cf /overrides/postfix.cf /tmp/docker-mailserver
          /usr/local/bin/mailinabox /etc/iredmail-release "$CONF/../../../mailcow.conf"; do
   [ -e "$f" ] && emit stack.marker "$f"
 done
+# their override files (plan.StackRedirect writes into them; stack.StackLayout names them)
+for f in "$CONF/extra.cf" /tmp/docker-mailserver/postfix-main.cf /tmp/docker-mailserver/postfix-master.cf \
+         /overrides/postfix.cf /overrides/postfix.master; do
+  [ -f "$f" ] && { emit stack.file "$f"; emitfile stack.content "$f"; }
+done
 exit 0

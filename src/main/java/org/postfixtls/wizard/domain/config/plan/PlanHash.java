@@ -18,8 +18,10 @@ import java.util.regex.Pattern;
  * <p>The canonical form, in US-ASCII, one line per file, files sorted by name:
  * <pre>
  * pftw-plan 1
- * NAME before SHA256|absent after SHA256|absent
+ * NAME before SHA256|absent after SHA256|absent[ at PATH]
  * </pre>
+ * {@code at PATH} names where a mail stack's override file lives (only for such files, so the hash of every other
+ * plan is what it was).
  * Each line ends with a line feed; content is hashed as the ISO-8859-1 bytes written to the server (decision 0011).
  */
 public record PlanHash(String hex) {
@@ -64,7 +66,10 @@ public record PlanHash(String hex) {
             }
             previous = file.name();
             form.append(file.name()).append(" before ").append(contentHash(file.before()))
-                    .append(" after ").append(contentHash(file.after())).append('\n');
+                    .append(" after ").append(contentHash(file.after()));
+            // a stack's override file: where it is written is part of what was approved
+            changeSet.location(file.name()).ifPresent(path -> form.append(" at ").append(path));
+            form.append('\n');
         }
         return form.toString();
     }

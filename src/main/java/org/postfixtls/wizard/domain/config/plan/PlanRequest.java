@@ -2,15 +2,20 @@ package org.postfixtls.wizard.domain.config.plan;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.postfixtls.wizard.domain.config.stack.OverrideFile;
 import org.postfixtls.wizard.domain.profile.Profile;
 
 /**
  * What the planner needs: the server's current files (policyMap null when the server has none), the profile,
  * the Postfix version on the server, its {@code default_database_type}, its configuration directory (used in
- * {@code smtp_tls_policy_maps}) and the mail-stack marker files discovery found there (empty for local files).
+ * {@code smtp_tls_policy_maps}), the mail-stack marker files discovery found there (empty for local files), the
+ * stack's override files as found (extra.cf, postfix-main.cf, ...; absent ones may be left out) and the folder that
+ * holds them when the user named one (null: the stack's standard place).
  */
 public record PlanRequest(String mainCf, String masterCf, String policyMap, Profile profile, PostfixVersion version,
-        String defaultDatabaseType, String configDirectory, List<String> stackMarkers) {
+        String defaultDatabaseType, String configDirectory, List<String> stackMarkers, List<OverrideFile> stackFiles,
+        String stackDirectory) {
 
     public static final String DEFAULT_CONFIG_DIRECTORY = "/etc/postfix";
 
@@ -22,6 +27,13 @@ public record PlanRequest(String mainCf, String masterCf, String policyMap, Prof
         defaultDatabaseType = defaultDatabaseType == null || defaultDatabaseType.isBlank() ? "hash" : defaultDatabaseType;
         configDirectory = configDirectory == null || configDirectory.isBlank() ? DEFAULT_CONFIG_DIRECTORY : configDirectory;
         stackMarkers = stackMarkers == null ? List.of() : List.copyOf(stackMarkers);
+        stackFiles = stackFiles == null ? List.of() : List.copyOf(stackFiles);
+    }
+
+    public PlanRequest(String mainCf, String masterCf, String policyMap, Profile profile, PostfixVersion version,
+            String defaultDatabaseType, String configDirectory, List<String> stackMarkers) {
+        this(mainCf, masterCf, policyMap, profile, version, defaultDatabaseType, configDirectory, stackMarkers,
+                List.of(), null);
     }
 
     public PlanRequest(String mainCf, String masterCf, String policyMap, Profile profile, PostfixVersion version,
@@ -31,5 +43,16 @@ public record PlanRequest(String mainCf, String masterCf, String policyMap, Prof
 
     public PlanRequest(String mainCf, String masterCf, String policyMap, Profile profile, PostfixVersion version) {
         this(mainCf, masterCf, policyMap, profile, version, "hash", DEFAULT_CONFIG_DIRECTORY);
+    }
+
+    /** The same request planned on other main.cf/master.cf text (what a stack's start makes of them). */
+    public PlanRequest withFiles(String main, String master) {
+        return new PlanRequest(main, master, policyMap, profile, version, defaultDatabaseType, configDirectory,
+                stackMarkers, stackFiles, stackDirectory);
+    }
+
+    /** The override file of that name, when discovery or the local folder provided it. */
+    public Optional<OverrideFile> stackFile(String name) {
+        return stackFiles.stream().filter(f -> f.name().equals(name)).findFirst();
     }
 }

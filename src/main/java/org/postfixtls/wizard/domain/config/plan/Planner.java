@@ -48,12 +48,15 @@ public final class Planner {
     }
 
     public static ChangeSet plan(PlanRequest request) {
-        return new Run(request).execute();
+        return StackRedirect.plan(request, effective -> new Run(effective, false).execute())
+                .orElseGet(() -> new Run(request, true).execute());
     }
 
     /** The state of one planning run. */
     private static final class Run {
         private final PlanRequest request;
+        /** False when StackRedirect writes the stack's override files: it explains them itself. */
+        private final boolean advise;
         private final Profile profile;
         private final PostfixVersion version;
         private final MainCf main;
@@ -66,8 +69,9 @@ public final class Planner {
         /** main.cf parameters this plan decides, with the value it wants Postfix to use. */
         private final Map<String, String> planned = new LinkedHashMap<>();
 
-        Run(PlanRequest request) {
+        Run(PlanRequest request, boolean advise) {
             this.request = request;
+            this.advise = advise;
             this.profile = request.profile();
             this.version = request.version();
             this.main = MainCf.parse(request.mainCf());
@@ -106,8 +110,11 @@ public final class Planner {
             if (policyAfter != null) {
                 files.add(new FileChange(TLS_POLICY, request.policyMap(), policyAfter));
             }
-            StackDetector.detect(request.mainCf(), request.masterCf(), request.stackMarkers()).ifPresent(stack -> notes.addAll(
-                    StackAdvice.notes(stack, request.mainCf(), main.render(), request.masterCf(), master.render())));
+            if (advise) {
+                StackDetector.detect(request.mainCf(), request.masterCf(), request.stackMarkers()).ifPresent(stack ->
+                        notes.addAll(StackAdvice.notes(stack, request.mainCf(), main.render(), request.masterCf(),
+                                master.render())));
+            }
             return new ChangeSet(files, changes, notes, List.of(), conflicts);
         }
 

@@ -11,9 +11,9 @@ import org.postfixtls.wizard.domain.config.mastercf.MasterCf;
 import org.postfixtls.wizard.domain.config.mastercf.MasterService;
 
 /**
- * What the preview tells the admin of a recognised stack: where the plan's settings must go so that the stack's
- * own startup or setup does not undo them, with the exact lines. This tool writes main.cf, master.cf and
- * tls_policy only; it says so instead of pretending the stack's override file was written.
+ * What the preview tells the admin of a recognised stack that has no override file the plan could write: which of
+ * the plan's settings Mail-in-a-Box's setup will undo, and that iRedMail leaves its files alone. (mailcow, Mailu
+ * and docker-mailserver get their override files written instead: plan.StackRedirect.)
  */
 public final class StackAdvice {
 
@@ -46,42 +46,8 @@ public final class StackAdvice {
         String who = detected.stack().displayName() + " recognised (" + detected.evidence() + "). ";
         List<String> notes = new ArrayList<>();
         switch (detected.stack()) {
-            case MAILCOW -> {
-                notes.add(who + "mailcow's Postfix container keeps main.cf only up to the '# Overrides #' line at"
-                        + " every start and then appends data/conf/postfix/extra.cf, so settings added to main.cf are"
-                        + " lost on the next start. This tool does not write extra.cf: put these lines into"
-                        + " data/conf/postfix/extra.cf (in the container /opt/postfix/conf/extra.cf) instead of"
-                        + " deploying main.cf:" + lines(mainLines) + removedText(removed));
-                if (!masterLines.isEmpty() || !newServices.isEmpty()) {
-                    notes.add("mailcow does not rewrite master.cf at start: the master.cf changes of this plan stay"
-                            + " in data/conf/postfix/master.cf.");
-                }
-            }
-            case MAILU -> {
-                notes.add(who + "Mailu writes main.cf and master.cf from its templates at every start of the postfix"
-                        + " container, so edits to them are lost. This tool does not write Mailu's override files:"
-                        + " put these lines into overrides/postfix/postfix.cf (seen as /overrides/postfix.cf in the"
-                        + " container; one setting per line, applied with postconf -e):" + lines(mainLines)
-                        + removedText(removed));
-                if (!masterLines.isEmpty() || !newServices.isEmpty()) {
-                    notes.add("Mailu: the master.cf changes (" + String.join(", ", serviceNames(masterLines,
-                            newServices)) + ") go into overrides/postfix/postfix.master as complete service entries"
-                            + " (one per line, applied with postconf -Me).");
-                }
-            }
-            case DOCKER_MAILSERVER -> {
-                notes.add(who + "docker-mailserver starts every container from the image's main.cf and master.cf"
-                        + " and then applies docker-data/dms/config/postfix-main.cf (appended, earlier duplicates"
-                        + " removed) and postfix-master.cf (service/type/parameter=value lines for postconf -P), so"
-                        + " edits inside the container are lost when it is recreated. This tool does not write those"
-                        + " files: put these lines into postfix-main.cf:" + lines(mainLines) + removedText(removed)
-                        + (masterLines.isEmpty() ? "" : " and these into postfix-master.cf:"
-                                + String.join("", masterLines.stream().map(l -> "\n    " + l).toList())));
-                if (!newServices.isEmpty()) {
-                    notes.add("docker-mailserver: postfix-master.cf can only change existing services; the new"
-                            + " service(s) " + String.join(", ", newServices) + " need a master.cf mounted over the"
-                            + " image's.");
-                }
+            // their plans are written into the stack's override files (plan.StackRedirect), which says so itself
+            case MAILCOW, MAILU, DOCKER_MAILSERVER -> {
             }
             case MAIL_IN_A_BOX -> {
                 List<String> reset = mainLines.keySet().stream().filter(MAIL_IN_A_BOX_PARAMETERS::contains).toList();
@@ -100,17 +66,6 @@ public final class StackAdvice {
                     + " nothing rewrites them at start, so the plan edits them in place.");
         }
         return notes;
-    }
-
-    private static String lines(Map<String, String> parameters) {
-        StringBuilder text = new StringBuilder();
-        parameters.forEach((name, value) -> text.append("\n    ").append(name).append(" = ").append(value));
-        return text.toString();
-    }
-
-    private static String removedText(List<String> removed) {
-        return removed.isEmpty() ? "" : "\n  The plan also removes " + String.join(", ", removed)
-                + " from main.cf: remove them from the stack's own files as well.";
     }
 
     /** Parameters whose effective value the plan sets or changes, with the new value. */

@@ -16,6 +16,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.postfixtls.wizard.domain.config.maincf.MainCf;
+import org.postfixtls.wizard.domain.config.stack.MainOverride;
+import org.postfixtls.wizard.domain.config.stack.MasterOverride;
+import org.postfixtls.wizard.domain.config.stack.OverrideFile;
+import org.postfixtls.wizard.domain.config.stack.StackDetector;
+import org.postfixtls.wizard.domain.config.stack.StackLayout;
 import org.postfixtls.wizard.domain.config.mastercf.MasterCf;
 import org.postfixtls.wizard.domain.config.mastercf.MasterService;
 import org.postfixtls.wizard.domain.profile.Preset;
@@ -56,14 +61,15 @@ class RealStacksPlannerTest {
     // defect 1
     @Test
     void existingPolicyLookupsAreKeptBehindTheProfilesTable() {
-        MainCf mailcow = MainCf.parse(plan("mailcow", profile(Preset.RECOMMENDED, true, PARTNER)).content("main.cf"));
+        MainCf mailcow = MainCf.parse(runningMain("mailcow", plan("mailcow", profile(Preset.RECOMMENDED, true,
+                PARTNER))));
         assertEquals(List.of("hash:/etc/postfix/tls_policy",
                 "proxy:mysql:/opt/postfix/conf/sql/mysql_tls_policy_override_maps.cf",
                 "socketmap:inet:postfix-tlspol:8642:QUERY"),
                 PolicyChain.parse(mailcow.get("smtp_tls_policy_maps").orElseThrow()).lookups());
         ChangeSet mailu = plan("mailu", profile(Preset.MANDATORY, true, PARTNER));
         assertEquals(List.of("hash:/etc/postfix/tls_policy", "lmdb:/etc/postfix/tls_policy.map", "${podop}dane",
-                "socketmap:unix:/tmp/mta-sts.socket:postfix"), PolicyChain.parse(MainCf.parse(mailu.content("main.cf"))
+                "socketmap:unix:/tmp/mta-sts.socket:postfix"), PolicyChain.parse(MainCf.parse(runningMain("mailu", mailu))
                 .get("smtp_tls_policy_maps").orElseThrow()).lookups());
         Change change = mailu.changes().stream().filter(c -> c.subject().equals("smtp_tls_policy_maps")).findFirst()
                 .orElseThrow();
@@ -104,8 +110,8 @@ class RealStacksPlannerTest {
             ChangeSet set = plan(entry, profile(Preset.MANDATORY));
             MainCf before = MainCf.parse(Corpus.readReal(entry, "main.cf"));
             MasterCf masterBefore = MasterCf.parse(Corpus.readReal(entry, "master.cf"));
-            MainCf after = MainCf.parse(set.content("main.cf"));
-            MasterCf masterAfter = MasterCf.parse(set.content("master.cf"));
+            MainCf after = MainCf.parse(runningMain(entry, set));
+            MasterCf masterAfter = MasterCf.parse(runningMaster(entry, set));
             List<MasterService> publicAfter = ServiceOverrides.publicSmtpd(masterAfter);
             for (MasterService s : publicAfter) {
                 assertEquals("encrypt", ServiceOverrides.inbound(after, s), entry + " " + s.name());
@@ -184,7 +190,7 @@ class RealStacksPlannerTest {
     void exclusionsAreMergedAndGradesNeverLowered(String entry) {
         MainCf before = MainCf.parse(Corpus.readReal(entry, "main.cf"));
         for (Preset preset : Preset.values()) {
-            MainCf after = MainCf.parse(plan(entry, profile(preset)).content("main.cf"));
+            MainCf after = MainCf.parse(runningMain(entry, plan(entry, profile(preset))));
             for (String name : List.of("smtpd_tls_exclude_ciphers", "smtp_tls_exclude_ciphers")) {
                 Set<String> was = tokens(before.value(name));
                 assertTrue(tokens(after.value(name)).containsAll(was), entry + " " + preset + " " + name);
@@ -281,9 +287,33 @@ class RealStacksPlannerTest {
     @MethodSource("entriesTimesPresets")
     void planningThePlanAgainChangesNothing(String entry, Preset preset) {
         ChangeSet first = plan(entry, profile(preset, true, PARTNER));
+        // on a mail stack the output includes its override files (main.cf stays as it was)
+        List<OverrideFile> overrides = first.files().stream().filter(f -> first.location(f.name()).isPresent())
+                .map(f -> new OverrideFile(f.name(), null, f.after())).toList();
         ChangeSet second = Planner.plan(new PlanRequest(first.content("main.cf"), first.content("master.cf"),
-                first.file("tls_policy").map(FileChange::after).orElse(null), profile(preset, true, PARTNER), V37));
+                first.file("tls_policy").map(FileChange::after).orElse(null), profile(preset, true, PARTNER), V37,
+                "hash", PlanRequest.DEFAULT_CONFIG_DIRECTORY, List.of(), overrides, null));
         assertTrue(second.isEmpty(), () -> entry + " " + preset + ": " + second.changes());
+    }
+
+    /** main.cf as Postfix runs it after the stack's start, when the plan wrote the stack's override file. */
+    private static String runningMain(String entry, ChangeSet set) {
+        return layout(entry, set).map(l -> MainOverride.effective(l, set.content("main.cf"),
+                set.file(l.mainName()).map(FileChange::after).orElse(null))).orElse(set.content("main.cf"));
+    }
+
+    private static String runningMaster(String entry, ChangeSet set) {
+        return layout(entry, set).filter(StackLayout::hasMasterOverride).map(l -> MasterOverride.effective(l,
+                set.content("master.cf"), set.file(l.masterName()).map(FileChange::after).orElse(null)))
+                .orElse(set.content("master.cf"));
+    }
+
+    private static java.util.Optional<StackLayout> layout(String entry, ChangeSet set) {
+        if (set.stack() == null) {
+            return java.util.Optional.empty();
+        }
+        return StackDetector.detect(Corpus.readReal(entry, "main.cf"), Corpus.readReal(entry, "master.cf"),
+                List.of()).flatMap(d -> StackLayout.of(d.stack(), PlanRequest.DEFAULT_CONFIG_DIRECTORY, null));
     }
 
     private static Set<String> tokens(String value) {

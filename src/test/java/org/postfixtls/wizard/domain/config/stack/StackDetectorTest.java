@@ -12,7 +12,6 @@ import org.postfixtls.wizard.domain.config.plan.PlanRequest;
 import org.postfixtls.wizard.domain.config.plan.Planner;
 import org.postfixtls.wizard.domain.config.plan.PostfixVersion;
 import org.postfixtls.wizard.domain.profile.Preset;
-import org.postfixtls.wizard.domain.profile.Profile;
 import org.postfixtls.wizard.testsupport.Corpus;
 
 class StackDetectorTest {
@@ -51,30 +50,6 @@ class StackDetectorTest {
     }
 
     @Test
-    void mailcowPlanSaysTheSettingsBelongInExtraCfWithTheExactLines() {
-        ChangeSet plan = plan("mailcow", Preset.RECOMMENDED);
-        String note = plan.notes().stream().filter(n -> n.contains("extra.cf")).findFirst().orElseThrow(
-                () -> new AssertionError("no extra.cf note: " + plan.notes()));
-        assertTrue(note.startsWith("mailcow recognised (main.cf has mailcow's '# Overrides #' line)"), note);
-        assertTrue(note.contains("This tool does not write extra.cf"), note);
-        Map<String, String> changed = StackAdvice.changedParameters(Corpus.readReal("mailcow", "main.cf"),
-                plan.content("main.cf"));
-        assertTrue(!changed.isEmpty(), "the plan changes main.cf on mailcow");
-        changed.forEach((name, value) -> assertTrue(note.contains("\n    " + name + " = " + value), name));
-    }
-
-    @Test
-    void dockerMailserverPlanGivesPostfixMainAndMasterLines() {
-        ChangeSet plan = plan("docker-mailserver", Preset.MANDATORY);
-        String note = String.join("\n", plan.notes());
-        assertTrue(note.contains("docker-data/dms/config/postfix-main.cf"), note);
-        List<String> masterLines = StackAdvice.changedServiceOptions(Corpus.readReal("docker-mailserver", "master.cf"),
-                plan.content("master.cf"));
-        assertTrue(!masterLines.isEmpty(), "the mandatory preset changes submission options");
-        masterLines.forEach(l -> assertTrue(note.contains("\n    " + l), l));
-    }
-
-    @Test
     void mailInABoxPlanNamesTheParametersItsSetupWillUndo() {
         ChangeSet plan = plan("mailinabox", Preset.MANDATORY);
         String note = plan.notes().stream().filter(n -> n.contains("mail-postfix.sh")).findFirst().orElseThrow();
@@ -84,21 +59,6 @@ class StackDetectorTest {
         assertTrue(!undone.isEmpty(), "the mandatory preset changes parameters Mail-in-a-Box's setup sets");
         undone.forEach(name -> assertTrue(note.contains(name), name));
         assertTrue(note.contains("apply this plan again after each Mail-in-a-Box upgrade"), note);
-    }
-
-    @Test
-    void mailuPlanWithACertificateSaysTheSettingsBelongInItsOverrides() {
-        Profile b = Preset.RECOMMENDED.baseline();
-        Profile profile = new Profile(1, Preset.RECOMMENDED, new Profile.Certificate("/certs/cert.pem",
-                "/certs/key.pem", b.certificate().caFile()), b.outbound(), b.inbound(), b.submission(), b.hardening(),
-                b.sessionCache(), b.logging(), List.of(), null);
-        ChangeSet plan = Planner.plan(new PlanRequest(Corpus.readReal("mailu", "main.cf"),
-                Corpus.readReal("mailu", "master.cf"), null, profile, PostfixVersion.parse("3.7.11").orElseThrow()));
-        String note = String.join("\n", plan.notes());
-        assertTrue(note.contains("Mailu recognised (main.cf asks Mailu's podop socket)"), note);
-        assertTrue(note.contains("overrides/postfix/postfix.cf (seen as /overrides/postfix.cf"), note);
-        assertTrue(note.contains("\n    smtpd_tls_cert_file = /certs/cert.pem"), note);
-        assertTrue(note.contains("overrides/postfix/postfix.master"), "the new submission services: " + note);
     }
 
     @Test
@@ -113,10 +73,10 @@ class StackDetectorTest {
 
     @Test
     void noNoteWhenThePlanChangesNothingOrTheServerIsPlain() {
-        DetectedStack mailcow = new DetectedStack(MailStack.MAILCOW, "test");
-        String main = Corpus.readReal("mailcow", "main.cf");
-        String master = Corpus.readReal("mailcow", "master.cf");
-        assertEquals(List.of(), StackAdvice.notes(mailcow, main, main, master, master));
+        DetectedStack mailInABox = new DetectedStack(MailStack.MAIL_IN_A_BOX, "test");
+        String main = Corpus.readReal("mailinabox", "main.cf");
+        String master = Corpus.readReal("mailinabox", "master.cf");
+        assertEquals(List.of(), StackAdvice.notes(mailInABox, main, main, master, master));
         assertTrue(plan("debian-stock", Preset.RECOMMENDED).notes().stream()
                 .noneMatch(n -> n.contains("recognised")));
     }
