@@ -90,7 +90,10 @@ public final class Discovery {
                 out.text("tls_policy", StandardCharsets.ISO_8859_1).orElse(null), sasl,
                 "yes".equals(out.textOr("master_running", "no")), out.textOr("service_manager", "postfix"),
                 certificates(out, myhostname), dnssec, out.entries().stream()
-                        .filter(e -> e.key().equals("stack.marker")).map(TaggedOutput.Entry::text).toList());
+                        .filter(e -> e.key().equals("stack.marker")).map(TaggedOutput.Entry::text).toList(),
+                RuntimeFacts.of(out.textOr("openssl_version", ""), out.textOr("libssl", ""),
+                        out.text("tlsrpt").orElse(null), out.textOr("openssl_cnf", ""),
+                        out.textOr("openssl_cnf_settings", ""), out.textOr("crypto_policy", "")));
     }
 
     private List<ServerFacts.CertificateCandidate> certificates(TaggedOutput out, String myhostname) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.postfixtls.wizard.domain.config.maincf.MainCf;
 import org.postfixtls.wizard.domain.config.plan.PlanRequest;
 import org.postfixtls.wizard.domain.config.plan.PostfixVersion;
+import org.postfixtls.wizard.domain.config.plan.TlsRuntime;
 import org.postfixtls.wizard.domain.profile.Profile;
 
 /**
@@ -15,10 +16,11 @@ import org.postfixtls.wizard.domain.profile.Profile;
  * @param source       what the user connected to, for headings ("mail.example.com over SSH", a folder path)
  * @param policyMap    the current TLS policy table source, or null when there is none
  * @param stackMarkers mail-stack marker files discovery found on the server (empty for local files and the demo)
+ * @param runtime      the server's OpenSSL and Postfix build as discovery saw them (unknown for local files)
  */
 public record ServerFiles(String source, String mainCf, String masterCf, String policyMap, PostfixVersion version,
         String defaultDatabaseType, String configDirectory, List<CertificateCandidate> certificates,
-        List<String> stackMarkers) {
+        List<String> stackMarkers, TlsRuntime runtime) {
 
     public ServerFiles {
         Objects.requireNonNull(source, "source");
@@ -27,6 +29,14 @@ public record ServerFiles(String source, String mainCf, String masterCf, String 
         Objects.requireNonNull(version, "version");
         certificates = List.copyOf(certificates);
         stackMarkers = stackMarkers == null ? List.of() : List.copyOf(stackMarkers);
+        runtime = runtime == null ? TlsRuntime.UNKNOWN : runtime;
+    }
+
+    public ServerFiles(String source, String mainCf, String masterCf, String policyMap, PostfixVersion version,
+            String defaultDatabaseType, String configDirectory, List<CertificateCandidate> certificates,
+            List<String> stackMarkers) {
+        this(source, mainCf, masterCf, policyMap, version, defaultDatabaseType, configDirectory, certificates,
+                stackMarkers, TlsRuntime.UNKNOWN);
     }
 
     public ServerFiles(String source, String mainCf, String masterCf, String policyMap, PostfixVersion version,
@@ -37,7 +47,7 @@ public record ServerFiles(String source, String mainCf, String masterCf, String 
 
     public PlanRequest planRequest(Profile profile) {
         return new PlanRequest(mainCf, masterCf, policyMap, profile, version, defaultDatabaseType, configDirectory,
-                stackMarkers);
+                stackMarkers, runtime);
     }
 
     /** {@code myhostname} as main.cf sets it (Postfix would otherwise use the machine's name, unknown here). */
@@ -57,6 +67,6 @@ public record ServerFiles(String source, String mainCf, String masterCf, String 
 
     public ServerFiles withCertificates(List<CertificateCandidate> candidates) {
         return new ServerFiles(source, mainCf, masterCf, policyMap, version, defaultDatabaseType, configDirectory,
-                candidates, stackMarkers);
+                candidates, stackMarkers, runtime);
     }
 }

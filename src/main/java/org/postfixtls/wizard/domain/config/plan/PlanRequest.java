@@ -7,10 +7,11 @@ import org.postfixtls.wizard.domain.profile.Profile;
 /**
  * What the planner needs: the server's current files (policyMap null when the server has none), the profile,
  * the Postfix version on the server, its {@code default_database_type}, its configuration directory (used in
- * {@code smtp_tls_policy_maps}) and the mail-stack marker files discovery found there (empty for local files).
+ * {@code smtp_tls_policy_maps}), the mail-stack marker files discovery found there (empty for local files) and
+ * what discovery learned about its OpenSSL and Postfix build ({@link TlsRuntime#UNKNOWN} for local files).
  */
 public record PlanRequest(String mainCf, String masterCf, String policyMap, Profile profile, PostfixVersion version,
-        String defaultDatabaseType, String configDirectory, List<String> stackMarkers) {
+        String defaultDatabaseType, String configDirectory, List<String> stackMarkers, TlsRuntime runtime) {
 
     public static final String DEFAULT_CONFIG_DIRECTORY = "/etc/postfix";
 
@@ -22,6 +23,13 @@ public record PlanRequest(String mainCf, String masterCf, String policyMap, Prof
         defaultDatabaseType = defaultDatabaseType == null || defaultDatabaseType.isBlank() ? "hash" : defaultDatabaseType;
         configDirectory = configDirectory == null || configDirectory.isBlank() ? DEFAULT_CONFIG_DIRECTORY : configDirectory;
         stackMarkers = stackMarkers == null ? List.of() : List.copyOf(stackMarkers);
+        runtime = runtime == null ? TlsRuntime.UNKNOWN : runtime;
+    }
+
+    public PlanRequest(String mainCf, String masterCf, String policyMap, Profile profile, PostfixVersion version,
+            String defaultDatabaseType, String configDirectory, List<String> stackMarkers) {
+        this(mainCf, masterCf, policyMap, profile, version, defaultDatabaseType, configDirectory, stackMarkers,
+                TlsRuntime.UNKNOWN);
     }
 
     public PlanRequest(String mainCf, String masterCf, String policyMap, Profile profile, PostfixVersion version,
