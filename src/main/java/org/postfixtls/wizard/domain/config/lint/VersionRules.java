@@ -116,13 +116,15 @@ final class VersionRules {
     }
 
     private void trap(String name, String raw, String where) {
-        String floor = TlsStrength.PROTOCOLS.get(Math.max(TlsStrength.protocolFloor(raw),
-                TlsStrength.PROTOCOLS.indexOf("TLSv1")));
-        String fix = version.protocolFloor(floor);
+        int floor = Math.max(TlsStrength.protocolFloor(raw), TlsStrength.PROTOCOLS.indexOf("TLSv1"));
+        int tls12 = TlsStrength.PROTOCOLS.indexOf("TLSv1.2");
+        String fix = "Write " + name + " = " + version.protocolFloor(TlsStrength.PROTOCOLS.get(Math.max(floor, tls12)))
+                + (floor < tls12 ? " (or " + version.protocolFloor(TlsStrength.PROTOCOLS.get(floor)) + " to keep"
+                + " accepting " + TlsStrength.PROTOCOLS.get(floor) + ")" : "")
+                + (version.atLeast(PostfixVersion.MODERN_TLS) ? "" : "; the >= form needs Postfix 3.6")
+                + ": it sets a floor and keeps TLS 1.3.";
         add("protocol-list-excludes-tls13", Severity.ERROR, name + " = " + raw + " (" + where + ") names the"
-                + " protocols it allows, so TLS 1.3 and every later protocol are switched off.", "Write " + name
-                + " = " + fix + (version.atLeast(PostfixVersion.MODERN_TLS) ? "" : " (the >= form needs Postfix 3.6)")
-                + ": it only sets the floor.");
+                + " protocols it allows, so TLS 1.3 and every later protocol are switched off.", fix);
     }
 
     /** RELEASE_NOTES-3.8 [Incompat 20230304]: "Postfix treats the "export" and "low" cipher grade settings as "medium"". */

@@ -158,8 +158,8 @@ public final class Planner {
                 for (String prefix : List.of("smtpd", "postscreen", "tlsproxy")) {
                     remove(prefix + "_tls_dh1024_param_file", "Postfix " + version + " warns about " + prefix
                             + "_tls_dh1024_param_file: 'do not specify, leave at default' (its built-in 2048-bit"
-                            + " group and tls_ffdhe_auto_groups for TLS 1.3 replace it).", "RELEASE_NOTES-3.9"
-                            + " 'Major changes - feature deprecation'", null);
+                            + " group and tls_ffdhe_auto_groups for TLS 1.3 replace it).", "postconf(5) " + prefix
+                            + "_tls_dh1024_param_file; RELEASE_NOTES-3.9 'Major changes - feature deprecation'", null);
                 }
             }
         }
