@@ -36,7 +36,8 @@ public final class Planner {
 
     /** Every main.cf parameter the planner may write; earlier duplicates of them are removed. */
     static final List<String> MANAGED = List.of("smtpd_tls_security_level", "smtpd_tls_auth_only",
-            "smtpd_tls_cert_file", "smtpd_tls_key_file", "smtpd_tls_chain_files", "smtp_tls_CAfile",
+            "smtpd_tls_cert_file", "smtpd_tls_key_file", "smtpd_tls_chain_files", "smtpd_tls_eccert_file",
+            "smtpd_tls_eckey_file", "smtp_tls_CAfile",
             "smtp_tls_security_level", "smtp_dns_support_level", "smtpd_tls_mandatory_protocols", "smtpd_tls_protocols",
             "smtp_tls_mandatory_protocols", "smtp_tls_protocols", "smtpd_tls_mandatory_ciphers", "smtpd_tls_ciphers",
             "smtp_tls_mandatory_ciphers", "smtp_tls_ciphers", "smtpd_tls_exclude_ciphers", "smtp_tls_exclude_ciphers",
@@ -290,7 +291,9 @@ public final class Planner {
 
         private void certificate() {
             Profile.Certificate cert = profile.certificate();
-            if (cert.chainFile() != null && cert.keyFile() != null) {
+            if (cert.dual()) {
+                dualCertificates(cert);
+            } else if (cert.chainFile() != null && cert.keyFile() != null) {
                 boolean useChainFiles = version.atLeast(PostfixVersion.CHAIN_FILES) && main.isSet("smtpd_tls_chain_files");
                 if (useChainFiles) {
                     set("smtpd_tls_chain_files", cert.keyFile() + ", " + cert.chainFile(), "Key and certificate chain"
@@ -312,6 +315,39 @@ public final class Planner {
                 set("smtp_tls_CAfile", cert.caFile(), "Trust anchors for verifying remote servers' certificates"
                         + " (verify/secure levels) and for logging them as trusted.", SEED_MANDATORY + " step 2", null);
             }
+        }
+
+        /**
+         * An ECDSA and an RSA certificate side by side. From 3.4: smtpd_tls_chain_files, each key immediately before
+         * its chain ("key1, cert1, [chain1], key2, cert2, [chain2]", postconf(5) smtpd_tls_chain_files; ECDSA first,
+         * RSA last as in its example), and the legacy file parameters go ("When this parameter is non-empty, the
+         * legacy parameters are ignored, and a warning is logged"). Before 3.4: the RSA pair in smtpd_tls_cert_file
+         * and smtpd_tls_key_file, the ECDSA pair in smtpd_tls_eccert_file and smtpd_tls_eckey_file.
+         */
+        private void dualCertificates(Profile.Certificate cert) {
+            String source = "postconf(5) smtpd_tls_chain_files";
+            if (version.atLeast(PostfixVersion.CHAIN_FILES)) {
+                set("smtpd_tls_chain_files", cert.ecdsaKeyFile() + ", " + cert.ecdsaChainFile() + ", " + cert.keyFile()
+                        + ", " + cert.chainFile(), "Serve an ECDSA and an RSA certificate: Postfix chooses by what"
+                        + " each client supports; every key comes right before its certificate chain.", source,
+                        "The keys must be readable only by root.");
+                for (String legacy : List.of("smtpd_tls_cert_file", "smtpd_tls_key_file", "smtpd_tls_eccert_file",
+                        "smtpd_tls_eckey_file")) {
+                    remove(legacy, "smtpd_tls_chain_files replaces it; Postfix ignores it and warns while both are"
+                            + " set.", source, null);
+                }
+                return;
+            }
+            remove("smtpd_tls_chain_files", "Postfix " + version + " does not support smtpd_tls_chain_files (added in"
+                    + " 3.4); the RSA and ECDSA file settings replace it.", source, null);
+            set("smtpd_tls_cert_file", cert.chainFile(), "The RSA certificate with its intermediates (fullchain).",
+                    "postconf(5) smtpd_tls_cert_file", null);
+            set("smtpd_tls_key_file", cert.keyFile(), "The RSA certificate's private key.",
+                    "postconf(5) smtpd_tls_key_file", "The key must be readable only by root.");
+            set("smtpd_tls_eccert_file", cert.ecdsaChainFile(), "The ECDSA certificate served beside the RSA one, with"
+                    + " its intermediates.", "postconf(5) smtpd_tls_eccert_file", null);
+            set("smtpd_tls_eckey_file", cert.ecdsaKeyFile(), "The ECDSA certificate's private key.",
+                    "postconf(5) smtpd_tls_eckey_file", "The key must be readable only by root.");
         }
 
         private void outbound() {
