@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.postfixtls.wizard.domain.config.plan.PlanRequest;
 import org.postfixtls.wizard.domain.config.plan.Planner;
 import org.postfixtls.wizard.domain.config.plan.PostfixVersion;
+import org.postfixtls.wizard.domain.config.plan.TlsRuntime;
 import org.postfixtls.wizard.domain.profile.InvalidProfileException;
 import org.postfixtls.wizard.domain.profile.Profile;
 import org.postfixtls.wizard.domain.profile.ProfileError;
@@ -29,6 +30,10 @@ final class PlanInputs {
     @Option(names = "--postfix-version", paramLabel = "V", defaultValue = VersionOption.DEFAULT,
             converter = VersionOption.class, description = "Postfix version of the server (default: ${DEFAULT-VALUE}).")
     PostfixVersion version;
+
+    @Option(names = "--openssl-version", paramLabel = "V", converter = OpensslOption.class,
+            description = "OpenSSL release the server's Postfix uses (openssl version), e.g. 3.5.1; unknown without.")
+    TlsRuntime runtime = TlsRuntime.UNKNOWN;
 
     @Option(names = "--database-type", paramLabel = "TYPE", defaultValue = "hash",
             description = "The server's default_database_type (default: ${DEFAULT-VALUE}).")
@@ -73,6 +78,7 @@ final class PlanInputs {
         String main = ConfigFiles.readRequired(cmd, "--config-dir", configDir.resolve(Planner.MAIN_CF));
         String master = ConfigFiles.readRequired(cmd, "--config-dir", configDir.resolve(Planner.MASTER_CF));
         String policy = ConfigFiles.readOptional(cmd, "--config-dir", configDir.resolve(Planner.TLS_POLICY));
-        return Optional.of(new PlanRequest(main, master, policy, loaded, version, databaseType, serverConfigDir));
+        return Optional.of(new PlanRequest(main, master, policy, loaded, version, databaseType, serverConfigDir,
+                java.util.List.of(), runtime));
     }
 }
