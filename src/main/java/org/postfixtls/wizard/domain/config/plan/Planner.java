@@ -94,6 +94,8 @@ public final class Planner {
             certificate();
             outbound();
             migrateDnsLookups();
+            // after the levels: an obsolete -o only counts where the service's level is empty (postconf(5))
+            migrateObsoleteOverrides();
             hardening();
             untrapProtocols();
             runtimeNotes();
@@ -161,6 +163,46 @@ public final class Planner {
                             + "_tls_dh1024_param_file: 'do not specify, leave at default' (its built-in 2048-bit"
                             + " group and tls_ffdhe_auto_groups for TLS 1.3 replace it).", "postconf(5) " + prefix
                             + "_tls_dh1024_param_file; RELEASE_NOTES-3.9 'Major changes - feature deprecation'", null);
+                }
+            }
+        }
+
+        /**
+         * The same obsolete parameters as {@code -o} of a master.cf service (postconf of 3.9 warns about them there
+         * too): the level they meant is set on the service where nothing else decides it, then they go.
+         */
+        private void migrateObsoleteOverrides() {
+            for (ObsoleteParameters.Obsolete o : ObsoleteParameters.ALL) {
+                for (MasterService s : List.copyOf(master.services())) {
+                    String old = s.option(o.name());
+                    if (old == null || (o.kind() == ObsoleteParameters.Kind.LEAVE_DEFAULT
+                            && !version.atLeast(o.name().endsWith("eecdh_grade") ? PostfixVersion.MODERN_TLS
+                            : PostfixVersion.V3_9))) {
+                        continue;
+                    }
+                    String where = "service " + s.name() + "/" + s.type() + " -o ";
+                    String reason = o.name() + " is " + ObsoleteParameters.history(o) + postconfWarns();
+                    boolean levelKind = o.kind() == ObsoleteParameters.Kind.USE_TLS
+                            || o.kind() == ObsoleteParameters.Kind.ENFORCE_TLS;
+                    if (levelKind && "yes".equalsIgnoreCase(main.expand(old).trim())
+                            && main.value(s, o.replacement()).isBlank()) {
+                        String meant = o.kind() == ObsoleteParameters.Kind.ENFORCE_TLS ? "encrypt" : "may";
+                        Map<String, String> wanted = new LinkedHashMap<>();
+                        wanted.put(o.replacement(), meant);
+                        master.setOptions(master.indexOf(s), wanted);
+                        changes.add(new Change(MASTER_CF, where + o.replacement(), null, meant, "Replaces the obsolete"
+                                + " " + o.name() + " = yes with the level it meant.", "postconf(5) " + o.replacement(),
+                                null));
+                        reason = o.name() + " is " + ObsoleteParameters.history(o) + "; " + o.replacement() + " = "
+                                + meant + " replaces it" + postconfWarns();
+                    }
+                    MasterService current = master.services().stream()
+                            .filter(x -> x.name().equals(s.name()) && x.type().equals(s.type())).findFirst().orElse(s);
+                    if (master.removeOption(master.indexOf(current), o.name())) {
+                        changes.add(new Change(MASTER_CF, where + o.name(), old, null, reason, "postconf(5) "
+                                + o.name() + "; RELEASE_NOTES-3.9", o.kind() == ObsoleteParameters.Kind.PER_SITE
+                                ? "The entries of " + old + " are not carried over." : null));
+                    }
                 }
             }
         }

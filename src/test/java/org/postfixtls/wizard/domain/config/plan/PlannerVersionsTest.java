@@ -124,6 +124,35 @@ class PlannerVersionsTest {
         }
     }
 
+    /** RELEASE_NOTES-3.9: postconf warns about them "in main.cf or master.cf". */
+    @Test
+    void obsoleteServiceOptionsAreReplacedToo() {
+        String master = Corpus.read("debian12", "master.cf") + "10587 inet n - y - - smtpd\n"
+                + "  -o smtpd_enforce_tls=yes\n  -o syslog_name=postfix/internal\n"
+                + "relay-lmtp unix - - y - - lmtp -o lmtp_use_tls=yes -o lmtp_tls_per_site=hash:/etc/postfix/per_site\n";
+        ChangeSet set = plan(Corpus.read("debian12", "main.cf"), master, null,
+                PlannerTest.withCertificate(Preset.RECOMMENDED), PostfixVersion.V3_9, TlsRuntime.UNKNOWN);
+        org.postfixtls.wizard.domain.config.mastercf.MasterCf after =
+                org.postfixtls.wizard.domain.config.mastercf.MasterCf.parse(set.content("master.cf"));
+        var internal = after.services().stream().filter(s -> s.name().equals("10587")).findFirst().orElseThrow();
+        assertEquals(null, internal.option("smtpd_enforce_tls"));
+        assertEquals("postfix/internal", internal.option("syslog_name"), "site options stay");
+        // main.cf's level (may) decides for it, so smtpd_enforce_tls had no effect (postconf(5) smtpd_enforce_tls)
+        assertEquals(null, internal.option("smtpd_tls_security_level"));
+        var lmtp = after.services().stream().filter(s -> s.name().equals("relay-lmtp")).findFirst().orElseThrow();
+        assertEquals("may", lmtp.option("lmtp_tls_security_level"), "lmtp had no level: the one it meant");
+        assertEquals(null, lmtp.option("lmtp_use_tls"));
+        assertEquals(null, lmtp.option("lmtp_tls_per_site"));
+        assertTrue(set.changes().stream().anyMatch(c -> c.subject().equals("service relay-lmtp/unix -o lmtp_tls_per_site")
+                && c.risk() != null));
+        assertTrue(lintPlanned(Corpus.read("debian12", "main.cf"), master, null, set, PostfixVersion.V3_9,
+                TlsRuntime.UNKNOWN).stream().noneMatch(f -> f.id().equals("obsolete-parameter")));
+        ChangeSet again = plan(set.content("main.cf"), set.content("master.cf"),
+                set.file("tls_policy").map(FileChange::after).orElse(null),
+                PlannerTest.withCertificate(Preset.RECOMMENDED), PostfixVersion.V3_9, TlsRuntime.UNKNOWN);
+        assertTrue(again.changes().isEmpty(), () -> again.changes().toString());
+    }
+
     @Test
     void parametersStillInUseBefore39AreKept() {
         String main = Corpus.read("debian12", "main.cf") + "smtpd_tls_dh1024_param_file = /etc/postfix/dh2048.pem\n";
