@@ -23,6 +23,15 @@ public final class DiscoverCommand extends RemoteCommand {
             out.println("Postfix:         " + facts.postfixVersion() + " (" + facts.serviceManager() + ", master "
                     + (facts.masterRunning() ? "running" : "NOT running") + ")");
             out.println("OpenSSL:         " + facts.opensslVersion());
+            out.println("Postfix's TLS:   " + facts.runtime().describeOpenssl() + "; TLSRPT build: "
+                    + switch (facts.runtime().tlsrpt()) {
+                        case YES -> "yes";
+                        case NO -> "no (built without libtlsrpt)";
+                        case UNKNOWN -> "not known";
+                    });
+            out.println("System OpenSSL:  " + facts.runtime().strictSystemPolicy()
+                    .map(p -> p + " (applies to Postfix while tls_config_file = default)")
+                    .orElse("no strict system-wide setting found"));
             out.println("config_directory " + facts.configDirectory() + ", default_database_type "
                     + facts.defaultDatabaseType());
             out.println("myhostname       " + facts.myhostname() + ", mydomain " + facts.mydomain());
@@ -49,6 +58,12 @@ public final class DiscoverCommand extends RemoteCommand {
         doc.put("target", facts.target());
         doc.put("postfixVersion", facts.postfixVersion());
         doc.put("opensslVersion", facts.opensslVersion());
+        Map<String, Object> runtime = new LinkedHashMap<>();
+        runtime.put("openssl", facts.runtime().opensslVersion().map(Object::toString).orElse(null));
+        runtime.put("opensslEvidence", facts.runtime().opensslEvidence());
+        runtime.put("tlsrpt", facts.runtime().tlsrpt().name().toLowerCase(java.util.Locale.ROOT));
+        runtime.put("strictSystemPolicy", facts.runtime().systemPolicy());
+        doc.put("tlsRuntime", runtime);
         doc.put("configDirectory", facts.configDirectory());
         doc.put("defaultDatabaseType", facts.defaultDatabaseType());
         doc.put("myhostname", facts.myhostname());

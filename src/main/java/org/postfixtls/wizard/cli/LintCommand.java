@@ -14,6 +14,7 @@ import org.postfixtls.wizard.domain.config.lint.Linter;
 import org.postfixtls.wizard.domain.config.lint.Severity;
 import org.postfixtls.wizard.domain.config.plan.Planner;
 import org.postfixtls.wizard.domain.config.plan.PostfixVersion;
+import org.postfixtls.wizard.domain.config.plan.TlsRuntime;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,6 +36,10 @@ public final class LintCommand implements Callable<Integer> {
             converter = VersionOption.class, description = "Postfix version of the server (default: ${DEFAULT-VALUE}).")
     PostfixVersion version;
 
+    @Option(names = "--openssl-version", paramLabel = "V", converter = OpensslOption.class,
+            description = "OpenSSL release the server's Postfix uses (openssl version), e.g. 3.5.1; unknown without.")
+    TlsRuntime runtime = TlsRuntime.UNKNOWN;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -50,7 +55,8 @@ public final class LintCommand implements Callable<Integer> {
         String master = ConfigFiles.readRequired(cmd, "--config-dir", configDir.resolve(Planner.MASTER_CF));
         String policy = ConfigFiles.readOptional(cmd, "--config-dir", configDir.resolve(Planner.TLS_POLICY));
         // a certificate the configuration names is inspected when it is readable here (lint run on the server)
-        List<Finding> findings = Linter.lint(LintInput.of(main, master, policy, version).readingFiles(path -> {
+        List<Finding> findings = Linter.lint(LintInput.of(main, master, policy, version).withRuntime(runtime)
+                .readingFiles(path -> {
             try {
                 Path file = Path.of(path);
                 return Files.isReadable(file) && Files.size(file) < 1_000_000

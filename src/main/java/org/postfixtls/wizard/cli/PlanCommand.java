@@ -83,10 +83,11 @@ public final class PlanCommand implements Callable<Integer> {
 
     /** Lint errors of the planned files that the current files do not have: the plan's own, never silent. */
     private static List<Finding> introducedErrors(PlanRequest request, ChangeSet changeSet) {
-        LintInput before = LintInput.of(request.mainCf(), request.masterCf(), request.policyMap(), request.version());
+        LintInput before = LintInput.of(request.mainCf(), request.masterCf(), request.policyMap(), request.version())
+                .withRuntime(request.runtime());
         String policy = changeSet.file(Planner.TLS_POLICY).map(FileChange::after).orElse(request.policyMap());
         LintInput after = LintInput.of(changeSet.running(Planner.MAIN_CF), changeSet.running(Planner.MASTER_CF),
-                policy, request.version());
+                policy, request.version()).withRuntime(request.runtime());
         List<String> existing = Linter.lint(before).stream().map(Finding::id).toList();
         return Linter.lintPlanned(before, after).stream()
                 .filter(f -> f.severity() == Severity.ERROR && !existing.contains(f.id())).toList();

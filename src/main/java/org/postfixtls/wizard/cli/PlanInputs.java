@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.postfixtls.wizard.domain.config.plan.PlanRequest;
 import org.postfixtls.wizard.domain.config.plan.Planner;
 import org.postfixtls.wizard.domain.config.plan.PostfixVersion;
+import org.postfixtls.wizard.domain.config.plan.TlsRuntime;
 import org.postfixtls.wizard.domain.config.stack.OverrideFile;
 import org.postfixtls.wizard.domain.profile.InvalidProfileException;
 import org.postfixtls.wizard.domain.profile.Profile;
@@ -32,6 +33,10 @@ final class PlanInputs {
     @Option(names = "--postfix-version", paramLabel = "V", defaultValue = VersionOption.DEFAULT,
             converter = VersionOption.class, description = "Postfix version of the server (default: ${DEFAULT-VALUE}).")
     PostfixVersion version;
+
+    @Option(names = "--openssl-version", paramLabel = "V", converter = OpensslOption.class,
+            description = "OpenSSL release the server's Postfix uses (openssl version), e.g. 3.5.1; unknown without.")
+    TlsRuntime runtime = TlsRuntime.UNKNOWN;
 
     @Option(names = "--database-type", paramLabel = "TYPE", defaultValue = "hash",
             description = "The server's default_database_type (default: ${DEFAULT-VALUE}).")
@@ -96,6 +101,6 @@ final class PlanInputs {
             }
         }
         return Optional.of(new PlanRequest(main, master, policy, loaded, version, databaseType, serverConfigDir,
-                List.of(), stackFiles, stackDir));
+                List.of(), stackFiles, stackDir, runtime));
     }
 }

@@ -189,4 +189,18 @@ class PlanAndLintCommandTest {
         assertEquals(2, run("lint", "--config-dir", dir.resolve("missing").toString()));
         assertEquals(2, run("lint", "--config-dir", config("debian12").toString(), "--format", "xml"));
     }
+
+    /** The server's OpenSSL decides the 3.11 curve default (RELEASE_NOTES-3.11 [Feature 20251102]); bad input exits 2. */
+    @Test
+    void opensslVersionOptionReachesLintAndIsChecked() throws Exception {
+        Path config = config("debian12");
+        Files.writeString(config.resolve("main.cf"), Corpus.read("debian12", "main.cf")
+                + "tls_eecdh_auto_curves = X25519 prime256v1\n", StandardCharsets.ISO_8859_1);
+        run("lint", "--config-dir", config.toString(), "--postfix-version", "3.11");
+        assertFalse(out.toString().contains("curves-override-pq-default"), "unknown OpenSSL: no claim");
+        run("lint", "--config-dir", config.toString(), "--postfix-version", "3.11", "--openssl-version", "3.5.1");
+        assertTrue(out.toString().contains("curves-override-pq-default"), out::toString);
+        assertEquals(2, run("lint", "--config-dir", config.toString(), "--openssl-version", "three"));
+        assertTrue(err.toString().contains("--openssl-version"), err::toString);
+    }
 }

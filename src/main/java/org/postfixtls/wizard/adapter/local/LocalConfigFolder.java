@@ -52,7 +52,7 @@ public final class LocalConfigFolder {
         }
         ServerFiles files = new ServerFiles(folder.toAbsolutePath().toString(), mainCf, masterCf, policy, version,
                 MainCf.parse(mainCf).get("default_database_type").map(String::trim).orElse("hash"), "/etc/postfix",
-                List.of(), List.of(), stackFiles);
+                List.of(), List.of(), stackFiles, null);
         return files.withCertificates(certificatesNamedIn(MainCf.parse(mainCf), folder));
     }
 

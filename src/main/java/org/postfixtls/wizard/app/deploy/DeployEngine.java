@@ -246,11 +246,12 @@ public final class DeployEngine {
                     + facts.configDirectory() + ", default_database_type " + facts.defaultDatabaseType());
             ChangeSet changeSet = Planner.plan(new PlanRequest(facts.mainCf(), facts.masterCf(), facts.tlsPolicy(),
                     profile, facts.version(), facts.defaultDatabaseType(), facts.configDirectory(),
-                    facts.stackMarkers(), facts.stackFiles(), null));
+                    facts.stackMarkers(), facts.stackFiles(), null, facts.runtime()));
             String policyAfter = changeSet.file(Planner.TLS_POLICY).map(FileChange::after).orElse(facts.tlsPolicy());
             List<String> lint = Linter.lintPlanned(LintInput.of(facts.mainCf(), facts.masterCf(), facts.tlsPolicy(),
-                    facts.version()), LintInput.of(changeSet.running(Planner.MAIN_CF),
-                    changeSet.running(Planner.MASTER_CF), policyAfter, facts.version())).stream()
+                    facts.version()).withRuntime(facts.runtime()), LintInput.of(changeSet.running(Planner.MAIN_CF),
+                    changeSet.running(Planner.MASTER_CF), policyAfter, facts.version()).withRuntime(facts.runtime()))
+                    .stream()
                     .map(f -> f.id() + " " + f.severity().name().toLowerCase(java.util.Locale.ROOT) + ": " + f.message())
                     .toList();
             event("plan", StepEvent.Status.OK, changeSet.changes().size() + " changes in "

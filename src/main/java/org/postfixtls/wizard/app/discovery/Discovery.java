@@ -92,7 +92,10 @@ public final class Discovery {
                 "yes".equals(out.textOr("master_running", "no")), out.textOr("service_manager", "postfix"),
                 certificates(out, myhostname), dnssec, out.entries().stream()
                         .filter(e -> e.key().equals("stack.marker")).map(TaggedOutput.Entry::text).toList(),
-                stackFiles(out));
+                stackFiles(out),
+                RuntimeFacts.of(out.textOr("openssl_version", ""), out.textOr("libssl", ""),
+                        out.text("tlsrpt").orElse(null), out.textOr("openssl_cnf", ""),
+                        out.textOr("openssl_cnf_settings", ""), out.textOr("crypto_policy", "")));
     }
 
     /** The mail stacks' override files that exist on the server: a {@code stack.file} path, then its content. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.postfixtls.wizard.domain.config.plan.PostfixVersion;
+import org.postfixtls.wizard.domain.config.plan.TlsRuntime;
 import org.postfixtls.wizard.domain.config.stack.DetectedStack;
 import org.postfixtls.wizard.domain.config.stack.OverrideFile;
 import org.postfixtls.wizard.domain.config.stack.StackDetector;
@@ -34,13 +35,26 @@ public record ServerFacts(
         List<CertificateCandidate> certificates,
         Dnssec dnssec,
         List<String> stackMarkers,
-        List<OverrideFile> stackFiles) {
+        List<OverrideFile> stackFiles,
+        TlsRuntime runtime) {
 
     public ServerFacts {
         parameters = Map.copyOf(parameters);
         certificates = List.copyOf(certificates);
         stackMarkers = List.copyOf(stackMarkers);
         stackFiles = stackFiles == null ? List.of() : List.copyOf(stackFiles);
+        runtime = runtime == null ? TlsRuntime.UNKNOWN : runtime;
+    }
+
+    /** Facts without what the OpenSSL/build probes found (tests, older callers). */
+    public ServerFacts(String target, String configDirectory, String postfixVersion, PostfixVersion version,
+            String opensslVersion, String defaultDatabaseType, String myhostname, String mydomain,
+            Map<String, String> parameters, String mainCf, String masterCf, String tlsPolicy, Sasl sasl,
+            boolean masterRunning, String serviceManager, List<CertificateCandidate> certificates, Dnssec dnssec,
+            List<String> stackMarkers, List<OverrideFile> stackFiles) {
+        this(target, configDirectory, postfixVersion, version, opensslVersion, defaultDatabaseType, myhostname,
+                mydomain, parameters, mainCf, masterCf, tlsPolicy, sasl, masterRunning, serviceManager, certificates,
+                dnssec, stackMarkers, stackFiles, TlsRuntime.UNKNOWN);
     }
 
     /** Facts without the stacks' override files. */
@@ -48,10 +62,21 @@ public record ServerFacts(
             String opensslVersion, String defaultDatabaseType, String myhostname, String mydomain,
             Map<String, String> parameters, String mainCf, String masterCf, String tlsPolicy, Sasl sasl,
             boolean masterRunning, String serviceManager, List<CertificateCandidate> certificates, Dnssec dnssec,
+            List<String> stackMarkers, TlsRuntime runtime) {
+        this(target, configDirectory, postfixVersion, version, opensslVersion, defaultDatabaseType, myhostname,
+                mydomain, parameters, mainCf, masterCf, tlsPolicy, sasl, masterRunning, serviceManager, certificates,
+                dnssec, stackMarkers, List.of(), runtime);
+    }
+
+    /** Facts without the stacks' override files nor the OpenSSL/build probes (tests, older callers). */
+    public ServerFacts(String target, String configDirectory, String postfixVersion, PostfixVersion version,
+            String opensslVersion, String defaultDatabaseType, String myhostname, String mydomain,
+            Map<String, String> parameters, String mainCf, String masterCf, String tlsPolicy, Sasl sasl,
+            boolean masterRunning, String serviceManager, List<CertificateCandidate> certificates, Dnssec dnssec,
             List<String> stackMarkers) {
         this(target, configDirectory, postfixVersion, version, opensslVersion, defaultDatabaseType, myhostname,
                 mydomain, parameters, mainCf, masterCf, tlsPolicy, sasl, masterRunning, serviceManager, certificates,
-                dnssec, stackMarkers, List.of());
+                dnssec, stackMarkers, List.of(), TlsRuntime.UNKNOWN);
     }
 
     /** Facts without stack marker files (local files, demo server, tests). */
@@ -61,7 +86,7 @@ public record ServerFacts(
             boolean masterRunning, String serviceManager, List<CertificateCandidate> certificates, Dnssec dnssec) {
         this(target, configDirectory, postfixVersion, version, opensslVersion, defaultDatabaseType, myhostname,
                 mydomain, parameters, mainCf, masterCf, tlsPolicy, sasl, masterRunning, serviceManager, certificates,
-                dnssec, List.of(), List.of());
+                dnssec, List.of(), List.of(), TlsRuntime.UNKNOWN);
     }
 
     /** The mail stack that owns this Postfix's files, from the files and the marker files found. */

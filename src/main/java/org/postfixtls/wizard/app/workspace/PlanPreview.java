@@ -22,8 +22,9 @@ public record PlanPreview(ChangeSet changeSet, List<Finding> findingsAfter) {
         ChangeSet changes = Planner.plan(server.planRequest(profile));
         String policy = changes.file(Planner.TLS_POLICY).map(f -> f.after()).orElse(server.policyMap());
         List<Finding> findings = Linter.lintPlanned(LintInput.of(server.mainCf(), server.masterCf(),
-                server.policyMap(), server.version()), LintInput.of(changes.running(Planner.MAIN_CF),
-                changes.running(Planner.MASTER_CF), policy, server.version()));
+                server.policyMap(), server.version()).withRuntime(server.runtime()),
+                LintInput.of(changes.running(Planner.MAIN_CF), changes.running(Planner.MASTER_CF), policy,
+                        server.version()).withRuntime(server.runtime()));
         return new PlanPreview(changes, findings);
     }
 }

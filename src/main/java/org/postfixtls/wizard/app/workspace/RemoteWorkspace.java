@@ -60,7 +60,7 @@ public final class RemoteWorkspace {
         }
         return new ServerFiles(facts.target() + " (Postfix " + facts.postfixVersion() + ", " + facts.configDirectory() + ")",
                 facts.mainCf(), facts.masterCf(), facts.tlsPolicy(), facts.version(), facts.defaultDatabaseType(),
-                facts.configDirectory(), candidates, facts.stackMarkers(), facts.stackFiles());
+                facts.configDirectory(), candidates, facts.stackMarkers(), facts.stackFiles(), facts.runtime());
     }
 
     /** Let's Encrypt keeps privkey.pem next to fullchain.pem; elsewhere the key's place is unknown. */

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.postfixtls.wizard.domain.config.maincf.MainCf;
 import org.postfixtls.wizard.domain.config.plan.PlanRequest;
 import org.postfixtls.wizard.domain.config.plan.PostfixVersion;
+import org.postfixtls.wizard.domain.config.plan.TlsRuntime;
 import org.postfixtls.wizard.domain.config.stack.OverrideFile;
 import org.postfixtls.wizard.domain.profile.Profile;
 
@@ -17,10 +18,11 @@ import org.postfixtls.wizard.domain.profile.Profile;
  * @param policyMap    the current TLS policy table source, or null when there is none
  * @param stackMarkers mail-stack marker files discovery found on the server (empty for local files and the demo)
  * @param stackFiles   the mail stacks' override files found (extra.cf, postfix-main.cf, ...), which the plan edits
+ * @param runtime      the server's OpenSSL and Postfix build as discovery saw them (unknown for local files)
  */
 public record ServerFiles(String source, String mainCf, String masterCf, String policyMap, PostfixVersion version,
         String defaultDatabaseType, String configDirectory, List<CertificateCandidate> certificates,
-        List<String> stackMarkers, List<OverrideFile> stackFiles) {
+        List<String> stackMarkers, List<OverrideFile> stackFiles, TlsRuntime runtime) {
 
     public ServerFiles {
         Objects.requireNonNull(source, "source");
@@ -30,13 +32,14 @@ public record ServerFiles(String source, String mainCf, String masterCf, String 
         certificates = List.copyOf(certificates);
         stackMarkers = stackMarkers == null ? List.of() : List.copyOf(stackMarkers);
         stackFiles = stackFiles == null ? List.of() : List.copyOf(stackFiles);
+        runtime = runtime == null ? TlsRuntime.UNKNOWN : runtime;
     }
 
     public ServerFiles(String source, String mainCf, String masterCf, String policyMap, PostfixVersion version,
             String defaultDatabaseType, String configDirectory, List<CertificateCandidate> certificates,
             List<String> stackMarkers) {
         this(source, mainCf, masterCf, policyMap, version, defaultDatabaseType, configDirectory, certificates,
-                stackMarkers, List.of());
+                stackMarkers, List.of(), TlsRuntime.UNKNOWN);
     }
 
     public ServerFiles(String source, String mainCf, String masterCf, String policyMap, PostfixVersion version,
@@ -47,7 +50,7 @@ public record ServerFiles(String source, String mainCf, String masterCf, String 
 
     public PlanRequest planRequest(Profile profile) {
         return new PlanRequest(mainCf, masterCf, policyMap, profile, version, defaultDatabaseType, configDirectory,
-                stackMarkers, stackFiles, null);
+                stackMarkers, stackFiles, null, runtime);
     }
 
     /** {@code myhostname} as main.cf sets it (Postfix would otherwise use the machine's name, unknown here). */
@@ -67,6 +70,6 @@ public record ServerFiles(String source, String mainCf, String masterCf, String 
 
     public ServerFiles withCertificates(List<CertificateCandidate> candidates) {
         return new ServerFiles(source, mainCf, masterCf, policyMap, version, defaultDatabaseType, configDirectory,
-                candidates, stackMarkers, stackFiles);
+                candidates, stackMarkers, stackFiles, runtime);
     }
 }

@@ -17,7 +17,21 @@ public record Profile(int schema, Preset preset, Certificate certificate, Outbou
     }
 
     /** Paths on the server; null means "leave what the server has". */
-    public record Certificate(String chainFile, String keyFile, String caFile) {
+    /**
+     * The server certificate ({@code chainFile}/{@code keyFile}: RSA, or the only one) and, optionally, an ECDSA
+     * certificate served beside it ({@code ecdsaChainFile}/{@code ecdsaKeyFile}; Postfix picks by what the client
+     * supports).
+     */
+    public record Certificate(String chainFile, String keyFile, String caFile, String ecdsaChainFile,
+            String ecdsaKeyFile) {
+
+        public Certificate(String chainFile, String keyFile, String caFile) {
+            this(chainFile, keyFile, caFile, null, null);
+        }
+
+        public boolean dual() {
+            return chainFile != null && keyFile != null && ecdsaChainFile != null && ecdsaKeyFile != null;
+        }
     }
 
     public record Outbound(TlsLevel level, boolean dnssec) {

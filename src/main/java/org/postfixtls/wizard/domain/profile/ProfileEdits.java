@@ -59,7 +59,8 @@ public final class ProfileEdits {
         Profile base = preset.baseline();
         Profile.Certificate certificate = new Profile.Certificate(p.certificate().chainFile(),
                 p.certificate().keyFile(),
-                p.certificate().caFile() != null ? p.certificate().caFile() : base.certificate().caFile());
+                p.certificate().caFile() != null ? p.certificate().caFile() : base.certificate().caFile(),
+                p.certificate().ecdsaChainFile(), p.certificate().ecdsaKeyFile());
         return new Profile(base.schema(), preset, certificate, base.outbound(), base.inbound(), base.submission(),
                 base.hardening(), base.sessionCache(), base.logging(), p.policies(), p.mtaSts());
     }

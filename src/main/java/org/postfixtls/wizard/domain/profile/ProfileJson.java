@@ -60,6 +60,10 @@ public final class ProfileJson {
         certificate.put("chainFile", p.certificate().chainFile());
         certificate.put("keyFile", p.certificate().keyFile());
         certificate.put("caFile", p.certificate().caFile());
+        if (p.certificate().ecdsaChainFile() != null || p.certificate().ecdsaKeyFile() != null) {
+            certificate.put("ecdsaChainFile", p.certificate().ecdsaChainFile());
+            certificate.put("ecdsaKeyFile", p.certificate().ecdsaKeyFile());
+        }
         ObjectNode outbound = root.putObject("outbound");
         outbound.put("level", p.outbound().level().postfixName());
         outbound.put("dnssec", p.outbound().dnssec());

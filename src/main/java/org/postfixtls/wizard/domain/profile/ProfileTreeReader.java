@@ -48,10 +48,12 @@ final class ProfileTreeReader {
         if (node == null) {
             return base;
         }
-        known(node, "certificate.", "chainFile", "keyFile", "caFile");
+        known(node, "certificate.", "chainFile", "keyFile", "caFile", "ecdsaChainFile", "ecdsaKeyFile");
         return new Profile.Certificate(text(node, "chainFile", "certificate.", base.chainFile(), true),
                 text(node, "keyFile", "certificate.", base.keyFile(), true),
-                text(node, "caFile", "certificate.", base.caFile(), true));
+                text(node, "caFile", "certificate.", base.caFile(), true),
+                text(node, "ecdsaChainFile", "certificate.", base.ecdsaChainFile(), true),
+                text(node, "ecdsaKeyFile", "certificate.", base.ecdsaKeyFile(), true));
     }
 
     private Profile.Outbound outbound(JsonNode node, Profile.Outbound base) {

@@ -32,6 +32,16 @@ public final class ProfileValidator {
             errors.add(new ProfileError("certificate.keyFile",
                     "chainFile and keyFile go together: set both or neither"));
         }
+        path(errors, "certificate.ecdsaChainFile", profile.certificate().ecdsaChainFile());
+        path(errors, "certificate.ecdsaKeyFile", profile.certificate().ecdsaKeyFile());
+        if ((profile.certificate().ecdsaChainFile() == null) != (profile.certificate().ecdsaKeyFile() == null)) {
+            errors.add(new ProfileError("certificate.ecdsaKeyFile",
+                    "ecdsaChainFile and ecdsaKeyFile go together: set both or neither"));
+        } else if (profile.certificate().ecdsaChainFile() != null && profile.certificate().chainFile() == null) {
+            errors.add(new ProfileError("certificate.ecdsaChainFile", "an ECDSA certificate is served beside the"
+                    + " RSA one: set chainFile and keyFile too (RSA is still the most widely supported, postconf(5)"
+                    + " smtpd_tls_chain_files)"));
+        }
         submission(errors, profile.submission());
         hardening(errors, profile.hardening());
         Profile.SessionCache cache = profile.sessionCache();

@@ -97,6 +97,22 @@ final class HardeningChoices {
                 : new Eecdh(true, "Postfix before 3.6 only.");
     }
 
+    /**
+     * The line beside the exclusions: from Postfix 3.8 on, Postfix excludes SEED, IDEA, 3DES, RC2, RC4, RC5, MD5,
+     * kDH, kECDH and DSS itself (RELEASE_NOTES-3.8), so the plan does not repeat them.
+     */
+    static String exclusionsNote(PostfixVersion version) {
+        String builtIn = "SEED, IDEA, 3DES, RC2, RC4, RC5, MD5, kDH, kECDH and DSS";
+        if (version == null) {
+            return "Postfix 3.8 and later exclude " + builtIn + " by themselves; the wizard writes them only for"
+                    + " older versions.";
+        }
+        return version.atLeast(PostfixVersion.V3_8)
+                ? "Postfix " + version + " excludes " + builtIn + " by itself (3.8 and later); the wizard does not"
+                        + " repeat them."
+                : "Needs listing on Postfix " + version + "; 3.8 and later exclude " + builtIn + " by themselves.";
+    }
+
     /** Cipher names as typed: separated by commas or white space, empty parts dropped. */
     static List<String> excludeList(String text) {
         return Arrays.stream(text == null ? new String[0] : text.split("[,\\s]+"))

@@ -79,7 +79,8 @@ public final class HardeningPage {
         grid.addRow(3, new Label("Opportunistic TLS ciphers"), opportunisticGrade);
         grid.add(PageScaffold.muted("Port 25 with 'may': weak ciphers still beat plaintext, which is what a peer "
                 + "that cannot negotiate falls back to."), 2, 3);
-        grid.addRow(4, new Label("Exclude ciphers"), exclude);
+        Label excludeNote = PageScaffold.muted("");
+        grid.addRow(4, new Label("Exclude ciphers"), exclude, excludeNote);
         grid.addRow(5, new Label("EECDH grade"), eecdh, eecdhReason);
 
         Label floorWarning = PageScaffold.note("Port 25 with a TLS 1.2 floor: old senders that cannot do TLS 1.2 "
@@ -111,6 +112,8 @@ public final class HardeningPage {
                         HardeningChoices.eecdh(model.getServer() == null ? null : model.getServer().version());
                 eecdh.setDisable(!eecdhChoice.enabled());
                 eecdhReason.setText(eecdhChoice.reason());
+                excludeNote.setText(HardeningChoices.exclusionsNote(
+                        model.getServer() == null ? null : model.getServer().version()));
             } finally {
                 updating[0] = false;
             }

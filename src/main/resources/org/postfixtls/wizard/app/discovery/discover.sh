@@ -26,9 +26,26 @@ pc() { postconf -c "$CONF" -h "$1" 2>/dev/null </dev/null; }
 emit config_directory "$CONF"
 emit mail_version "$(pc mail_version)"
 emit openssl_version "$(openssl version 2>/dev/null </dev/null)"
+# The CLI may differ from the library Postfix uses: the libssl smtpd links says at least its major version.
+daemon_dir=$(pc daemon_directory)
+emit libssl "$(ldd "$daemon_dir/smtpd" 2>/dev/null </dev/null | awk '/libssl\.so/ { print $1; exit }')"
+# TLSRPT (Postfix 3.10+): linked libtlsrpt, or smtp.c's "TLSRPT is not compiled in" text in a build without it
+if [ -f "$daemon_dir/smtp" ]; then
+  if ldd "$daemon_dir/smtp" 2>/dev/null </dev/null | grep -q libtlsrpt; then emit tlsrpt yes
+  elif grep -q 'TLSRPT is not compiled in' "$daemon_dir/smtp" 2>/dev/null; then emit tlsrpt no
+  else emit tlsrpt unknown; fi
+fi
+# System-wide OpenSSL settings that also apply to Postfix while tls_config_file = default (postconf(5))
+cnf="$(openssl version -d 2>/dev/null </dev/null | sed -n 's/^OPENSSLDIR: "\(.*\)"$/\1/p')/openssl.cnf"
+if [ -f "$cnf" ]; then
+  emit openssl_cnf "$cnf"
+  emit openssl_cnf_settings "$(grep -E -i '^[[:space:]]*(MinProtocol|CipherString)[[:space:]]*=' "$cnf" 2>/dev/null | head -10)"
+fi
+[ -f /etc/crypto-policies/config ] && emit crypto_policy "$(grep -v '^[[:space:]]*#' /etc/crypto-policies/config | head -1)"
 for p in default_database_type myhostname mydomain smtpd_sasl_type smtpd_sasl_path queue_directory \
          smtpd_tls_cert_file smtpd_tls_key_file smtpd_tls_chain_files smtp_tls_cert_file smtp_tls_policy_maps \
-         inet_interfaces smtpd_tls_security_level smtp_tls_security_level; do
+         inet_interfaces smtpd_tls_security_level smtp_tls_security_level compatibility_level tls_config_file \
+         tls_eecdh_auto_curves; do
   emit "param.$p" "$(pc $p)"
 done
 emitfile main.cf "$CONF/main.cf"

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.postfixtls.wizard.domain.config.plan.TlsRuntime;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postfixtls.wizard.app.remote.RemoteSession;
@@ -36,6 +37,12 @@ class DiscoveryIT {
             assertEquals(dir, facts.configDirectory());
             assertEquals(testbed.get("postfix.version"), facts.postfixVersion());
             assertTrue(facts.opensslVersion().startsWith("OpenSSL 3"), facts.opensslVersion());
+            // the bed's Postfix links Debian 12's libssl.so.3, and openssl(1) of the same release agrees
+            assertEquals(3, facts.runtime().openssl().major(), facts.runtime().toString());
+            assertTrue(facts.runtime().openssl().knowsMinor(), facts.runtime().toString());
+            assertTrue(facts.runtime().opensslEvidence().contains("libssl.so.3"), facts.runtime().toString());
+            // 3.7 predates TLSRPT (3.10): neither libtlsrpt nor smtp.c's "not compiled in" text, so not known
+            assertEquals(TlsRuntime.Support.UNKNOWN, facts.runtime().tlsrpt());
             assertEquals("hash", facts.defaultDatabaseType());
             assertEquals("mail.testbed.example", facts.myhostname());
             assertEquals("testbed.example", facts.mydomain());

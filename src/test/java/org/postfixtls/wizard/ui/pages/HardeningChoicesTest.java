@@ -144,6 +144,14 @@ class HardeningChoicesTest {
         assertTrue(HardeningChoices.eecdh(null).enabled(), "no server yet: nothing to rule it out");
     }
 
+    /** RELEASE_NOTES-3.8: default settings exclude SEED, IDEA, 3DES, RC2, RC4, RC5, MD5, DH/ECDH key exchange, DSS. */
+    @Test
+    void theExclusionsLineSaysWhichPostfixExcludesWhatByItself() {
+        assertTrue(HardeningChoices.exclusionsNote(PostfixVersion.V3_8).startsWith("Postfix 3.8 excludes SEED"));
+        assertTrue(HardeningChoices.exclusionsNote(new PostfixVersion(3, 7)).startsWith("Needs listing on Postfix 3.7;"));
+        assertTrue(HardeningChoices.exclusionsNote(null).startsWith("Postfix 3.8 and later exclude"));
+    }
+
     @Test
     void exclusionsAreSplitOnCommasAndSpace() {
         assertEquals(List.of("aNULL", "RC4", "3DES"), HardeningChoices.excludeList(" aNULL,RC4   3DES ,"));

@@ -20,13 +20,6 @@ import org.postfixtls.wizard.domain.profile.TlsLevel;
 /** TLS checks over main.cf, master.cf and the policy table; used on the current and on the planned files. */
 public final class Linter {
 
-    private static final Map<String, String> OBSOLETE = Map.of(
-            "smtpd_use_tls", "smtpd_tls_security_level = may",
-            "smtpd_enforce_tls", "smtpd_tls_security_level = encrypt",
-            "smtp_use_tls", "smtp_tls_security_level = may",
-            "smtp_enforce_tls", "smtp_tls_security_level = encrypt",
-            "smtp_tls_per_site", "smtp_tls_policy_maps",
-            "smtp_tls_enforce_peername", "smtp_tls_security_level = verify or secure");
     private static final List<String> PROTOCOL_PARAMETERS = List.of("smtpd_tls_protocols", "smtpd_tls_mandatory_protocols",
             "smtp_tls_protocols", "smtp_tls_mandatory_protocols");
 
@@ -78,7 +71,7 @@ public final class Linter {
         certFileIgnored();
         weakCiphers();
         outboundMandatoryToInternet();
-        obsoleteParameters();
+        new VersionRules(in, findings).run();
         versionSyntax();
         mandatoryWithoutEffect();
         encryptOnPort25();
@@ -92,14 +85,10 @@ public final class Linter {
         levels();
     }
 
-    private void obsoleteParameters() {
-        OBSOLETE.keySet().stream().sorted().filter(main::isSet).forEach(name -> add("obsolete-parameter",
-                Severity.WARNING, name + " is obsolete since Postfix 2.3.", "Replace it with " + OBSOLETE.get(name) + "."));
-    }
-
     private void versionSyntax() {
         PostfixVersion v = in.version();
-        if (v.atLeast(PostfixVersion.MODERN_TLS) && main.isSet("smtpd_tls_eecdh_grade")) {
+        // from 3.9 on postconf warns about it and obsolete-parameter says so
+        if (v.atLeast(PostfixVersion.MODERN_TLS) && !v.atLeast(PostfixVersion.V3_9) && main.isSet("smtpd_tls_eecdh_grade")) {
             add("eecdh-grade-ignored", Severity.INFO, "Postfix " + v + " ignores smtpd_tls_eecdh_grade.",
                     "Remove it; tls_eecdh_auto_curves chooses the groups.");
         }
@@ -336,6 +325,10 @@ public final class Linter {
         }
         Optional<MasterService> transport = defaultTransport();
         String outbound = main.value(transport.orElse(null), "smtp_tls_security_level");
+        if (outbound.isBlank() && !main.isSet("smtp_tls_security_level")
+                && transport.map(t -> t.option("smtp_tls_security_level") == null).orElse(true)) {
+            outbound = VersionRules.defaultOutboundLevel(main, in.version());
+        }
         if ((outbound.isBlank() || outbound.equalsIgnoreCase("none")) && !"yes".equals(main.value("smtp_use_tls"))) {
             add("outbound-plaintext", Severity.WARNING, "Outgoing mail never uses TLS (smtp_tls_security_level is "
                     + (outbound.isBlank() ? "empty" : "none") + transport.filter(t -> t.option(
@@ -419,8 +412,10 @@ public final class Linter {
             for (String name : List.of(side + "_tls_ciphers", side + "_tls_mandatory_ciphers")) {
                 String grade = main.value(name);
                 Optional<Integer> rank = TlsStrength.gradeRank(grade);
-                if (main.get(name).isPresent() && rank.isPresent() && rank.get() < TlsStrength.gradeRank("medium")
-                        .orElseThrow()) {
+                // Postfix 3.8 and later read export and low as medium (legacy-cipher-grade)
+                int weakBelow = TlsStrength.gradeRank(in.version().atLeast(PostfixVersion.V3_8) ? "export" : "medium")
+                        .orElseThrow();
+                if (main.get(name).isPresent() && rank.isPresent() && rank.get() < weakBelow) {
                     add("weak-cipher-grade", Severity.WARNING, name + " = " + grade + " enables export-grade or"
                             + " low-strength ciphers.", "Use medium or high.");
                 }

@@ -225,6 +225,45 @@ public final class MasterCf {
         replaceBlock(index, lines, true);
     }
 
+    /**
+     * Removes every {@code -o name=...} of the active service at block {@code index}; a continuation line left
+     * empty goes too. Returns whether anything was removed.
+     */
+    public boolean removeOption(int index, String name) {
+        Block block = blocks.get(index);
+        if (block.service() == null || block.service().commented() || block.service().option(name) == null) {
+            return false;
+        }
+        List<String> lines = new ArrayList<>(block.lines());
+        boolean removed = false;
+        for (int li = lines.size() - 1; li >= 0; li--) {
+            String line = lines.get(li);
+            if (PhysicalLines.isComment(line)) {
+                continue;
+            }
+            String content = PhysicalLines.content(line);
+            List<ServiceTokens.Token> tokens = ServiceTokens.of(content).tokens();
+            for (int t = tokens.size() - 1; t >= 1; t--) {
+                String[] option = ServiceTokens.option(tokens.get(t).text());
+                if (option != null && option[0].equals(name) && tokens.get(t - 1).text().equals("-o")) {
+                    content = content.substring(0, tokens.get(t - 1).start()).stripTrailing()
+                            + content.substring(tokens.get(t).end());
+                    removed = true;
+                    t--;
+                }
+            }
+            if (li > 0 && content.isBlank()) {
+                lines.remove(li);
+            } else {
+                lines.set(li, content + PhysicalLines.terminator(line));
+            }
+        }
+        if (removed) {
+            replaceBlock(index, lines, false);
+        }
+        return removed;
+    }
+
     private boolean replaceLastOption(List<String> lines, String name, String value, boolean uncomment) {
         for (int li = lines.size() - 1; li >= 0; li--) {
             String line = lines.get(li);

@@ -10,12 +10,13 @@ import org.postfixtls.wizard.domain.profile.Profile;
  * What the planner needs: the server's current files (policyMap null when the server has none), the profile,
  * the Postfix version on the server, its {@code default_database_type}, its configuration directory (used in
  * {@code smtp_tls_policy_maps}), the mail-stack marker files discovery found there (empty for local files), the
- * stack's override files as found (extra.cf, postfix-main.cf, ...; absent ones may be left out) and the folder that
- * holds them when the user named one (null: the stack's standard place).
+ * stack's override files as found (extra.cf, postfix-main.cf, ...; absent ones may be left out), the folder that
+ * holds them when the user named one (null: the stack's standard place) and what discovery learned about its
+ * OpenSSL and Postfix build ({@link TlsRuntime#UNKNOWN} for local files).
  */
 public record PlanRequest(String mainCf, String masterCf, String policyMap, Profile profile, PostfixVersion version,
         String defaultDatabaseType, String configDirectory, List<String> stackMarkers, List<OverrideFile> stackFiles,
-        String stackDirectory) {
+        String stackDirectory, TlsRuntime runtime) {
 
     public static final String DEFAULT_CONFIG_DIRECTORY = "/etc/postfix";
 
@@ -28,12 +29,26 @@ public record PlanRequest(String mainCf, String masterCf, String policyMap, Prof
         configDirectory = configDirectory == null || configDirectory.isBlank() ? DEFAULT_CONFIG_DIRECTORY : configDirectory;
         stackMarkers = stackMarkers == null ? List.of() : List.copyOf(stackMarkers);
         stackFiles = stackFiles == null ? List.of() : List.copyOf(stackFiles);
+        runtime = runtime == null ? TlsRuntime.UNKNOWN : runtime;
     }
 
     public PlanRequest(String mainCf, String masterCf, String policyMap, Profile profile, PostfixVersion version,
             String defaultDatabaseType, String configDirectory, List<String> stackMarkers) {
         this(mainCf, masterCf, policyMap, profile, version, defaultDatabaseType, configDirectory, stackMarkers,
-                List.of(), null);
+                List.of(), null, TlsRuntime.UNKNOWN);
+    }
+
+    public PlanRequest(String mainCf, String masterCf, String policyMap, Profile profile, PostfixVersion version,
+            String defaultDatabaseType, String configDirectory, List<String> stackMarkers, TlsRuntime runtime) {
+        this(mainCf, masterCf, policyMap, profile, version, defaultDatabaseType, configDirectory, stackMarkers,
+                List.of(), null, runtime);
+    }
+
+    public PlanRequest(String mainCf, String masterCf, String policyMap, Profile profile, PostfixVersion version,
+            String defaultDatabaseType, String configDirectory, List<String> stackMarkers, List<OverrideFile> stackFiles,
+            String stackDirectory) {
+        this(mainCf, masterCf, policyMap, profile, version, defaultDatabaseType, configDirectory, stackMarkers,
+                stackFiles, stackDirectory, TlsRuntime.UNKNOWN);
     }
 
     public PlanRequest(String mainCf, String masterCf, String policyMap, Profile profile, PostfixVersion version,
@@ -48,7 +63,7 @@ public record PlanRequest(String mainCf, String masterCf, String policyMap, Prof
     /** The same request planned on other main.cf/master.cf text (what a stack's start makes of them). */
     public PlanRequest withFiles(String main, String master) {
         return new PlanRequest(main, master, policyMap, profile, version, defaultDatabaseType, configDirectory,
-                stackMarkers, stackFiles, stackDirectory);
+                stackMarkers, stackFiles, stackDirectory, runtime);
     }
 
     /** The override file of that name, when discovery or the local folder provided it. */

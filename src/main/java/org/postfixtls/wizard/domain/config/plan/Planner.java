@@ -36,7 +36,8 @@ public final class Planner {
 
     /** Every main.cf parameter the planner may write; earlier duplicates of them are removed. */
     static final List<String> MANAGED = List.of("smtpd_tls_security_level", "smtpd_tls_auth_only",
-            "smtpd_tls_cert_file", "smtpd_tls_key_file", "smtpd_tls_chain_files", "smtp_tls_CAfile",
+            "smtpd_tls_cert_file", "smtpd_tls_key_file", "smtpd_tls_chain_files", "smtpd_tls_eccert_file",
+            "smtpd_tls_eckey_file", "smtp_tls_CAfile",
             "smtp_tls_security_level", "smtp_dns_support_level", "smtpd_tls_mandatory_protocols", "smtpd_tls_protocols",
             "smtp_tls_mandatory_protocols", "smtp_tls_protocols", "smtpd_tls_mandatory_ciphers", "smtpd_tls_ciphers",
             "smtp_tls_mandatory_ciphers", "smtp_tls_ciphers", "smtpd_tls_exclude_ciphers", "smtp_tls_exclude_ciphers",
@@ -96,7 +97,12 @@ public final class Planner {
             inbound();
             certificate();
             outbound();
+            migrateDnsLookups();
+            // after the levels: an obsolete -o only counts where the service's level is empty (postconf(5))
+            migrateObsoleteOverrides();
             hardening();
+            untrapProtocols();
+            runtimeNotes();
             sessionCacheAndLogging();
             String policyAfter = policies();
             new SubmissionServices(request, main, master, changes, notes).apply();
@@ -118,27 +124,190 @@ public final class Planner {
             return new ChangeSet(files, changes, notes, List.of(), conflicts);
         }
 
+        /**
+         * Replaces every obsolete TLS parameter of main.cf by its modern equivalent (postconf of Postfix 3.9 and
+         * later warns about each, RELEASE_NOTES-3.9): never leaves the obsolete one, never drops what it did.
+         */
         private void migrateObsolete() {
             String inboundLevel = profile.inbound().level().postfixName();
             String outboundLevel = profile.outbound().level().postfixName();
-            remove("smtpd_use_tls", "Obsolete since Postfix 2.3; smtpd_tls_security_level = " + inboundLevel
-                    + " replaces it.", "postconf(5) smtpd_use_tls", null);
-            remove("smtpd_enforce_tls", "Obsolete since Postfix 2.3; smtpd_tls_security_level = " + inboundLevel
-                    + " replaces it.", "postconf(5) smtpd_enforce_tls", null);
-            remove("smtp_use_tls", "Obsolete since Postfix 2.3; smtp_tls_security_level = " + outboundLevel
-                    + " replaces it.", "postconf(5) smtp_use_tls", null);
-            remove("smtp_enforce_tls", "Obsolete since Postfix 2.3; smtp_tls_security_level = " + outboundLevel
-                    + " replaces it.", "postconf(5) smtp_enforce_tls", null);
-            remove("smtp_tls_enforce_peername", "Obsolete since Postfix 2.3; the verify/secure levels replace it.",
-                    "postconf(5) smtp_tls_enforce_peername", null);
-            Optional<String> perSite = main.get("smtp_tls_per_site");
-            remove("smtp_tls_per_site", "Obsolete since Postfix 2.3; smtp_tls_policy_maps replaces it.",
-                    "postconf(5) smtp_tls_per_site", perSite.map(table -> "The entries of " + table
-                            + " are not carried over; add them to the profile's policies.").orElse(null));
+            for (String prefix : List.of("smtpd", "smtp")) {
+                String level = prefix.equals("smtpd") ? inboundLevel : outboundLevel;
+                for (String kind : List.of("_use_tls", "_enforce_tls")) {
+                    remove(prefix + kind, "Obsolete since Postfix 2.3; " + prefix + "_tls_security_level = " + level
+                            + " replaces it" + postconfWarns(), "postconf(5) " + prefix + kind, null);
+                }
+            }
+            for (String prefix : List.of("lmtp", "postscreen", "tlsproxy", "tlsproxy_client")) {
+                migrateUseTls(prefix);
+            }
+            for (String prefix : List.of("smtp", "lmtp")) {
+                remove(prefix + "_tls_enforce_peername", "Obsolete since Postfix 2.3; the verify/secure levels"
+                        + " replace it" + postconfWarns(), "postconf(5) " + prefix + "_tls_enforce_peername", null);
+            }
+            for (String prefix : List.of("smtp", "lmtp", "tlsproxy_client")) {
+                String name = prefix + "_tls_per_site";
+                if (prefix.equals("tlsproxy_client")) {
+                    name = "tlsproxy_client_per_site";
+                }
+                String maps = prefix.equals("tlsproxy_client") ? "tlsproxy_client_policy_maps" : prefix + "_tls_policy_maps";
+                Optional<String> perSite = main.get(name);
+                remove(name, "Obsolete since Postfix 2.3; " + maps + " replaces it" + postconfWarns(),
+                        "postconf(5) " + name, perSite.map(table -> "The entries of " + table + " are not carried"
+                                + " over; add them to " + (prefix.equals("smtp") ? "the profile's policies."
+                                : "a policy table named by " + maps + ".")).orElse(null));
+            }
             if (version.atLeast(PostfixVersion.MODERN_TLS)) {
-                remove("smtpd_tls_eecdh_grade", "Postfix " + version + " ignores smtpd_tls_eecdh_grade (since 3.6"
-                        + " the key-exchange groups come from tls_eecdh_auto_curves).",
-                        "postconf(5) smtpd_tls_eecdh_grade", null);
+                for (String prefix : List.of("smtpd", "postscreen", "tlsproxy")) {
+                    remove(prefix + "_tls_eecdh_grade", "Postfix " + version + " ignores " + prefix + "_tls_eecdh_grade"
+                            + " (since 3.6 the key-exchange groups come from tls_eecdh_auto_curves)" + postconfWarns(),
+                            "postconf(5) smtpd_tls_eecdh_grade", null);
+                }
+            }
+            if (version.atLeast(PostfixVersion.V3_9)) {
+                for (String prefix : List.of("smtpd", "postscreen", "tlsproxy")) {
+                    remove(prefix + "_tls_dh1024_param_file", "Postfix " + version + " warns about " + prefix
+                            + "_tls_dh1024_param_file: 'do not specify, leave at default' (its built-in 2048-bit"
+                            + " group and tls_ffdhe_auto_groups for TLS 1.3 replace it).", "postconf(5) " + prefix
+                            + "_tls_dh1024_param_file; RELEASE_NOTES-3.9 'Major changes - feature deprecation'", null);
+                }
+            }
+        }
+
+        /**
+         * The same obsolete parameters as {@code -o} of a master.cf service (postconf of 3.9 warns about them there
+         * too): the level they meant is set on the service where nothing else decides it, then they go.
+         */
+        private void migrateObsoleteOverrides() {
+            for (ObsoleteParameters.Obsolete o : ObsoleteParameters.ALL) {
+                for (MasterService s : List.copyOf(master.services())) {
+                    String old = s.option(o.name());
+                    if (old == null || (o.kind() == ObsoleteParameters.Kind.LEAVE_DEFAULT
+                            && !version.atLeast(o.name().endsWith("eecdh_grade") ? PostfixVersion.MODERN_TLS
+                            : PostfixVersion.V3_9))) {
+                        continue;
+                    }
+                    String where = "service " + s.name() + "/" + s.type() + " -o ";
+                    String reason = o.name() + " is " + ObsoleteParameters.history(o) + postconfWarns();
+                    boolean levelKind = o.kind() == ObsoleteParameters.Kind.USE_TLS
+                            || o.kind() == ObsoleteParameters.Kind.ENFORCE_TLS;
+                    if (levelKind && "yes".equalsIgnoreCase(main.expand(old).trim())
+                            && main.value(s, o.replacement()).isBlank()) {
+                        String meant = o.kind() == ObsoleteParameters.Kind.ENFORCE_TLS ? "encrypt" : "may";
+                        Map<String, String> wanted = new LinkedHashMap<>();
+                        wanted.put(o.replacement(), meant);
+                        master.setOptions(master.indexOf(s), wanted);
+                        changes.add(new Change(MASTER_CF, where + o.replacement(), null, meant, "Replaces the obsolete"
+                                + " " + o.name() + " = yes with the level it meant.", "postconf(5) " + o.replacement(),
+                                null));
+                        reason = o.name() + " is " + ObsoleteParameters.history(o) + "; " + o.replacement() + " = "
+                                + meant + " replaces it" + postconfWarns();
+                    }
+                    MasterService current = master.services().stream()
+                            .filter(x -> x.name().equals(s.name()) && x.type().equals(s.type())).findFirst().orElse(s);
+                    if (master.removeOption(master.indexOf(current), o.name())) {
+                        changes.add(new Change(MASTER_CF, where + o.name(), old, null, reason, "postconf(5) "
+                                + o.name() + "; RELEASE_NOTES-3.9", o.kind() == ObsoleteParameters.Kind.PER_SITE
+                                ? "The entries of " + old + " are not carried over." : null));
+                    }
+                }
+            }
+        }
+
+        /** ", and postconf of Postfix 3.9+ warns about it." or "." */
+        private String postconfWarns() {
+            return version.atLeast(PostfixVersion.V3_9) ? ", and postconf of Postfix " + version + " warns about it"
+                    + " (RELEASE_NOTES-3.9)." : ".";
+        }
+
+        /**
+         * {@code X_use_tls}/{@code X_enforce_tls} of lmtp, postscreen and tlsproxy: they only count while the
+         * security level parameter is empty (postconf(5)); then the level they meant is written.
+         */
+        private void migrateUseTls(String prefix) {
+            String use = prefix + "_use_tls";
+            String enforce = prefix + "_enforce_tls";
+            if (main.get(use).isEmpty() && main.get(enforce).isEmpty()) {
+                return;
+            }
+            String levelName = prefix.equals("tlsproxy_client") && !version.atLeast(new PostfixVersion(3, 7))
+                    ? "tlsproxy_client_level" : prefix + (prefix.equals("tlsproxy_client") ? "_security_level"
+                    : "_tls_security_level");
+            String meant = "yes".equalsIgnoreCase(main.value(enforce).trim()) ? "encrypt"
+                    : "yes".equalsIgnoreCase(main.value(use).trim()) ? "may" : "";
+            String current = main.value(levelName).trim();
+            String source = "postconf(5) " + levelName + "; RELEASE_NOTES-3.9";
+            if (current.isEmpty() && !meant.isEmpty()) {
+                set(levelName, meant, "Replaces the obsolete " + (meant.equals("encrypt") ? enforce : use) + " = yes"
+                        + " with the level it meant.", source, null);
+                for (String old : List.of(use, enforce)) {
+                    remove(old, "Obsolete since Postfix 2.3; " + levelName + " = " + meant + " replaces it"
+                            + postconfWarns(), source, null);
+                }
+                return;
+            }
+            for (String old : List.of(use, enforce)) {
+                remove(old, "Obsolete since Postfix 2.3 and without effect here: " + levelName + " = "
+                        + (current.isEmpty() ? "(empty)" : current) + " decides" + postconfWarns(), source, null);
+            }
+        }
+
+        /** disable_dns_lookups (deprecated since 2.11): smtp_dns_support_level replaces it. Runs after outbound(). */
+        private void migrateDnsLookups() {
+            Optional<String> old = main.get("disable_dns_lookups");
+            if (old.isEmpty()) {
+                return;
+            }
+            boolean disabled = "yes".equalsIgnoreCase(main.expand(old.get()).trim());
+            String source = "postconf(5) disable_dns_lookups; RELEASE_NOTES-3.9";
+            if (disabled && !main.isSet("smtp_dns_support_level")) {
+                set("smtp_dns_support_level", "disabled", "Replaces the deprecated disable_dns_lookups = yes with the"
+                        + " setting it meant (look up hosts without DNS).", source, null);
+            }
+            String decides = main.get("smtp_dns_support_level").map(v -> "smtp_dns_support_level = " + v)
+                    .orElse("Postfix's default (DNS on)");
+            remove("disable_dns_lookups", "Deprecated since Postfix 2.11; " + decides + " replaces it"
+                    + postconfWarns(), source, null);
+        }
+
+        /**
+         * A protocols value that names protocols allows only those, so it turns TLS 1.3 off (postconf(5)
+         * smtpd_tls_protocols); it is rewritten as the floor it meant, in the syntax of this version.
+         */
+        private void untrapProtocols() {
+            for (String name : List.of("smtpd_tls_protocols", "smtpd_tls_mandatory_protocols", "smtp_tls_protocols",
+                    "smtp_tls_mandatory_protocols", "lmtp_tls_protocols", "lmtp_tls_mandatory_protocols")) {
+                Optional<String> raw = main.get(name);
+                if (raw.isPresent() && TlsStrength.excludesTls13ByAccident(main.expand(raw.get()))) {
+                    String floor = TlsStrength.PROTOCOLS.get(Math.max(TlsStrength.protocolFloor(main.expand(raw.get())),
+                            TlsStrength.PROTOCOLS.indexOf("TLSv1")));
+                    set(name, version.protocolFloor(floor), raw.get() + " names the protocols it allows and so"
+                            + " switches TLS 1.3 off; the same floor (" + floor + ") without that side effect.",
+                            "postconf(5) " + name, null);
+                }
+            }
+        }
+
+        /** What the server's OpenSSL means for this plan (only when discovery could tell). */
+        private void runtimeNotes() {
+            TlsRuntime runtime = request.runtime();
+            String configFile = main.value("tls_config_file").trim();
+            if (runtime.strictSystemPolicy().isPresent() && (configFile.isEmpty() || configFile.equals("default"))) {
+                boolean canIsolate = VersionGates.of("tls_config_file").orElseThrow().availableOn(version)
+                        && runtime.opensslVersion().map(OpensslVersion::canChooseConfigFile).orElse(true);
+                notes.add("The server's system OpenSSL configuration also applies to Postfix ("
+                        + runtime.strictSystemPolicy().get() + "), so peers that cannot meet it get plaintext on port"
+                        + " 25. " + (canIsolate ? "Add tls_config_file = none to main.cf to make Postfix use only"
+                        + " its own settings (postconf(5) tls_config_file)." : "Postfix " + version + " with "
+                        + runtime.describeOpenssl() + " cannot ignore it (tls_config_file needs Postfix 3.9, or"
+                        + " 3.8.1, 3.7.6, 3.6.10, 3.5.20, and OpenSSL 1.1.1b)."));
+            }
+            boolean pqDefault = version.atLeast(PostfixVersion.V3_11)
+                    && runtime.opensslVersion().map(v -> v.atLeast(3, 5)).orElse(false);
+            if (pqDefault && !main.isSet("tls_eecdh_auto_curves")) {
+                notes.add("Postfix " + version + " with " + runtime.describeOpenssl() + " already offers post-quantum"
+                        + " hybrid key exchange by default (tls_eecdh_auto_curves = ?X25519MLKEM768:DEFAULT,"
+                        + " RELEASE_NOTES-3.11); the plan leaves it alone.");
             }
         }
 
@@ -171,7 +340,9 @@ public final class Planner {
 
         private void certificate() {
             Profile.Certificate cert = profile.certificate();
-            if (cert.chainFile() != null && cert.keyFile() != null) {
+            if (cert.dual()) {
+                dualCertificates(cert);
+            } else if (cert.chainFile() != null && cert.keyFile() != null) {
                 boolean useChainFiles = version.atLeast(PostfixVersion.CHAIN_FILES) && main.isSet("smtpd_tls_chain_files");
                 if (useChainFiles) {
                     set("smtpd_tls_chain_files", cert.keyFile() + ", " + cert.chainFile(), "Key and certificate chain"
@@ -193,6 +364,39 @@ public final class Planner {
                 set("smtp_tls_CAfile", cert.caFile(), "Trust anchors for verifying remote servers' certificates"
                         + " (verify/secure levels) and for logging them as trusted.", SEED_MANDATORY + " step 2", null);
             }
+        }
+
+        /**
+         * An ECDSA and an RSA certificate side by side. From 3.4: smtpd_tls_chain_files, each key immediately before
+         * its chain ("key1, cert1, [chain1], key2, cert2, [chain2]", postconf(5) smtpd_tls_chain_files; ECDSA first,
+         * RSA last as in its example), and the legacy file parameters go ("When this parameter is non-empty, the
+         * legacy parameters are ignored, and a warning is logged"). Before 3.4: the RSA pair in smtpd_tls_cert_file
+         * and smtpd_tls_key_file, the ECDSA pair in smtpd_tls_eccert_file and smtpd_tls_eckey_file.
+         */
+        private void dualCertificates(Profile.Certificate cert) {
+            String source = "postconf(5) smtpd_tls_chain_files";
+            if (version.atLeast(PostfixVersion.CHAIN_FILES)) {
+                set("smtpd_tls_chain_files", cert.ecdsaKeyFile() + ", " + cert.ecdsaChainFile() + ", " + cert.keyFile()
+                        + ", " + cert.chainFile(), "Serve an ECDSA and an RSA certificate: Postfix chooses by what"
+                        + " each client supports; every key comes right before its certificate chain.", source,
+                        "The keys must be readable only by root.");
+                for (String legacy : List.of("smtpd_tls_cert_file", "smtpd_tls_key_file", "smtpd_tls_eccert_file",
+                        "smtpd_tls_eckey_file")) {
+                    remove(legacy, "smtpd_tls_chain_files replaces it; Postfix ignores it and warns while both are"
+                            + " set.", source, null);
+                }
+                return;
+            }
+            remove("smtpd_tls_chain_files", "Postfix " + version + " does not support smtpd_tls_chain_files (added in"
+                    + " 3.4); the RSA and ECDSA file settings replace it.", source, null);
+            set("smtpd_tls_cert_file", cert.chainFile(), "The RSA certificate with its intermediates (fullchain).",
+                    "postconf(5) smtpd_tls_cert_file", null);
+            set("smtpd_tls_key_file", cert.keyFile(), "The RSA certificate's private key.",
+                    "postconf(5) smtpd_tls_key_file", "The key must be readable only by root.");
+            set("smtpd_tls_eccert_file", cert.ecdsaChainFile(), "The ECDSA certificate served beside the RSA one, with"
+                    + " its intermediates.", "postconf(5) smtpd_tls_eccert_file", null);
+            set("smtpd_tls_eckey_file", cert.ecdsaKeyFile(), "The ECDSA certificate's private key.",
+                    "postconf(5) smtpd_tls_eckey_file", "The key must be readable only by root.");
         }
 
         private void outbound() {
@@ -282,7 +486,8 @@ public final class Planner {
         private void protocols(String name, String floor, String reason, String source, String risk) {
             String current = main.value(name);
             int wanted = TlsStrength.PROTOCOLS.indexOf(floor);
-            if (!current.isBlank() && TlsStrength.protocolFloor(current) > wanted) {
+            if (!current.isBlank() && TlsStrength.protocolFloor(current) > wanted
+                    && !TlsStrength.excludesTls13ByAccident(current)) {
                 keep(name, "the server's " + name + " = " + current + " already refuses everything below "
                         + TlsStrength.PROTOCOLS.get(TlsStrength.protocolFloor(current)) + ", more than the profile's "
                         + floor);
@@ -328,11 +533,19 @@ public final class Planner {
                 }
             }
             List<String> added = new ArrayList<>();
+            List<String> alreadyExcluded = new ArrayList<>();
             Set<String> expanded = new LinkedHashSet<>(List.of(main.value(name).trim().split("[\\s,:]+")));
             for (String cipher : wanted) {
+                if (version.atLeast(PostfixVersion.V3_8) && TlsStrength.excludedByDefaultSince38(cipher)) {
+                    alreadyExcluded.add(cipher);
+                    continue;
+                }
                 if (!expanded.contains(cipher) && merged.add(cipher)) {
                     added.add(cipher);
                 }
+            }
+            if (added.isEmpty() && raw.isEmpty() && merged.isEmpty()) {
+                return;
             }
             if (added.isEmpty() && raw.isPresent()) {
                 planned.put(name, raw.get());
@@ -343,6 +556,10 @@ public final class Planner {
                     ? "Never negotiate these weak or unauthenticated ciphers: adds " + String.join(", ", added)
                     + " to the server's own exclusions, which all stay."
                     : "Never negotiate these weak or unauthenticated ciphers.";
+            if (!alreadyExcluded.isEmpty()) {
+                reason += " Not listed because Postfix " + version + " excludes them by default (RELEASE_NOTES-3.8): "
+                        + String.join(", ", alreadyExcluded) + ".";
+            }
             set(name, String.join(", ", merged), reason, source, null);
         }
 

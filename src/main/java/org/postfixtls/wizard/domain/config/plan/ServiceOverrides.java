@@ -200,7 +200,8 @@ final class ServiceOverrides {
             return;
         }
         Map<String, String> wanted = Map.of("smtpd_tls_cert_file", cert.chainFile(), "smtpd_tls_key_file",
-                cert.keyFile(), "smtpd_tls_chain_files", cert.keyFile() + ", " + cert.chainFile());
+                cert.keyFile(), "smtpd_tls_chain_files", (cert.dual() ? cert.ecdsaKeyFile() + ", " + cert.ecdsaChainFile()
+                        + ", " : "") + cert.keyFile() + ", " + cert.chainFile());
         List<MasterService> governed = new ArrayList<>(publicSmtpd(master));
         governed.addAll(submissionServices());
         for (MasterService service : governed) {
@@ -218,7 +219,7 @@ final class ServiceOverrides {
 
     private void reportConflicts(Map<String, String> planned) {
         Set<String> handled = Set.of(LEVEL, OUT_LEVEL, "smtpd_tls_cert_file", "smtpd_tls_key_file",
-                "smtpd_tls_chain_files");
+                "smtpd_tls_chain_files", "smtpd_tls_eccert_file", "smtpd_tls_eckey_file");
         Set<String> submissionOptions = profile.preset().submissionOptions(false).keySet();
         List<MasterService> inbound = new ArrayList<>(publicSmtpd(master));
         List<MasterService> submission = submissionServices();

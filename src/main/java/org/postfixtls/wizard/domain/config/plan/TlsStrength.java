@@ -13,6 +13,12 @@ public final class TlsStrength {
 
     /** Protocols from oldest to newest, as spelled in main.cf. */
     public static final List<String> PROTOCOLS = List.of("SSLv2", "SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
+    /**
+     * What Postfix 3.8 and later exclude in every cipher grade (mail_params.h TLS_EXCL: !SEED:!IDEA:!3DES:!RC2:!RC4:
+     * !RC5, !kDH:!kECDH, !aDSS, !MD5; RELEASE_NOTES-3.8 [Incompat 20230304]), upper-cased; DSS is aDSS's alias.
+     */
+    private static final java.util.Set<String> EXCLUDED_SINCE_38 = java.util.Set.of("SEED", "IDEA", "3DES", "RC2",
+            "RC4", "RC5", "MD5", "KDH", "KECDH", "ADSS", "DSS");
     private static final List<String> GRADES = List.of("null", "export", "low", "medium", "high");
 
     private TlsStrength() {
@@ -52,6 +58,33 @@ public final class TlsStrength {
             floor++;
         }
         return floor;
+    }
+
+    /**
+     * True when a protocols value leaves TLS 1.3 out although the admin only meant to set a floor: a list that
+     * names allowed protocols ({@code TLSv1.2}, or {@code !SSLv2, !SSLv3, !TLSv1, TLSv1.1, TLSv1.2}) allows only
+     * what it names (postconf(5) smtpd_tls_protocols: "... or a list of protocols to include"), and an upper bound
+     * ({@code <=TLSv1.2}) ends below 1.3. {@code !TLSv1.3} is an explicit choice and not counted.
+     */
+    public static boolean excludesTls13ByAccident(String value) {
+        boolean namesAllowed = false;
+        boolean namesTls13 = false;
+        for (String raw : value.trim().split("[\\s,:]+")) {
+            if (raw.startsWith("<=")) {
+                if (PROTOCOLS.indexOf(raw.substring(2)) >= 0 && PROTOCOLS.indexOf(raw.substring(2)) < PROTOCOLS.indexOf("TLSv1.3")) {
+                    return true;
+                }
+            } else if (!raw.isEmpty() && !raw.startsWith("!") && !raw.startsWith(">=") && PROTOCOLS.contains(raw)) {
+                namesAllowed = true;
+                namesTls13 |= raw.equals("TLSv1.3");
+            }
+        }
+        return namesAllowed && !namesTls13;
+    }
+
+    /** True for an exclusion that Postfix 3.8 and later make by default (case-insensitive). */
+    public static boolean excludedByDefaultSince38(String token) {
+        return EXCLUDED_SINCE_38.contains(token.trim().toUpperCase(Locale.ROOT));
     }
 
     /** The cipher grade's rank (null < export < low < medium < high), empty for a value that is not a grade. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -23,6 +24,7 @@ import org.postfixtls.wizard.domain.config.plan.FileChange;
 import org.postfixtls.wizard.domain.config.plan.PlanRequest;
 import org.postfixtls.wizard.domain.config.plan.Planner;
 import org.postfixtls.wizard.domain.config.plan.PostfixVersion;
+import org.postfixtls.wizard.domain.config.plan.VersionGates;
 import org.postfixtls.wizard.domain.profile.Preset;
 import org.postfixtls.wizard.domain.profile.Profile;
 import org.postfixtls.wizard.domain.profile.TlsLevel;
@@ -100,6 +102,59 @@ class PostconfCorpusIT {
         ChangeSet again = Planner.plan(new PlanRequest(set.content("main.cf"), set.content("master.cf"),
                 set.file("tls_policy").map(FileChange::after).orElse(null), profile, target));
         assertTrue(again.isEmpty(), () -> "not idempotent: " + again.changes());
+    }
+
+    /**
+     * VersionGates against this postconf: a parameter the table says this release lacks draws "unused parameter",
+     * one it has (tls_config_file is in 3.7.6 and later, postfix-3.5 patch 20's notes) does not.
+     */
+    @Test
+    void versionGatesAgreeWithThisPostconf() throws Exception {
+        Path postconf = Testbed.requireCommand("postconf");
+        PostfixVersion target = PostfixVersion.parse(run(postconf, "-d", "-h", "mail_version").stdout().trim())
+                .orElseThrow();
+        for (VersionGates.Gate gate : VersionGates.GATES) {
+            Path d = write("gate-" + gate.parameter(), Corpus.read("debian12", "main.cf") + gate.parameter()
+                    + " = no\n", Corpus.read("debian12", "master.cf"));
+            boolean unused = run(postconf, "-c", d.toString(), "-n").stderr()
+                    .contains("unused parameter: " + gate.parameter() + "=");
+            assertEquals(!gate.availableOn(target), unused, gate.parameter() + " on " + target);
+        }
+    }
+
+    /** The obsolete parameters migrated by the plan: this postconf reads the modern ones and warns about nothing new. */
+    @Test
+    void obsoleteParametersBecomeWhatPostconfReads() throws Exception {
+        Path postconf = Testbed.requireCommand("postconf");
+        PostfixVersion target = PostfixVersion.parse(run(postconf, "-d", "-h", "mail_version").stdout().trim())
+                .orElseThrow();
+        String main = Corpus.read("debian12", "main.cf") + "smtpd_use_tls = yes\nsmtp_use_tls = yes\n"
+                + "lmtp_use_tls = yes\nlmtp_enforce_tls = yes\npostscreen_use_tls = yes\ntlsproxy_use_tls = yes\n"
+                + "tlsproxy_client_use_tls = yes\ndisable_dns_lookups = yes\n"
+                + "smtpd_tls_protocols = !SSLv2, !SSLv3, !TLSv1, TLSv1.1, TLSv1.2\n";
+        String master = Corpus.read("debian12", "master.cf");
+        Profile b = Preset.RECOMMENDED.baseline();
+        Profile profile = new Profile(1, Preset.RECOMMENDED, new Profile.Certificate(
+                "/etc/letsencrypt/live/mx/fullchain.pem", "/etc/letsencrypt/live/mx/privkey.pem",
+                b.certificate().caFile()), b.outbound(), b.inbound(), b.submission(), b.hardening(),
+                b.sessionCache(), b.logging(), List.of(), null);
+        ChangeSet set = Planner.plan(new PlanRequest(main, master, null, profile, target));
+        Path in = write("obsolete-in", main, master);
+        Path out = write("obsolete-out", set.content("main.cf"), set.content("master.cf"));
+        Set<String> newWarnings = warnings(run(postconf, "-c", out.toString(), "-n"), out);
+        newWarnings.removeAll(warnings(run(postconf, "-c", in.toString(), "-n"), in));
+        assertEquals(Set.of(), newWarnings, "new postconf warnings");
+        String n = run(postconf, "-c", out.toString(), "-n").stdout();
+        for (String obsolete : List.of("smtpd_use_tls", "smtp_use_tls", "lmtp_use_tls", "lmtp_enforce_tls",
+                "postscreen_use_tls", "tlsproxy_use_tls", "tlsproxy_client_use_tls", "disable_dns_lookups")) {
+            assertTrue(!n.contains(obsolete + " ="), obsolete + " left behind:\n" + n);
+        }
+        assertEquals("encrypt", run(postconf, "-c", out.toString(), "-h", "lmtp_tls_security_level").stdout().trim());
+        assertEquals("disabled", run(postconf, "-c", out.toString(), "-h", "smtp_dns_support_level").stdout().trim());
+        assertEquals("may", run(postconf, "-c", out.toString(), "-x", "-h", "postscreen_tls_security_level")
+                .stdout().trim());
+        assertEquals(target.protocolFloor("TLSv1.1"), run(postconf, "-c", out.toString(), "-h", "smtpd_tls_protocols")
+                .stdout().trim(), "the floor the list had, without excluding TLS 1.3");
     }
 
     private Path write(String name, String main, String master) throws IOException {
