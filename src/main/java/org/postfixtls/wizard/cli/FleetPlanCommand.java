@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.postfixtls.wizard.app.deploy.DeployOptions;
 import org.postfixtls.wizard.app.discovery.Discovery;
+import org.postfixtls.wizard.app.discovery.DiscoveryException;
+import org.postfixtls.wizard.app.remote.RemoteException;
 import org.postfixtls.wizard.app.discovery.ServerFacts;
 import org.postfixtls.wizard.app.fleet.FleetPlan;
 import org.postfixtls.wizard.app.fleet.ProfilePart;
@@ -73,7 +75,14 @@ final class FleetPlanCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cmd, "--out: " + out + " exists already; give a new directory");
         }
         Profile profile = ProfileOption.read(cmd, "--profile", profileFile);
-        ServerFacts serverFacts = new Discovery().fromScriptOutput(host, readFacts(cmd));
+        ServerFacts serverFacts;
+        try {
+            serverFacts = new Discovery().fromScriptOutput(host, readFacts(cmd));
+        } catch (DiscoveryException | RemoteException e) {
+            cmd.getErr().println("fleet-plan: " + e.getMessage());
+            cmd.getErr().flush();
+            return ExitCodes.PROBLEMS;
+        }
         Set<ProfilePart> parts = ProfilePart.selected(split(tags), split(skipTags));
         FleetPlan plan = FleetPlan.of(serverFacts, profile, DeployOptions.defaults().withStateRoot(stateRoot)
                 .withConfigDirectory(serverFacts.configDirectory()), parts);

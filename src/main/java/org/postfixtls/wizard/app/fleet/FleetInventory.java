@@ -178,6 +178,9 @@ public final class FleetInventory {
             }
             int eq = text.indexOf('=', i);
             int space = indexOfWhitespace(text, i);
+            if (oneOnly && eq > 0 && text.substring(i, eq).strip().indexOf(' ') < 0) {
+                space = -1;   // [group:vars] lines may be written "key = value"
+            }
             if (eq < 0 || space >= 0 && space < eq) {
                 String word = text.substring(i, space < 0 ? text.length() : space);
                 throw bad(source, line, "'" + word + "' is not a variable; write key=value");
@@ -187,6 +190,9 @@ public final class FleetInventory {
                 throw bad(source, line, "'" + key + "' is not a variable name (A-Z a-z 0-9 _)");
             }
             i = eq + 1;
+            while (oneOnly && i < text.length() && text.charAt(i) == ' ') {
+                i++;
+            }
             String value;
             if (i < text.length() && (text.charAt(i) == '"' || text.charAt(i) == '\'')) {
                 char quote = text.charAt(i);
