@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,21 +45,27 @@ class FleetIT {
     private Path project;
     private Path confA;
     private Path confB;
+    private Path queueB;
+    private static final Path RESET = Path.of(".ci/testbed/reset").toAbsolutePath();
+    private static final String HOST_B = "127.0.0.2";
 
     @BeforeEach
     void baseline() throws Exception {
         testbed = Testbed.require();
         Testbed.requireCommand("ansible-playbook");
         confA = Path.of(testbed.get("postfix.configDir"));
-        confB = Path.of(testbed.get("b.postfix.configDir"));
+        confB = Path.of(testbed.get("state.dir"), "postfix-b");
+        queueB = Path.of(testbed.get("state.dir"), "spool-b");
+        Assumptions.assumeTrue(Files.isDirectory(confB) && Files.isDirectory(queueB) && Files.exists(RESET),
+                "the test bed has no second Postfix instance; run this branch's .ci/testbed/up");
         Tools.run(List.of("rm", "-rf", STATE_ROOT), "", 30);
-        Tools.resetTestbed(testbed);
+        reset();
         for (Path conf : List.of(confA, confB)) {
             // a fresh tlsmgr: reset rewrites main.cf under a running instance (docs/testbed.md, known quirks)
             Tools.run(List.of("postfix", "-c", conf.toString(), "stop"), "", 60);
             Tools.run(List.of("postfix", "-c", conf.toString(), "start"), "", 60);
         }
-        Tools.resetTestbed(testbed);
+        reset();
         project = dir.resolve("fleet");
         Path profile = dir.resolve("profile.json");
         Files.writeString(profile, """
@@ -78,8 +85,14 @@ class FleetIT {
     void restore() throws Exception {
         if (testbed != null) {
             Tools.run(List.of("rm", "-rf", STATE_ROOT), "", 30);
-            Tools.resetTestbed(testbed);
+            reset();
         }
+    }
+
+    /** This branch's reset: it knows the second instance (the properties may come from another checkout's up). */
+    private static void reset() throws IOException, InterruptedException {
+        Tools.Output reset = Tools.run(List.of("bash", RESET.toString()), "", 120);
+        assertEquals(0, reset.exitCode(), "test bed reset: " + reset.text());
     }
 
     @Test
@@ -94,7 +107,7 @@ class FleetIT {
             assertEquals(0, first.failed(host), first.output);
         }
         assertTrue(first.output.contains("Verify from the control node"), first.output);
-        for (String address : List.of(testbed.host(), testbed.get("b.host"))) {
+        for (String address : List.of(testbed.host(), HOST_B)) {
             Tools.Output starttls = Tools.run(List.of("openssl", "s_client", "-connect", address + ":2587",
                     "-starttls", "smtp", "-CAfile", testbed.get("tls.ca"), "-brief"), "QUIT\r\n", 30);
             assertEquals(0, starttls.exitCode(), address + ": " + starttls.text());
@@ -152,7 +165,7 @@ class FleetIT {
     void aHostWhoseReloadFailsIsRolledBackWhileTheOtherSucceeds() throws Exception {
         LiveFiles beforeB = LiveFiles.of(confB);
         // postfix reload refuses without master.pid while the running master keeps serving (as in DeployFailureIT)
-        Path pid = Path.of(testbed.get("b.postfix.queueDir"), "pid", "master.pid");
+        Path pid = queueB.resolve("pid").resolve("master.pid");
         Path aside = pid.resolveSibling("master.pid.pftw-fleet-it");
         Files.move(pid, aside, StandardCopyOption.ATOMIC_MOVE);
         Run run;
@@ -191,7 +204,7 @@ class FleetIT {
                 postfix_tls_ca_file=%s
                 postfix_tls_state_root=%s
                 postfix_tls_wizard_command=%s
-                """.formatted(confA, testbed.host(), confB, testbed.get("b.host"), testbed.host(),
+                """.formatted(confA, testbed.host(), confB, HOST_B, testbed.host(),
                 testbed.get("ssh.port"), testbed.get("ssh.user"), testbed.get("ssh.key"),
                 testbed.get("ssh.knownHosts"), testbed.get("smtp.port"), testbed.get("tls.ca"), STATE_ROOT, wizard);
     }
