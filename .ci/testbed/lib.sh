@@ -23,6 +23,14 @@ TB_VMAIL="$TB_STATE/vmail"           # virtual mailboxes (Maildir)
 TB_SECRETS="$TB_STATE/secrets"       # generated passwords (0700)
 
 TB_MAILLOG="$TB_LOG/maillog"
+
+# Second, isolated Postfix instance ("b") for the fleet tests: own config, queue and data directories and log,
+# the same port numbers on its own loopback address, SASL through the first instance's Dovecot socket.
+TB_B_HOST=127.0.0.2
+TB_B_CONF="$TB_STATE/postfix-b"
+TB_B_QUEUE="$TB_STATE/spool-b"
+TB_B_DATA="$TB_STATE/data-b"
+TB_B_MAILLOG="$TB_LOG/maillog-b"
 TB_SSHD_PID="$TB_RUN/sshd.pid"
 TB_DOVECOT_BASE="$TB_RUN/dovecot"
 
@@ -54,16 +62,20 @@ tb_require_root() {
   [ "$(id -u)" -eq 0 ] || tb_die "must run as root (try: sudo $0)"
 }
 
-# Is something listening on 127.0.0.1:<port> (or any address on that port)?
+# Is something listening on <port> (any address), or, with a second argument, on <address>:<port>?
 tb_port_listening() {
-  ss -H -ltn "sport = :$1" 2>/dev/null | grep -q .
+  if [ -n "${2:-}" ]; then
+    ss -H -ltn "sport = :$1" 2>/dev/null | awk '{print $4}' | grep -qxF "$2:$1"
+  else
+    ss -H -ltn "sport = :$1" 2>/dev/null | grep -q .
+  fi
 }
 
-# Wait (up to $2 tenths of a second) until port $1 is in state $3 (open|closed).
+# Wait (up to $2 tenths of a second) until port $1 is in state $3 (open|closed), on address $4 (default: any).
 tb_wait_port() {
-  local port=$1 tenths=$2 want=$3 i
+  local port=$1 tenths=$2 want=$3 addr=${4:-} i
   for ((i = 0; i < tenths; i++)); do
-    if tb_port_listening "$port"; then
+    if tb_port_listening "$port" "$addr"; then
       [ "$want" = open ] && return 0
     else
       [ "$want" = closed ] && return 0
@@ -123,6 +135,62 @@ tb_write_postfix_baseline() {
   # before it reloads (mtime race protection): backdate them so reset stays fast.
   # Safe here: the reload that follows restarts every daemon anyway.
   touch -d "@$(($(date +%s) - 3))" "$TB_CONF/main.cf" "$TB_CONF/master.cf" "$TB_CONF/vmailbox"
+}
+
+# The baseline of the second instance: the same templates with its own directories, then its own address and
+# the first instance's SASL socket (absolute path: the queue directories differ).
+tb_write_postfix_b_baseline() {
+  mkdir -p "$TB_B_CONF"
+  chown root:root "$TB_B_CONF"
+  chmod 0755 "$TB_B_CONF"
+  find "$TB_B_CONF" -mindepth 1 -delete
+  (
+    TB_CONF=$TB_B_CONF TB_QUEUE=$TB_B_QUEUE TB_DATA=$TB_B_DATA TB_MAILLOG=$TB_B_MAILLOG
+    tb_render "$TB_BASELINE/main.cf.in" "$TB_B_CONF/main.cf"
+    tb_render "$TB_BASELINE/master.cf.in" "$TB_B_CONF/master.cf"
+    tb_render "$TB_BASELINE/vmailbox.in" "$TB_B_CONF/vmailbox"
+  )
+  sed -i -e "s|^inet_interfaces = .*|inet_interfaces = $TB_B_HOST|" \
+    -e "s|^smtpd_sasl_path = private/auth\$|smtpd_sasl_path = $TB_QUEUE/private/auth|" "$TB_B_CONF/main.cf"
+  touch -d "@$(($(date +%s) - 3))" "$TB_B_CONF/main.cf" "$TB_B_CONF/master.cf" "$TB_B_CONF/vmailbox"
+  tb_postfix_b_fingerprint >"$TB_RUN/postfix-b.baseline"
+}
+
+# Names and contents of everything in the second instance's config directory (reset skips an unchanged one).
+tb_postfix_b_fingerprint() {
+  (cd "$TB_B_CONF" 2>/dev/null && find . -mindepth 1 -printf '%p %y\n' | sort && cat main.cf master.cf vmailbox 2>/dev/null) \
+    | sha256sum | cut -d' ' -f1
+}
+
+# Reset the second instance to its baseline (when a test changed it) and make sure it runs and listens.
+tb_reset_postfix_b() {
+  local reloaded=0 pid port
+  [ -d "$TB_B_QUEUE" ] || return 0
+  if [ "$(tb_postfix_b_fingerprint)" != "$(cat "$TB_RUN/postfix-b.baseline" 2>/dev/null)" ]; then
+    tb_write_postfix_b_baseline
+    if tb_postfix_b_running && timeout 10 postfix -c "$TB_B_CONF" reload </dev/null >/dev/null 2>&1; then
+      reloaded=1
+    fi
+  elif tb_postfix_b_running; then
+    reloaded=1
+  fi
+  if [ $reloaded -eq 0 ]; then
+    if pid="$(tb_pid_alive "$TB_B_QUEUE/pid/master.pid")" && grep -qx master "/proc/$pid/comm" 2>/dev/null; then
+      tb_stop_pidfile "$TB_B_QUEUE/pid/master.pid" "Postfix master (instance b)"
+    fi
+    timeout 30 postfix -c "$TB_B_CONF" start </dev/null >/dev/null 2>&1 || tb_die "postfix start failed for $TB_B_CONF"
+  fi
+  tb_wait_port "$TB_SMTP_PORT" 30 open "$TB_B_HOST" || tb_die "$TB_B_HOST:$TB_SMTP_PORT did not open after reset"
+  for port in $TB_SUBMISSION_PORT $TB_SUBMISSIONS_PORT; do
+    tb_wait_port "$port" 30 closed "$TB_B_HOST" || tb_die "$TB_B_HOST:$port still open after reset"
+  done
+}
+
+# Is the second instance's master(8) running?
+tb_postfix_b_running() {
+  local pid
+  pid="$(tb_pid_alive "$TB_B_QUEUE/pid/master.pid")" || return 1
+  grep -qx master "/proc/$pid/comm" 2>/dev/null
 }
 
 # Is the instance's master(8) running? Checked via its pid file and NOT with

@@ -13,7 +13,7 @@ final class CliSubcommands {
 
     /** In the order {@code --help} lists them. */
     static final List<String> NAMES = List.of("help", "plan", "lint", "cert", "records", "discover", "deploy",
-            "rollback", "history", "bundle", "verify");
+            "rollback", "history", "bundle", "verify", "ansible", "fleet-plan", "drift");
 
     private CliSubcommands() {
     }
@@ -31,6 +31,9 @@ final class CliSubcommands {
             case "history" -> new HistoryCommand();
             case "bundle" -> new BundleCommand();
             case "verify" -> new VerifyCommand();
+            case "ansible" -> new AnsibleCommand();
+            case "fleet-plan" -> new FleetPlanCommand();
+            case "drift" -> new DriftCommand();
             default -> throw new IllegalArgumentException("no subcommand " + name);
         };
     }

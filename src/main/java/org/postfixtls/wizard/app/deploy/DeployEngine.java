@@ -244,9 +244,7 @@ public final class DeployEngine {
             ServerFacts facts = discovery.discover(session, options.configDirectory(), false);
             event("discover", StepEvent.Status.OK, "Postfix " + facts.postfixVersion() + ", "
                     + facts.configDirectory() + ", default_database_type " + facts.defaultDatabaseType());
-            ChangeSet changeSet = Planner.plan(new PlanRequest(facts.mainCf(), facts.masterCf(), facts.tlsPolicy(),
-                    profile, facts.version(), facts.defaultDatabaseType(), facts.configDirectory(),
-                    facts.stackMarkers(), facts.stackFiles(), null, facts.runtime()));
+            ChangeSet changeSet = Planner.plan(facts.planRequest(profile));
             String policyAfter = changeSet.file(Planner.TLS_POLICY).map(FileChange::after).orElse(facts.tlsPolicy());
             List<String> lint = Linter.lintPlanned(LintInput.of(facts.mainCf(), facts.masterCf(), facts.tlsPolicy(),
                     facts.version()).withRuntime(facts.runtime()), LintInput.of(changeSet.running(Planner.MAIN_CF),

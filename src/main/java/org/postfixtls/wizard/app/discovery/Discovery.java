@@ -56,13 +56,30 @@ public final class Discovery {
         }
         CommandResult result = shell.run(List.of("bash", "-s", "--", configDirectory == null ? "" : configDirectory,
                 checkDnssec ? "dnssec" : ""), SCRIPT, TIMEOUT);
+        return facts(shell.target(), result);
+    }
+
+    /** The discovery script itself, for an engine that runs it on its own (the Ansible role ships it). */
+    public static byte[] script() {
+        return SCRIPT.clone();
+    }
+
+    /**
+     * The facts in what the discovery script printed when something else ran it (the Ansible role, as root on the
+     * host); {@code target} names the host in messages.
+     */
+    public ServerFacts fromScriptOutput(String target, String stdout) {
+        return facts(target, new CommandResult(0, stdout.getBytes(StandardCharsets.UTF_8), new byte[0]));
+    }
+
+    private ServerFacts facts(String target, CommandResult result) {
         TaggedOutput out = TaggedOutput.parse(result.stdoutText());
         Optional<String> error = out.text("error");
         if (error.isPresent()) {
-            throw new DiscoveryException(shell.target() + ": " + error.get());
+            throw new DiscoveryException(target + ": " + error.get());
         }
         if (!result.succeeded() || out.text("config_directory").isEmpty()) {
-            throw new RemoteException("discovery failed on " + shell.target() + ": " + result.firstErrorLine());
+            throw new RemoteException("discovery failed on " + target + ": " + result.firstErrorLine());
         }
         Map<String, String> parameters = new LinkedHashMap<>();
         for (TaggedOutput.Entry entry : out.entries()) {
@@ -72,7 +89,7 @@ public final class Discovery {
         }
         String mailVersion = out.textOr("mail_version", "");
         PostfixVersion version = PostfixVersion.parse(mailVersion).orElseThrow(() -> new DiscoveryException(
-                shell.target() + ": cannot read the Postfix version ('" + mailVersion + "')"));
+                target + ": cannot read the Postfix version ('" + mailVersion + "')"));
         String type = parameters.getOrDefault("smtpd_sasl_type", "");
         String socketExists = out.text("sasl.socket_exists").orElse(null);
         ServerFacts.Sasl sasl = new ServerFacts.Sasl(type, parameters.getOrDefault("smtpd_sasl_path", ""),
@@ -83,7 +100,7 @@ public final class Discovery {
                         out.text("dnssec.detail").orElse(null)))
                 .orElse(ServerFacts.Dnssec.NOT_CHECKED);
         String myhostname = parameters.getOrDefault("myhostname", "");
-        return new ServerFacts(shell.target(), out.textOr("config_directory", ""), mailVersion, version,
+        return new ServerFacts(target, out.textOr("config_directory", ""), mailVersion, version,
                 out.textOr("openssl_version", ""), parameters.getOrDefault("default_database_type", "hash"),
                 myhostname, parameters.getOrDefault("mydomain", ""), parameters,
                 out.text("main.cf", StandardCharsets.ISO_8859_1).orElse(""),

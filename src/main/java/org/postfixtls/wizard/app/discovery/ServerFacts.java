@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.postfixtls.wizard.domain.config.plan.PlanRequest;
 import org.postfixtls.wizard.domain.config.plan.PostfixVersion;
 import org.postfixtls.wizard.domain.config.plan.TlsRuntime;
 import org.postfixtls.wizard.domain.config.stack.DetectedStack;
 import org.postfixtls.wizard.domain.config.stack.OverrideFile;
 import org.postfixtls.wizard.domain.config.stack.StackDetector;
+import org.postfixtls.wizard.domain.profile.Profile;
 
 /**
  * What discovery found on the server, in one object. Configuration files are ISO-8859-1 strings (every byte
@@ -87,6 +89,12 @@ public record ServerFacts(
         this(target, configDirectory, postfixVersion, version, opensslVersion, defaultDatabaseType, myhostname,
                 mydomain, parameters, mainCf, masterCf, tlsPolicy, sasl, masterRunning, serviceManager, certificates,
                 dnssec, List.of(), List.of(), TlsRuntime.UNKNOWN);
+    }
+
+    /** What the planner needs from these facts: deploy, fleet plans and drift plan the same request. */
+    public PlanRequest planRequest(Profile profile) {
+        return new PlanRequest(mainCf, masterCf, tlsPolicy, profile, version, defaultDatabaseType, configDirectory,
+                stackMarkers, stackFiles, null, runtime);
     }
 
     /** The mail stack that owns this Postfix's files, from the files and the marker files found. */

@@ -3,9 +3,12 @@ package org.postfixtls.wizard.ui.pages;
 import atlantafx.base.theme.Styles;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
+import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 import org.postfixtls.wizard.ui.wizard.WizardModel;
 
 /** The end of the walk: what changed, the backup, how to undo it, the verification, and what is left to do. */
@@ -43,7 +46,14 @@ public final class SummaryPage {
         close.setId("summary-close");
         close.getStyleClass().add(Styles.ACCENT);
         close.setOnAction(event -> close.getScene().getWindow().hide());
-        page.getChildren().addAll(sections, close);
+        Button ansible = new Button("Export for Ansible…", new FontIcon(Material2OutlinedAL.DNS));
+        ansible.setId("summary-export-ansible");
+        ansible.setTooltip(new Tooltip("Apply these choices to many servers: an Ansible project with this profile"));
+        ansible.setOnAction(event -> AnsibleExport.export(ansible, model));
+        Button saveProfile = new Button("Save profile…", new FontIcon(Material2OutlinedMZ.SAVE_ALT));
+        saveProfile.setId("summary-save-profile");
+        saveProfile.setOnAction(event -> ProfileFiles.save(saveProfile, model));
+        page.getChildren().addAll(sections, new HBox(8, ansible, saveProfile), close);
         return page;
     }
 
