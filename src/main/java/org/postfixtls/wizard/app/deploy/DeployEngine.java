@@ -27,7 +27,6 @@ import org.postfixtls.wizard.domain.config.lint.Linter;
 import org.postfixtls.wizard.domain.config.plan.ChangeSet;
 import org.postfixtls.wizard.domain.config.plan.FileChange;
 import org.postfixtls.wizard.domain.config.plan.PlanHash;
-import org.postfixtls.wizard.domain.config.plan.PlanRequest;
 import org.postfixtls.wizard.domain.config.plan.StackTarget;
 import org.postfixtls.wizard.domain.config.plan.Planner;
 import org.postfixtls.wizard.domain.profile.Profile;
