@@ -98,7 +98,7 @@ public final class HardeningPage {
         grid.setHgap(12);
         grid.setVgap(10);
         javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
-        names.setMinWidth(190);
+        names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a name and its ⓘ are never covered
         javafx.scene.layout.ColumnConstraints controls = new javafx.scene.layout.ColumnConstraints();
         controls.setMinWidth(170);
         javafx.scene.layout.ColumnConstraints help = new javafx.scene.layout.ColumnConstraints();

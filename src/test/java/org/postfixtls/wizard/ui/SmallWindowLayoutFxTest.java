@@ -1,0 +1,75 @@
+package org.postfixtls.wizard.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.postfixtls.wizard.ui.pages.HardeningPage;
+import org.postfixtls.wizard.ui.pages.VerifyPage;
+import org.postfixtls.wizard.ui.wizard.VerificationSetup;
+import org.postfixtls.wizard.ui.wizard.WizardModel;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** At 1024×700 (the page gets about 790 px beside the step list) hints and the ⓘ links are not cut or covered. */
+@ExtendWith(ApplicationExtension.class)
+class SmallWindowLayoutFxTest {
+
+    private static final int PAGE_WIDTH = 790;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @Test
+    void theMailDomainHintOnVerifyIsShownWhole(FxRobot robot) {
+        show(VerifyPage.create(new WizardModel(), VerificationSetup.NONE));
+        TextField domain = robot.lookup("#verify-domain").queryAs(TextField.class);
+        Text hint = new Text(domain.getPromptText());
+        hint.setFont(domain.getFont());
+        double needed = hint.getLayoutBounds().getWidth() + domain.getPadding().getLeft() + domain.getPadding().getRight();
+        assertTrue(domain.getWidth() >= needed, "field " + domain.getWidth() + " px, hint needs " + needed + " px");
+    }
+
+    @Test
+    void hardeningNamesAndTheirLinksEndBeforeTheirControls(FxRobot robot) {
+        show(HardeningPage.create(new WizardModel()));
+        for (String[] row : new String[][] {{"#doc-smtpd_tls_ciphers", "#hardening-opportunistic-ciphers"},
+                {"#doc-smtpd_tls_mandatory_ciphers", "#hardening-mandatory-ciphers"},
+                {"#doc-smtpd_tls_mandatory_protocols", "#hardening-floor"}}) {
+            Bounds link = scene(robot.lookup(row[0]).query());
+            Bounds control = scene(robot.lookup(row[1]).queryAs(ComboBox.class));
+            assertTrue(link.getMaxX() <= control.getMinX(), row[0] + " ends at " + link.getMaxX()
+                    + ", its control starts at " + control.getMinX());
+        }
+    }
+
+    private static Bounds scene(Node node) {
+        return node.localToScene(node.getLayoutBounds());
+    }
+
+    private void show(Parent page) {
+        Themes.applied();
+        Platform.runLater(() -> {
+            ScrollPane scroll = new ScrollPane(page);
+            scroll.setFitToWidth(true);
+            stage.setScene(new Scene(scroll, PAGE_WIDTH, 640));
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
