@@ -38,11 +38,23 @@ class SmallWindowLayoutFxTest {
     @Test
     void theMailDomainHintOnVerifyIsShownWhole(FxRobot robot) {
         show(VerifyPage.create(new WizardModel(), VerificationSetup.NONE));
-        TextField domain = robot.lookup("#verify-domain").queryAs(TextField.class);
-        Text hint = new Text(domain.getPromptText());
-        hint.setFont(domain.getFont());
-        double needed = hint.getLayoutBounds().getWidth() + domain.getPadding().getLeft() + domain.getPadding().getRight();
-        assertTrue(domain.getWidth() >= needed, "field " + domain.getWidth() + " px, hint needs " + needed + " px");
+        assertHintFits(robot.lookup("#verify-domain").queryAs(TextField.class));
+    }
+
+    @Test
+    void theExcludeCiphersExampleIsShownWhole(FxRobot robot) {
+        show(HardeningPage.create(new WizardModel()));
+        TextField exclude = robot.lookup("#hardening-exclude").queryAs(TextField.class);
+        Platform.runLater(exclude::clear);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertHintFits(exclude);
+    }
+
+    private static void assertHintFits(TextField field) {
+        Text hint = new Text(field.getPromptText());
+        hint.setFont(field.getFont());
+        double needed = hint.getLayoutBounds().getWidth() + field.getPadding().getLeft() + field.getPadding().getRight();
+        assertTrue(field.getWidth() >= needed, field.getId() + ": " + field.getWidth() + " px, its hint needs " + needed);
     }
 
     @Test

@@ -112,7 +112,9 @@ public final class HardeningPage {
         grid.addRow(3, DocLink.label("Opportunistic TLS ciphers", "smtpd_tls_ciphers"), opportunisticGrade);
         grid.add(PageScaffold.muted("Port 25 with 'may': weak ciphers still beat plaintext, which is what a peer "
                 + "that cannot negotiate falls back to."), 2, 3);
-        grid.addRow(4, DocLink.label("Exclude ciphers", "smtpd_tls_exclude_ciphers"), exclude);
+        grid.add(DocLink.label("Exclude ciphers", "smtpd_tls_exclude_ciphers"), 0, 4);
+        exclude.setMaxWidth(360); // spans into the help column so its example is never cut
+        grid.add(exclude, 1, 4, 2, 1);
         grid.addRow(5, DocLink.label("EECDH grade", "smtpd_tls_eecdh_grade"), eecdh, eecdhReason);
         return grid;
     }
