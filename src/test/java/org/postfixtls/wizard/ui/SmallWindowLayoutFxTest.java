@@ -70,6 +70,24 @@ class SmallWindowLayoutFxTest {
         }
     }
 
+    @Test
+    void aTlsaRecordIsReadWholeWithoutScrollingSideways(FxRobot robot) {
+        WizardModel model = new WizardModel();
+        Platform.runLater(() -> {
+            model.setConnectionMode(org.postfixtls.wizard.ui.wizard.ConnectionMode.DEMO);
+            model.serverProperty().set(org.postfixtls.wizard.app.workspace.DemoServer.load());
+            model.certificateProperty().set(model.getServer().certificates().get(0));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        show(org.postfixtls.wizard.ui.pages.DnsRecordsPage.create(model));
+        javafx.scene.control.TextArea records = robot.lookup("#dns-records").queryAs(javafx.scene.control.TextArea.class);
+        assertTrue(records.getText().contains("IN TLSA 3 1 1"), records.getText());
+        boolean sideways = records.lookupAll(".scroll-bar").stream()
+                .anyMatch(bar -> bar instanceof javafx.scene.control.ScrollBar s
+                        && s.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && s.isVisible());
+        assertTrue(!sideways, "the records need a horizontal scroll bar");
+    }
+
     private static Bounds scene(Node node) {
         return node.localToScene(node.getLayoutBounds());
     }

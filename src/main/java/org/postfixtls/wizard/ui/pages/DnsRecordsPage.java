@@ -95,6 +95,7 @@ public final class DnsRecordsPage {
         records.setEditable(false);
         records.setPrefRowCount(9);
         records.setStyle("-fx-font-family: monospace;");
+        records.setWrapText(true); // a TLSA line is longer than a small window; Copy takes the text, not the wrapping
         policy.setId("dns-policy-file");
         policy.setEditable(false);
         policy.setPrefRowCount(5);
