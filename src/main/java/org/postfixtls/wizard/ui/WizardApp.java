@@ -36,6 +36,7 @@ public final class WizardApp extends Application {
     @Override
     public void start(Stage stage) {
         ThemeManager themes = new ThemeManager(initialTheme);
+        org.postfixtls.wizard.ui.pages.DocLink.useOpener(getHostServices()::showDocument);
         WizardModel model = new WizardModel();
         WizardNavigator navigator = new WizardNavigator(WizardSteps.standard(), model, Platform::runLater);
         MainWindow window = new MainWindow(navigator, model, themes);

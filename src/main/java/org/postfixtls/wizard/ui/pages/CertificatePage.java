@@ -58,7 +58,21 @@ public final class CertificatePage {
     static final String ACKNOWLEDGED = "certificate.acknowledged";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
-    private CertificatePage() {
+    private final WizardModel model;
+    private final ListView<CertificateCandidate> candidates = new ListView<>();
+    private final TextField chainPath = new TextField();
+    private final TextField keyPath = new TextField();
+    private final VBox details = new VBox(4);
+    private final VBox findings = new VBox(6);
+    private final Label status = new Label();
+    private final CheckBox acknowledge =
+            new CheckBox("Use it anyway — I understand clients and other servers may reject it");
+    private final Label hookOffer = PageScaffold.note("", Material2OutlinedMZ.REFRESH, null);
+    private final Button saveHook = new Button("Save certbot renewal hook…", new FontIcon(Material2OutlinedMZ.SAVE_ALT));
+    private final VBox hookBox = new VBox(6, hookOffer, saveHook);
+
+    private CertificatePage(WizardModel model) {
+        this.model = model;
     }
 
     public static VBox create(WizardModel model) {
@@ -66,8 +80,23 @@ public final class CertificatePage {
                 "The certificate and key Postfix shows to mail programs and other servers. Most failed TLS setups "
                         + "fail here: a missing intermediate, a key that does not match, an expired certificate, a key "
                         + "everyone can read. Choose one and fix what is found before going on.");
+        CertificatePage certificate = new CertificatePage(model);
+        certificate.setUpControls();
+        certificate.storePathsOnEdit();
+        certificate.candidates.getSelectionModel().selectedItemProperty()
+                .addListener((o, old, candidate) -> certificate.choose(candidate));
+        certificate.showServer();
+        model.serverProperty().addListener((o, old, server) -> certificate.showServer());
+        page.getChildren().addAll(PageScaffold.section("Certificates found"), certificate.candidates,
+                certificate.actions(), certificate.status, certificate.findings, certificate.acknowledge,
+                certificate.details, certificate.hookBox, PageScaffold.section("What Postfix will use"),
+                certificate.paths(),
+                PageScaffold.muted("smtpd_tls_cert_file must hold the full chain (leaf first, then intermediates), "
+                        + "as Let's Encrypt's fullchain.pem does; the key must be unencrypted and readable only by root."));
+        return page;
+    }
 
-        ListView<CertificateCandidate> candidates = new ListView<>();
+    private void setUpControls() {
         candidates.setId("certificate-candidates");
         candidates.setPrefHeight(84);
         candidates.setCellFactory(list -> new ListCell<>() {
@@ -78,46 +107,47 @@ public final class CertificatePage {
             }
         });
         candidates.setPlaceholder(new Label("No certificate found. Open a local file or generate a test certificate."));
-
-        Button openLocal = new Button("Open certificate file…", new FontIcon(Material2OutlinedAL.FOLDER_OPEN));
-        openLocal.setId("certificate-open");
-        Button generate = new Button("Generate test certificate…", new FontIcon(Material2OutlinedMZ.NOTE_ADD));
-        generate.setId("certificate-generate");
-        HBox actions = new HBox(10, openLocal, generate);
-
-        TextField chainPath = new TextField();
         chainPath.setId("certificate-chain-path");
         chainPath.setPromptText("/etc/letsencrypt/live/mail.example.com/fullchain.pem");
-        TextField keyPath = new TextField();
         keyPath.setId("certificate-key-path");
         keyPath.setPromptText("/etc/letsencrypt/live/mail.example.com/privkey.pem");
-        GridPane paths = new GridPane();
-        paths.setHgap(10);
-        paths.setVgap(8);
-        paths.addRow(0, new Label("Certificate chain on the server"), chainPath);
-        paths.addRow(1, new Label("Private key on the server"), keyPath);
-        GridPane.setHgrow(chainPath, Priority.ALWAYS);
-        GridPane.setHgrow(keyPath, Priority.ALWAYS);
-
-        VBox details = new VBox(4);
         details.setId("certificate-details");
-        VBox findings = new VBox(6);
         findings.setId("certificate-findings");
-        Label status = new Label();
         status.setId("certificate-status");
-        CheckBox acknowledge = new CheckBox("Use it anyway — I understand clients and other servers may reject it");
         acknowledge.setId("certificate-acknowledge");
         acknowledge.setVisible(false);
         acknowledge.setManaged(false);
         acknowledge.selectedProperty().addListener((o, old, on) -> model.acknowledgements().put(ACKNOWLEDGED, on));
-        Label hookOffer = PageScaffold.note("", Material2OutlinedMZ.REFRESH, null);
-        Button saveHook = new Button("Save certbot renewal hook…", new FontIcon(Material2OutlinedMZ.SAVE_ALT));
         saveHook.setId("certificate-save-hook");
-        VBox hookBox = new VBox(6, hookOffer, saveHook);
+        saveHook.setOnAction(event -> saveHook(saveHook, status));
         hookBox.setVisible(false);
         hookBox.setManaged(false);
+    }
 
-        // paths typed by hand go straight into the profile
+    private HBox actions() {
+        Button openLocal = new Button("Open certificate file…", new FontIcon(Material2OutlinedAL.FOLDER_OPEN));
+        openLocal.setId("certificate-open");
+        Button generate = new Button("Generate test certificate…", new FontIcon(Material2OutlinedMZ.NOTE_ADD));
+        generate.setId("certificate-generate");
+        openLocal.setOnAction(event -> openLocalFile(model, candidates, openLocal));
+        generate.setOnAction(event -> generateTestCertificate(model, candidates, generate));
+        return new HBox(10, openLocal, generate);
+    }
+
+    /** The two paths Postfix will use, each with its ⓘ to postconf(5). */
+    private GridPane paths() {
+        GridPane paths = new GridPane();
+        paths.setHgap(10);
+        paths.setVgap(8);
+        paths.addRow(0, DocLink.label("Certificate chain on the server", "smtpd_tls_cert_file"), chainPath);
+        paths.addRow(1, DocLink.label("Private key on the server", "smtpd_tls_key_file"), keyPath);
+        GridPane.setHgrow(chainPath, Priority.ALWAYS);
+        GridPane.setHgrow(keyPath, Priority.ALWAYS);
+        return paths;
+    }
+
+    /** Paths typed by hand go straight into the profile; a profile opened from a file shows its paths. */
+    private void storePathsOnEdit() {
         Runnable storePaths = () -> PageScaffold.store(model,
                 CertificateChoices.withPaths(model.getProfile(), chainPath.getText(), keyPath.getText()));
         model.profileProperty().addListener((o, old, profile) -> {
@@ -132,73 +162,59 @@ public final class CertificatePage {
         });
         chainPath.textProperty().addListener((o, old, v) -> storePaths.run());
         keyPath.textProperty().addListener((o, old, v) -> storePaths.run());
+    }
 
-        candidates.getSelectionModel().selectedItemProperty().addListener((o, old, candidate) -> {
-            model.certificateProperty().set(candidate);
-            if (candidate == null) { // another source, or none: nothing of the previous certificate stays on screen
-                model.certificateReportProperty().set(null);
-                details.getChildren().clear();
-                findings.getChildren().clear();
-                status.setText("");
-                acknowledge.setSelected(false);
-                acknowledge.setVisible(false);
-                acknowledge.setManaged(false);
-                hookBox.setVisible(false);
-                hookBox.setManaged(false);
-                return;
-            }
-            model.certificateReportProperty().set(null);
-            chainPath.setText(candidate.chainPath());
-            keyPath.setText(candidate.keyPath() == null ? "" : candidate.keyPath());
-            hookBox.setVisible(CertificateChoices.offersRenewalHook(candidate));
-            hookBox.setManaged(CertificateChoices.offersRenewalHook(candidate));
-            hookOffer.setText("Let's Encrypt renews this certificate every 60-90 days; Postfix reads it only at "
-                    + "start or reload. Install this hook as " + CertbotDeployHook.INSTALL_PATH
-                    + " so every renewal reloads Postfix.");
-            status.setText("Checking " + candidate.chainPath() + " …");
-            details.getChildren().clear();
-            findings.getChildren().clear();
-            acknowledge.setSelected(false);
-            Background.supply(() -> CertificateCheck.inspect(candidate, model.getServer(), SystemTrust.anchors()))
-                    .whenComplete((report, error) -> Background.onFx(() -> {
-                        if (candidate != candidates.getSelectionModel().getSelectedItem()) {
-                            return;
-                        }
-                        if (error != null) {
-                            model.certificateReportProperty().set(null);
-                            status.setText(Background.unwrap(error).getMessage());
-                            status.getStyleClass().setAll("label", Styles.DANGER);
-                            return;
-                        }
-                        model.certificateReportProperty().set(report);
-                        show(report, details, findings, status, acknowledge);
-                    }));
-        });
+    private void choose(CertificateCandidate candidate) {
+        model.certificateProperty().set(candidate);
+        model.certificateReportProperty().set(null);
+        details.getChildren().clear();
+        findings.getChildren().clear();
+        acknowledge.setSelected(false);
+        boolean hook = candidate != null && CertificateChoices.offersRenewalHook(candidate);
+        hookBox.setVisible(hook);
+        hookBox.setManaged(hook);
+        if (candidate == null) { // another source, or none: nothing of the previous certificate stays on screen
+            status.setText("");
+            acknowledge.setVisible(false);
+            acknowledge.setManaged(false);
+            return;
+        }
+        chainPath.setText(candidate.chainPath());
+        keyPath.setText(candidate.keyPath() == null ? "" : candidate.keyPath());
+        hookOffer.setText("Let's Encrypt renews this certificate every 60-90 days; Postfix reads it only at "
+                + "start or reload. Install this hook as " + CertbotDeployHook.INSTALL_PATH
+                + " so every renewal reloads Postfix.");
+        status.setText("Checking " + candidate.chainPath() + " …");
+        inspect(candidate);
+    }
 
-        Runnable showServer = () -> {
-            candidates.getItems().setAll(model.getServer() == null ? List.of() : model.getServer().certificates());
-            Profile.Certificate chosen = model.getProfile().certificate();
-            Optional<CertificateCandidate> configured = candidates.getItems().stream()
-                    .filter(c -> c.chainPath().equals(chosen.chainFile())).findFirst();
-            if (configured.isPresent()) {
-                candidates.getSelectionModel().select(configured.get());
-            } else if (!candidates.getItems().isEmpty() && chosen.chainFile() == null) {
-                candidates.getSelectionModel().select(0);
-            }
-        };
-        showServer.run();
-        model.serverProperty().addListener((o, old, server) -> showServer.run());
+    private void inspect(CertificateCandidate candidate) {
+        Background.supply(() -> CertificateCheck.inspect(candidate, model.getServer(), SystemTrust.anchors()))
+                .whenComplete((report, error) -> Background.onFx(() -> {
+                    if (candidate != candidates.getSelectionModel().getSelectedItem()) {
+                        return;
+                    }
+                    if (error != null) {
+                        model.certificateReportProperty().set(null);
+                        status.setText(Background.unwrap(error).getMessage());
+                        status.getStyleClass().setAll("label", Styles.DANGER);
+                        return;
+                    }
+                    model.certificateReportProperty().set(report);
+                    show(report, details, findings, status, acknowledge);
+                }));
+    }
 
-        openLocal.setOnAction(event -> openLocalFile(model, candidates, openLocal));
-        generate.setOnAction(event -> generateTestCertificate(model, candidates, generate));
-        saveHook.setOnAction(event -> saveHook(saveHook, status));
-
-        page.getChildren().addAll(PageScaffold.section("Certificates found"), candidates, actions,
-                status, findings, acknowledge, details, hookBox,
-                PageScaffold.section("What Postfix will use"), paths,
-                PageScaffold.muted("smtpd_tls_cert_file must hold the full chain (leaf first, then intermediates), "
-                        + "as Let's Encrypt's fullchain.pem does; the key must be unencrypted and readable only by root."));
-        return page;
+    private void showServer() {
+        candidates.getItems().setAll(model.getServer() == null ? List.of() : model.getServer().certificates());
+        Profile.Certificate chosen = model.getProfile().certificate();
+        Optional<CertificateCandidate> configured = candidates.getItems().stream()
+                .filter(c -> c.chainPath().equals(chosen.chainFile())).findFirst();
+        if (configured.isPresent()) {
+            candidates.getSelectionModel().select(configured.get());
+        } else if (!candidates.getItems().isEmpty() && chosen.chainFile() == null) {
+            candidates.getSelectionModel().select(0);
+        }
     }
 
     private static void show(InspectionReport report, VBox details, VBox findings, Label status, CheckBox acknowledge) {

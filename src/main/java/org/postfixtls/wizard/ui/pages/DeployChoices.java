@@ -18,10 +18,15 @@ import org.postfixtls.wizard.ui.wizard.ConnectionMode;
 final class DeployChoices {
 
     /**
-     * The target line and the buttons: deploying needs a server reached over SSH and an approved change set with at
+     * The target line and the buttons: {@code canSimulate} only on the demo server, with an approved change;
+     * deploying needs a server reached over SSH and an approved change set with at
      * least one changed file; the history and rollback need the server only.
      */
-    record Target(String text, boolean canDeploy, boolean canUseHistory, String weakening) {
+    record Target(String text, boolean canDeploy, boolean canUseHistory, String weakening, boolean canSimulate) {
+
+        Target(String text, boolean canDeploy, boolean canUseHistory, String weakening) {
+            this(text, canDeploy, canUseHistory, weakening, false);
+        }
 
         /** True when the plan lowers security the server had: Deploy waits for the admin's explicit tick. */
         boolean needsConfirmation() {
@@ -43,6 +48,9 @@ final class DeployChoices {
      */
     static Target target(ConnectionMode mode, ServerFiles server, ChangeSet approved, boolean weakeningConfirmed) {
         boolean reachable = mode == ConnectionMode.SSH_SERVER && server != null;
+        if (mode == ConnectionMode.DEMO && server != null) {
+            return demoTarget(approved);
+        }
         if (!reachable) {
             return new Target("Demo server: nothing can be deployed here. Connect to a server over SSH to run the "
                     + "transaction; the steps are: lock, backup, validate (postconf on a staged copy), swap, postmap, "
@@ -58,6 +66,21 @@ final class DeployChoices {
                         .stream().filter(c -> c.weakens()).map(c -> c.risk()).toList());
         return new Target("Target: " + server.source() + " — " + files + " file(s) to change, exactly as approved on "
                 + "the Preview.", files > 0 && (weakening == null || weakeningConfirmed), true, weakening);
+    }
+
+    /**
+     * The demo server cannot be deployed to, but a trainer can play the transaction of the approved change as a
+     * simulation: the steps a real server runs, labelled as such.
+     */
+    private static Target demoTarget(ChangeSet approved) {
+        long files = approved == null ? 0 : approved.files().stream().filter(FileChange::changed).count();
+        String text = "Demo server: nothing can be deployed here. " + (approved == null
+                ? "Go Back to the Preview and press Next to approve the change; then this step can simulate its deploy."
+                : files == 0 ? "The approved change changes no file, so there is nothing to simulate."
+                : "Simulate the deploy to see, step by step, the transaction a real server runs for these "
+                        + files + " file(s): lock, backup, validate (postconf on a staged copy), swap, postmap, "
+                        + "postfix check, reload, health check, and rollback on any failure.");
+        return new Target(text, false, false, null, files > 0);
     }
 
     /**

@@ -2,31 +2,21 @@ package org.postfixtls.wizard.ui.pages;
 
 import atlantafx.base.theme.Styles;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
-import javafx.geometry.Pos;
-import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
-import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
-import javafx.scene.control.TextArea;
-import javafx.scene.layout.HBox;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.material2.Material2OutlinedAL;
+import javafx.util.Duration;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 import org.postfixtls.wizard.app.deploy.Cancellation;
 import org.postfixtls.wizard.app.deploy.DeployEngine;
 import org.postfixtls.wizard.app.deploy.DeployListener;
 import org.postfixtls.wizard.app.deploy.DeployOptions;
 import org.postfixtls.wizard.app.deploy.DeployOutcome;
-import org.postfixtls.wizard.app.deploy.DeployRecord;
 import org.postfixtls.wizard.app.deploy.DeployReport;
 import org.postfixtls.wizard.app.deploy.StepEvent;
+import org.postfixtls.wizard.app.remote.RemoteSession;
 import org.postfixtls.wizard.domain.config.plan.PlanHash;
 import org.postfixtls.wizard.ui.tasks.Background;
 import org.postfixtls.wizard.ui.wizard.ConnectionMode;
@@ -37,13 +27,22 @@ import org.postfixtls.wizard.ui.wizard.WizardModel;
 /**
  * The transaction, step by step: lock, backup, staged validation with the server's own Postfix, atomic swap,
  * postmap, check, reload, health check — and on any failure the automatic rollback, shown as it happens.
- * Afterwards: the host's deploy history and a Roll back button.
+ * Afterwards: the host's deploy history and a Roll back button. On the demo server the same steps play as a
+ * labelled simulation. The run's state lives in {@link DeployRun}, the controls in {@link DeployView}.
  */
 public final class DeployPage {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    /** How long each simulated step stays on screen, so a class can follow the transaction. */
+    private static final Duration SIMULATED_STEP = Duration.millis(250);
 
-    private DeployPage() {
+    private final WizardModel model;
+    private final DeployView view = new DeployView();
+    private final DeployRun run = new DeployRun();
+    private final DeployRun simulation = new DeployRun("[simulated] ");
+    private Timeline playing;
+
+    private DeployPage(WizardModel model) {
+        this.model = model;
     }
 
     public static VBox create(WizardModel model) {
@@ -52,252 +51,169 @@ public final class DeployPage {
                         + "Postfix before touching the live ones, swaps them atomically, reloads and checks that mail "
                         + "is accepted; any failure restores the backup. Cancel is safe until the commit starts — "
                         + "from then on the server finishes on its own, even if this computer disconnects.");
-        Label target = new Label();
-        target.setId("deploy-target");
-        target.setWrapText(true);
-        Button deploy = new Button("Deploy now", new FontIcon(Material2OutlinedMZ.PUBLISH));
-        deploy.setId("deploy-run");
-        deploy.getStyleClass().add(Styles.ACCENT);
-        Button cancel = new Button("Cancel");
-        cancel.setId("deploy-cancel");
-        cancel.setDisable(true);
-        CheckBox confirmWeakening = new CheckBox();
-        confirmWeakening.setId("deploy-confirm-weakening");
-        confirmWeakening.setWrapText(true);
-        confirmWeakening.setManaged(false);
-        confirmWeakening.setVisible(false);
-        HBox actions = new HBox(10, deploy, cancel);
-        actions.setAlignment(Pos.CENTER_LEFT);
-
-        VBox steps = new VBox(4);
-        steps.setId("deploy-steps");
-        Label result = new Label();
-        result.setId("deploy-result");
-        result.setWrapText(true);
-        TextArea log = new TextArea();
-        log.setId("deploy-log");
-        log.setEditable(false);
-        log.setPrefRowCount(8);
-        log.setStyle("-fx-font-family: monospace;");
-
-        VBox history = new VBox(4);
-        history.setId("deploy-history");
-        Button refreshHistory = new Button("Show history", new FontIcon(Material2OutlinedMZ.REFRESH));
-        refreshHistory.setId("deploy-history-refresh");
-        Button rollback = new Button("Roll back the last deploy", new FontIcon(Material2OutlinedMZ.SETTINGS_BACKUP_RESTORE));
-        rollback.setId("deploy-rollback");
-
-        Runnable showTarget = () -> {
-            DeployChoices.Target state = DeployChoices.target(model.getConnectionMode(), model.getServer(),
-                    model.approvedChangeSetProperty().get(), confirmWeakening.isSelected());
-            target.setText(state.text());
-            confirmWeakening.setText(state.needsConfirmation() ? state.weakening() + " Tick to deploy it anyway." : "");
-            confirmWeakening.setVisible(state.needsConfirmation());
-            confirmWeakening.setManaged(state.needsConfirmation());
-            deploy.setDisable(!state.canDeploy());
-            rollback.setDisable(!state.canUseHistory());
-            refreshHistory.setDisable(!state.canUseHistory());
-        };
-        showTarget.run();
-        confirmWeakening.selectedProperty().addListener((o, old, ticked) -> showTarget.run());
-        model.approvedChangeSetProperty().addListener((o, old, c) -> {
-            confirmWeakening.setSelected(false);
-            showTarget.run();
-        });
-        model.serverProperty().addListener((o, old, s) -> showTarget.run());
-
-        // a deploy stopped because the plan is no longer the approved one: why, the new diff, and its approval
-        Label changedReason = new Label();
-        changedReason.setId("deploy-plan-changed-reason");
-        changedReason.setWrapText(true);
-        ListView<String> newDiff = PreviewPage.diffView("");
-        newDiff.setId("deploy-new-diff");
-        newDiff.setPrefHeight(260);
-        Button approveNew = new Button("Approve this change", new FontIcon(Material2OutlinedAL.CHECK_CIRCLE));
-        approveNew.setId("deploy-approve-new");
-        VBox planChanged = new VBox(8, changedReason, newDiff, approveNew);
-        planChanged.setId("deploy-plan-changed");
-        Runnable showPlanChanged = () -> {
-            DeployReport last = model.lastDeployProperty().get();
-            boolean changed = last != null && last.outcome() == DeployOutcome.PLAN_CHANGED;
-            if (changed) {
-                changedReason.setText(DeployChoices.planChangedReason(model.approvedChangeSetProperty().get(),
-                        last.changeSet()));
-                newDiff.getItems().setAll(last.diff().lines().toList());
-                approveNew.setDisable(last.changeSet().isEmpty());
-            }
-            planChanged.setVisible(changed);
-            planChanged.setManaged(changed);
-        };
-        showPlanChanged.run();
-        model.lastDeployProperty().addListener((o, old, r) -> showPlanChanged.run());
-        approveNew.setOnAction(e -> {
-            model.approvedChangeSetProperty().set(model.lastDeployProperty().get().changeSet());
-            planChanged.setVisible(false);
-            planChanged.setManaged(false);
-            result.setText("Approved the new change. Press Deploy now to apply it; the server is checked against it "
-                    + "once more before anything is sent.");
-            result.setGraphic(new FontIcon(Material2OutlinedAL.CHECK_CIRCLE));
-            result.getStyleClass().setAll("label");
-        });
-
-        AtomicReference<Cancellation> running = new AtomicReference<>();
-        Map<String, Label> stepLines = new LinkedHashMap<>();
-        DeployListener listener = event -> Background.onFx(() -> {
-            log.appendText(TIME.format(LocalTime.now()) + "  [" + event.status().name().toLowerCase() + "] "
-                    + event.step() + (event.message() == null || event.message().isBlank() ? "" : ": " + event.message()) + "\n");
-            if (event.status() == StepEvent.Status.INFO) {
-                return;
-            }
-            Label line = stepLines.computeIfAbsent(event.step(), step -> {
-                Label created = new Label(step);
-                created.setWrapText(true);
-                steps.getChildren().add(created);
-                return created;
-            });
-            line.setText(event.step() + (event.message() == null || event.message().isBlank() ? "" : " — " + event.message()));
-            line.setGraphic(new FontIcon(switch (event.status()) {
-                case START -> Material2OutlinedMZ.PENDING;
-                case OK -> Material2OutlinedAL.CHECK_CIRCLE;
-                case FAIL -> Material2OutlinedMZ.REPORT;
-                case INFO -> Material2OutlinedAL.INFO;
-            }));
-            line.getStyleClass().setAll("label", event.status() == StepEvent.Status.FAIL ? Styles.DANGER
-                    : event.status() == StepEvent.Status.OK ? Styles.SUCCESS : Styles.TEXT_MUTED);
-            line.setUserData(event.status());
-        });
-
-        Runnable loadHistory = () -> {
-            String configDir = model.getServer().configDirectory();
-            history.getChildren().setAll(PageScaffold.muted("Reading the history from the server…"));
-            Background.supply(() -> model.sshJobs().withSession(model.sshForm(),
-                    session -> new DeployEngine().history(session, options(configDir))))
-                    .whenComplete((records, error) -> Background.onFx(() -> {
-                        if (error != null) {
-                            history.getChildren().setAll(PageScaffold.note(ConnectPage.connectionProblem(
-                                    Background.unwrap(error)), Material2OutlinedMZ.REPORT, Styles.DANGER));
-                            return;
-                        }
-                        showHistory(history, records);
-                    }));
-        };
-        refreshHistory.setOnAction(e -> loadHistory.run());
-
-        deploy.setOnAction(e -> {
-            if (!PageAlerts.confirm(deploy, "Deploy to " + model.sshForm().host.get() + "?",
-                    "The change you approved on the Preview is applied as one transaction, with automatic rollback on "
-                            + "any failure. If the server's files changed since, nothing is sent and the new diff "
-                            + "is shown for approval.")) {
-                return;
-            }
-            PlanHash approved = PlanHash.of(model.approvedChangeSetProperty().get());
-            planChanged.setVisible(false);
-            planChanged.setManaged(false);
-            runJob(model, running, deploy, cancel, rollback, steps, stepLines, log, result, loadHistory,
-                    (session, cancellation) -> new DeployEngine().deploy(session, model.getProfile(), approved,
-                            options(model.getServer().configDirectory()), listener, cancellation));
-        });
-        rollback.setOnAction(e -> {
-            if (!PageAlerts.confirm(rollback, "Roll back the most recent deploy on " + model.sshForm().host.get() + "?",
-                    "The files return to their state before that deploy, byte for byte, with owner and mode; Postfix "
-                            + "is reloaded and health-checked.")) {
-                return;
-            }
-            runJob(model, running, deploy, cancel, rollback, steps, stepLines, log, result, loadHistory,
-                    (session, cancellation) -> new DeployEngine().rollback(session, null,
-                            options(model.getServer().configDirectory()), listener, cancellation));
-        });
-        cancel.setOnAction(e -> {
-            Cancellation cancellation = running.get();
-            if (cancellation != null) {
-                cancellation.cancel();
-                log.appendText(TIME.format(LocalTime.now()) + "  cancel requested: honoured unless the commit has started\n");
-            }
-        });
-
-        page.getChildren().addAll(target, confirmWeakening, actions, PageScaffold.section("Transaction"), steps, result,
-                planChanged, log,
-                PageScaffold.section("History on this server"), new HBox(10, refreshHistory, rollback), history);
+        DeployPage deployPage = new DeployPage(model);
+        deployPage.wire();
+        page.getChildren().addAll(deployPage.view.layout());
         return page;
+    }
+
+    private void wire() {
+        run.onChange(() -> view.draw(run));
+        simulation.onChange(() -> view.draw(simulation));
+        showTarget();
+        view.confirmWeakening.selectedProperty().addListener((o, old, ticked) -> showTarget());
+        model.approvedChangeSetProperty().addListener((o, old, c) -> {
+            view.confirmWeakening.setSelected(false);
+            showTarget();
+        });
+        model.serverProperty().addListener((o, old, s) -> showTarget());
+        showPlanChanged();
+        model.lastDeployProperty().addListener((o, old, r) -> showPlanChanged());
+        view.approveNew.setOnAction(e -> approveNewPlan());
+        view.refreshHistory.setOnAction(e -> loadHistory());
+        view.deploy.setOnAction(e -> {
+            if (simulated()) {
+                simulate();
+            } else {
+                deploy();
+            }
+        });
+        view.rollback.setOnAction(e -> rollback());
+        view.cancel.setOnAction(e -> cancel());
+    }
+
+    private boolean simulated() {
+        return model.getConnectionMode() == ConnectionMode.DEMO;
+    }
+
+    private void showTarget() {
+        DeployChoices.Target state = DeployChoices.target(model.getConnectionMode(), model.getServer(),
+                model.approvedChangeSetProperty().get(), view.confirmWeakening.isSelected());
+        view.target.setText(state.text());
+        view.confirmWeakening.setText(state.needsConfirmation() ? state.weakening() + " Tick to deploy it anyway." : "");
+        DeployView.show(view.confirmWeakening, state.needsConfirmation());
+        DeployView.show(view.simulationLabel, simulated());
+        view.deploy.setText(simulated() ? "Simulate the deploy" : "Deploy now");
+        view.deploy.setDisable(!(state.canDeploy() || state.canSimulate()) || run.running() || playing != null);
+        view.rollback.setDisable(!state.canUseHistory());
+        view.refreshHistory.setDisable(!state.canUseHistory());
+    }
+
+    /** A deploy stopped because the plan is no longer the approved one: why, the new diff, and its approval. */
+    private void showPlanChanged() {
+        DeployReport last = model.lastDeployProperty().get();
+        boolean changed = last != null && last.outcome() == DeployOutcome.PLAN_CHANGED;
+        if (changed) {
+            view.changedReason.setText(DeployChoices.planChangedReason(model.approvedChangeSetProperty().get(),
+                    last.changeSet()));
+            view.newDiff.getItems().setAll(last.diff().lines().toList());
+            view.approveNew.setDisable(last.changeSet().isEmpty());
+        }
+        DeployView.show(view.planChanged, changed);
+    }
+
+    private void approveNewPlan() {
+        model.approvedChangeSetProperty().set(model.lastDeployProperty().get().changeSet());
+        DeployView.show(view.planChanged, false);
+        run.note("Approved the new change. Press Deploy now to apply it; the server is checked against it once more "
+                + "before anything is sent.", DeployRun.Tone.SUCCESS);
+    }
+
+    private void loadHistory() {
+        String configDir = model.getServer().configDirectory();
+        view.history.getChildren().setAll(PageScaffold.muted("Reading the history from the server…"));
+        Background.supply(() -> model.sshJobs().withSession(model.sshForm(),
+                session -> new DeployEngine().history(session, options(configDir))))
+                .whenComplete((records, error) -> Background.onFx(() -> {
+                    if (error != null) {
+                        view.history.getChildren().setAll(PageScaffold.note(ConnectPage.connectionProblem(
+                                Background.unwrap(error)), Material2OutlinedMZ.REPORT, Styles.DANGER));
+                        return;
+                    }
+                    view.showHistory(records);
+                }));
+    }
+
+    private void deploy() {
+        if (!PageAlerts.confirm(view.deploy, "Deploy to " + model.sshForm().host.get() + "?",
+                "The change you approved on the Preview is applied as one transaction, with automatic rollback on "
+                        + "any failure. If the server's files changed since, nothing is sent and the new diff "
+                        + "is shown for approval.")) {
+            return;
+        }
+        PlanHash approved = PlanHash.of(model.approvedChangeSetProperty().get());
+        DeployView.show(view.planChanged, false);
+        runJob((session, listener, cancellation) -> new DeployEngine().deploy(session, model.getProfile(), approved,
+                options(model.getServer().configDirectory()), listener, cancellation));
+    }
+
+    private void rollback() {
+        if (!PageAlerts.confirm(view.rollback, "Roll back the most recent deploy on " + model.sshForm().host.get() + "?",
+                "The files return to their state before that deploy, byte for byte, with owner and mode; Postfix "
+                        + "is reloaded and health-checked.")) {
+            return;
+        }
+        runJob((session, listener, cancellation) -> new DeployEngine().rollback(session, null,
+                options(model.getServer().configDirectory()), listener, cancellation));
+    }
+
+    private void cancel() {
+        if (playing != null) {
+            playing.stop();
+            playing = null;
+            simulation.finish(new DeployRun.Result("SIMULATION cancelled. On a real server, Cancel is honoured until "
+                    + "the commit starts; nothing was sent anywhere.", DeployRun.Tone.WARNING), false);
+            showTarget();
+            return;
+        }
+        run.requestCancel(LocalTime.now());
     }
 
     @FunctionalInterface
     private interface Job {
-        DeployReport run(org.postfixtls.wizard.app.remote.RemoteSession session, Cancellation cancellation);
+        DeployReport run(RemoteSession session, DeployListener listener, Cancellation cancellation);
     }
 
-    private static void runJob(WizardModel model, AtomicReference<Cancellation> running, Button deploy, Button cancel,
-            Button rollback, VBox steps, Map<String, Label> stepLines, TextArea log, Label result, Runnable loadHistory,
-            Job job) {
+    private void runJob(Job job) {
         Cancellation cancellation = new Cancellation();
-        running.set(cancellation);
-        deploy.setDisable(true);
-        rollback.setDisable(true);
-        cancel.setDisable(false);
-        steps.getChildren().clear();
-        stepLines.clear();
-        log.clear();
-        result.setText("Running…");
-        result.setGraphic(null);
-        result.getStyleClass().setAll("label");
-        Background.supply(() -> model.sshJobs().withSession(model.sshForm(), session -> job.run(session, cancellation)))
+        run.start(cancellation);
+        view.deploy.setDisable(true);
+        view.rollback.setDisable(true);
+        DeployListener listener = event -> Background.onFx(() -> run.event(event, LocalTime.now()));
+        Background.supply(() -> model.sshJobs().withSession(model.sshForm(),
+                session -> job.run(session, listener, cancellation)))
                 .whenComplete((report, error) -> Background.onFx(() -> {
-                    running.set(null);
-                    cancel.setDisable(true);
                     // the same change set as when Deploy was pressed, so its confirmation still holds
-                    deploy.setDisable(false);
-                    rollback.setDisable(false);
+                    view.deploy.setDisable(false);
+                    view.rollback.setDisable(false);
                     if (error != null) {
-                        result.setText(ConnectPage.connectionProblem(Background.unwrap(error)));
-                        result.setGraphic(new FontIcon(Material2OutlinedMZ.REPORT));
-                        result.getStyleClass().setAll("label", Styles.DANGER);
+                        run.failed(ConnectPage.connectionProblem(Background.unwrap(error)));
                         return;
                     }
                     model.lastDeployProperty().set(report);
-                    showResult(report, result);
-                    closeOpenSteps(stepLines, report);
-                    loadHistory.run();
+                    run.finished(report);
+                    loadHistory();
                 }));
     }
 
-    /**
-     * An umbrella step (the server-side "commit") only ever reports its start; its sub-steps report the rest. Once
-     * the job has ended, such a line must not keep a pending icon as if something were still running.
-     */
-    private static void closeOpenSteps(Map<String, Label> stepLines, DeployReport report) {
-        for (Label line : stepLines.values()) {
-            if (line.getUserData() == StepEvent.Status.START) {
-                boolean ok = report.outcome().succeeded();
-                line.setGraphic(new FontIcon(ok ? Material2OutlinedAL.CHECK_CIRCLE : Material2OutlinedMZ.REMOVE_CIRCLE_OUTLINE));
-                line.getStyleClass().setAll("label", ok ? Styles.SUCCESS : Styles.TEXT_MUTED);
-                line.setUserData(ok ? StepEvent.Status.OK : null);
-            }
+    /** Plays the demo's transaction one step at a time; nothing leaves the wizard and no deploy is recorded. */
+    private void simulate() {
+        List<StepEvent> events = DeploySimulation.events(model.getServer(), model.approvedChangeSetProperty().get());
+        simulation.start(new Cancellation());
+        Timeline timeline = new Timeline();
+        for (int i = 0; i < events.size(); i++) {
+            StepEvent event = events.get(i);
+            timeline.getKeyFrames().add(new KeyFrame(SIMULATED_STEP.multiply(i + 1),
+                    e -> simulation.event(event, LocalTime.now())));
         }
-    }
-
-    static void showResult(DeployReport report, Label result) {
-        DeployOutcome outcome = report.outcome();
-        String text = DeployChoices.resultText(report);
-        result.setText(text);
-        result.setGraphic(new FontIcon(outcome.succeeded() ? Material2OutlinedAL.CHECK_CIRCLE : Material2OutlinedMZ.REPORT));
-        result.getStyleClass().setAll("label", outcome.succeeded() ? Styles.SUCCESS
-                : outcome.changedNothing() ? Styles.WARNING : Styles.DANGER);
-    }
-
-    private static void showHistory(VBox history, List<DeployRecord> records) {
-        if (records.isEmpty()) {
-            history.getChildren().setAll(PageScaffold.muted("No deploys recorded on this server yet."));
-            return;
-        }
-        history.getChildren().clear();
-        for (int i = records.size() - 1; i >= 0; i--) {
-            DeployRecord r = records.get(i);
-            Label line = new Label(r.created() + "  " + r.kind() + "  " + r.id() + "  " + r.state()
-                    + (r.rollbackOf() == null || r.rollbackOf().isBlank() ? "" : "  (undoes " + r.rollbackOf() + ")")
-                    + "  by " + r.client());
-            line.setStyle("-fx-font-family: monospace;");
-            history.getChildren().add(line);
-        }
+        timeline.setOnFinished(e -> {
+            playing = null;
+            simulation.finish(new DeployRun.Result(DeploySimulation.resultText(), DeployRun.Tone.SUCCESS), true);
+            showTarget();
+        });
+        playing = timeline;
+        showTarget();
+        timeline.play();
     }
 
     static DeployOptions options(String configDirectory) {

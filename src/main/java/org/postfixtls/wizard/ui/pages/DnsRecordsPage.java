@@ -35,7 +35,27 @@ import org.postfixtls.wizard.ui.wizard.WizardModel;
  */
 public final class DnsRecordsPage {
 
-    private DnsRecordsPage() {
+    private final WizardModel model;
+    private final TextField domain = new TextField();
+    private final TextField mx = new TextField();
+    private final ComboBox<String> mode = new ComboBox<>();
+    private final TextField maxAge = new TextField();
+    private final TextField report = new TextField();
+    private final TextArea records = new TextArea();
+    private final TextArea policy = new TextArea();
+    private final Label policyUrl = PageScaffold.muted("");
+    private final Label problem = new Label();
+    private final Button copyRecords;
+    private final Button copyPolicy;
+    private final Button savePolicy = new Button("Save policy file…", new FontIcon(Material2OutlinedMZ.SAVE_ALT));
+    private final MtaStsIdKeeper ids = new MtaStsIdKeeper(Clock.systemUTC());
+    /** True while the fields are set from the model, so their listeners do not write it back. */
+    private boolean updating;
+
+    private DnsRecordsPage(WizardModel model) {
+        this.model = model;
+        copyRecords = copyButton("Copy records", records, "the DNS records");
+        copyPolicy = copyButton("Copy policy", policy, "the MTA-STS policy");
     }
 
     public static VBox create(WizardModel model) {
@@ -43,19 +63,52 @@ public final class DnsRecordsPage {
                 "Records that tell other mail servers to insist on TLS when they send to you: DANE (TLSA, needs "
                         + "DNSSEC), MTA-STS (a DNS record plus a policy file on a web server) and TLS-RPT (where "
                         + "they report failures). Publish them at your DNS provider; nothing here changes Postfix.");
-        TextField domain = new TextField();
+        DnsRecordsPage dns = new DnsRecordsPage(model);
+        dns.setUpControls();
+        dns.storeOnEdit();
+        model.profileProperty().addListener((o, old, p) -> dns.showModel());
+        model.certificateProperty().addListener((o, old, c) -> dns.showModel());
+        model.serverProperty().addListener((o, old, s) -> dns.showModel());
+        dns.showModel();
+        HBox policyButtons = new HBox(10, dns.copyPolicy, dns.savePolicy, dns.policyUrl);
+        policyButtons.setAlignment(Pos.CENTER_LEFT);
+        page.getChildren().addAll(dns.form(), dns.problem, PageScaffold.section("Records (zone file syntax)"),
+                dns.records, new HBox(10, dns.copyRecords), PageScaffold.section("MTA-STS policy file"), dns.policy,
+                policyButtons,
+                PageScaffold.note("TLSA records protect mail only when your zone is DNSSEC-signed. When the certificate "
+                        + "is renewed with a new key, publish the new TLSA record first: `postfix-tls-wizard records "
+                        + "--next-key` prints both.", Material2OutlinedAL.INFO, Styles.TEXT_MUTED));
+        return page;
+    }
+
+    private void setUpControls() {
         domain.setId("dns-domain");
-        TextField mx = new TextField();
         mx.setId("dns-mx");
         mx.setPromptText("mail.example.com, mail2.example.com");
-        ComboBox<String> mode = new ComboBox<>();
         mode.setId("dns-mode");
         mode.getItems().setAll("testing", "enforce", "none");
-        TextField maxAge = new TextField();
+        mode.setMaxWidth(Double.MAX_VALUE);
         maxAge.setId("dns-max-age");
-        TextField report = new TextField();
         report.setId("dns-report");
         report.setPromptText("postmaster@example.com");
+        records.setId("dns-records");
+        records.setEditable(false);
+        records.setPrefRowCount(9);
+        records.setStyle("-fx-font-family: monospace;");
+        records.setWrapText(true); // a TLSA line is longer than a small window; Copy takes the text, not the wrapping
+        policy.setId("dns-policy-file");
+        policy.setEditable(false);
+        policy.setPrefRowCount(5);
+        policy.setStyle("-fx-font-family: monospace;");
+        problem.setId("dns-problem");
+        problem.getStyleClass().add(Styles.DANGER);
+        problem.setWrapText(true);
+        copyRecords.setId("dns-copy-records");
+        savePolicy.setId("dns-save-policy");
+        savePolicy.setOnAction(e -> savePolicyFile(savePolicy, policy.getText()));
+    }
+
+    private GridPane form() {
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
@@ -67,68 +120,46 @@ public final class DnsRecordsPage {
         javafx.scene.layout.ColumnConstraints help = new javafx.scene.layout.ColumnConstraints();
         help.setMaxWidth(380);
         form.getColumnConstraints().setAll(names, fields, help);
-        mode.setMaxWidth(Double.MAX_VALUE);
         form.addRow(0, new Label("Mail domain"), domain);
         form.addRow(1, new Label("MX host names"), mx);
         form.addRow(2, new Label("MTA-STS mode"), mode, PageScaffold.muted("Start with testing: senders report "
                 + "problems but still deliver. Switch to enforce once the reports are clean; none withdraws a policy."));
         form.addRow(3, new Label("max_age (seconds)"), maxAge);
         form.addRow(4, new Label("TLS-RPT reports to"), report);
+        return form;
+    }
 
-        TextArea records = new TextArea();
-        records.setId("dns-records");
-        records.setEditable(false);
-        records.setPrefRowCount(9);
-        records.setStyle("-fx-font-family: monospace;");
-        TextArea policy = new TextArea();
-        policy.setId("dns-policy-file");
-        policy.setEditable(false);
-        policy.setPrefRowCount(5);
-        policy.setStyle("-fx-font-family: monospace;");
-        Label policyUrl = PageScaffold.muted("");
-        Label problem = new Label();
-        problem.setId("dns-problem");
-        problem.getStyleClass().add(Styles.DANGER);
-        problem.setWrapText(true);
+    private void showModel() {
+        updating = true;
+        try {
+            Profile.MtaSts sts = DnsRecordsChoices.effective(model.getProfile(), model.getServer());
+            setIfDifferent(domain, sts.domain());
+            setIfDifferent(mx, String.join(", ", sts.mx()));
+            mode.setValue(sts.mode());
+            setIfDifferent(maxAge, Long.toString(sts.maxAge()));
+            setIfDifferent(report, sts.reportAddress() == null ? "" : sts.reportAddress());
+        } finally {
+            updating = false;
+        }
+        Optional<String> error = DnsRecordsChoices.firstProblem(model.getProfile());
+        problem.setText(error.orElse(""));
+        problem.setVisible(error.isPresent());
+        problem.setManaged(error.isPresent());
+        if (error.isEmpty()) {
+            render(model, ids, records, policy, policyUrl);
+        } else { // records of the previous, valid input must not be copied as if they were these
+            records.setText("; fix the field named above to see the records");
+            policy.clear();
+            policyUrl.setText("");
+        }
+        for (Button button : List.of(copyRecords, copyPolicy, savePolicy)) {
+            button.setDisable(error.isPresent());
+        }
+    }
 
-        Button copyRecords = copyButton("Copy records", records, "the DNS records");
-        copyRecords.setId("dns-copy-records");
-        Button copyPolicy = copyButton("Copy policy", policy, "the MTA-STS policy");
-        Button savePolicy = new Button("Save policy file…", new FontIcon(Material2OutlinedMZ.SAVE_ALT));
-        savePolicy.setId("dns-save-policy");
-        savePolicy.setOnAction(e -> savePolicyFile(savePolicy, policy.getText()));
-
-        boolean[] updating = {false};
-        MtaStsIdKeeper ids = new MtaStsIdKeeper(Clock.systemUTC());
-        Runnable showModel = () -> {
-            updating[0] = true;
-            try {
-                Profile.MtaSts sts = DnsRecordsChoices.effective(model.getProfile(), model.getServer());
-                setIfDifferent(domain, sts.domain());
-                setIfDifferent(mx, String.join(", ", sts.mx()));
-                mode.setValue(sts.mode());
-                setIfDifferent(maxAge, Long.toString(sts.maxAge()));
-                setIfDifferent(report, sts.reportAddress() == null ? "" : sts.reportAddress());
-            } finally {
-                updating[0] = false;
-            }
-            Optional<String> error = DnsRecordsChoices.firstProblem(model.getProfile());
-            problem.setText(error.orElse(""));
-            problem.setVisible(error.isPresent());
-            problem.setManaged(error.isPresent());
-            if (error.isEmpty()) {
-                render(model, ids, records, policy, policyUrl);
-            } else { // records of the previous, valid input must not be copied as if they were these
-                records.setText("; fix the field named above to see the records");
-                policy.clear();
-                policyUrl.setText("");
-            }
-            for (Button button : List.of(copyRecords, copyPolicy, savePolicy)) {
-                button.setDisable(error.isPresent());
-            }
-        };
+    private void storeOnEdit() {
         Runnable store = () -> {
-            if (updating[0]) {
+            if (updating) {
                 return;
             }
             PageScaffold.store(model, DnsRecordsChoices.edit(model.getProfile(), domain.getText(), mx.getText(),
@@ -138,20 +169,6 @@ public final class DnsRecordsPage {
             field.textProperty().addListener((o, old, v) -> store.run());
         }
         mode.valueProperty().addListener((o, old, v) -> store.run());
-        model.profileProperty().addListener((o, old, p) -> showModel.run());
-        model.certificateProperty().addListener((o, old, c) -> showModel.run());
-        model.serverProperty().addListener((o, old, s) -> showModel.run());
-        showModel.run();
-
-        HBox recordButtons = new HBox(10, copyRecords);
-        HBox policyButtons = new HBox(10, copyPolicy, savePolicy, policyUrl);
-        policyButtons.setAlignment(Pos.CENTER_LEFT);
-        page.getChildren().addAll(form, problem, PageScaffold.section("Records (zone file syntax)"), records,
-                recordButtons, PageScaffold.section("MTA-STS policy file"), policy, policyButtons,
-                PageScaffold.note("TLSA records protect mail only when your zone is DNSSEC-signed. When the certificate "
-                        + "is renewed with a new key, publish the new TLSA record first: `postfix-tls-wizard records "
-                        + "--next-key` prints both.", Material2OutlinedAL.INFO, Styles.TEXT_MUTED));
-        return page;
     }
 
     private static void render(WizardModel model, MtaStsIdKeeper ids, TextArea records, TextArea policyText,

@@ -21,17 +21,67 @@ import org.postfixtls.wizard.ui.wizard.WizardModel;
 /** Protocol floor, cipher grades and exclusions, with the three presets one click away. */
 public final class HardeningPage {
 
-    private HardeningPage() {
+    private final WizardModel model;
+    private final Label current = new Label();
+    private final ComboBox<String> floor = new ComboBox<>();
+    private final CheckBox floorOnPort25 = new CheckBox("Apply the floor to opportunistic TLS on port 25 too");
+    private final ComboBox<String> mandatoryGrade = gradeBox("hardening-mandatory-ciphers");
+    private final ComboBox<String> opportunisticGrade = gradeBox("hardening-opportunistic-ciphers");
+    private final TextField exclude = new TextField();
+    private final ComboBox<String> eecdh = new ComboBox<>();
+    private final Label eecdhReason = PageScaffold.muted("");
+    private final Label excludeNote = PageScaffold.muted("");
+    private final CheckBox sessionCache = new CheckBox("TLS session cache for inbound and outbound connections");
+    private final Label floorWarning = PageScaffold.note("Port 25 with a TLS 1.2 floor: old senders that cannot do "
+            + "TLS 1.2 fall back to plaintext instead of TLS 1.0 — weaker, not stronger.", Material2OutlinedMZ.WARNING,
+            Styles.WARNING);
+    /** True while the controls are set from the model, so their listeners do not write it back. */
+    private boolean updating;
+
+    private HardeningPage(WizardModel model) {
+        this.model = model;
     }
 
     public static VBox create(WizardModel model) {
         VBox page = PageScaffold.page("hardening", "Hardening",
                 "Which TLS versions and ciphers the server accepts. A preset sets every TLS choice of the wizard at "
                         + "once (levels, submission, hardening, caches, logging); your certificate and domain policies stay.");
+        HardeningPage hardening = new HardeningPage(model);
+        hardening.setUpControls();
+        hardening.showModel();
+        model.profileProperty().addListener((o, old, p) -> hardening.showModel());
+        model.serverProperty().addListener((o, old, s) -> hardening.showModel());
+        hardening.storeOnEdit();
+        page.getChildren().addAll(PageScaffold.section("Presets"), hardening.presets(),
+                PageScaffold.muted("Runbook: the hardening runbook. Mandatory: the mandatory-TLS guide — outbound "
+                        + "encrypt, mail to servers without TLS queues. Recommended: Postfix's TLS_README — "
+                        + "opportunistic on port 25, strict on submission."),
+                InboundPage.port25Warning(model), comparison(),
+                PageScaffold.section("Protocols and ciphers"), hardening.grid(), hardening.floorWarning,
+                DocLink.beside(hardening.sessionCache, "smtpd_tls_session_cache_database"),
+                new Label("The Preview step shows every line this changes, with the reason.",
+                        new FontIcon(Material2OutlinedAL.COMPARE)));
+        return page;
+    }
 
-        HBox presets = new HBox(10);
-        Label current = new Label();
+    private void setUpControls() {
         current.setId("hardening-current-preset");
+        floor.setId("hardening-floor");
+        floor.getItems().setAll(HardeningChoices.FLOORS);
+        floorOnPort25.setId("hardening-floor-opportunistic");
+        exclude.setId("hardening-exclude");
+        exclude.setPromptText("e.g. aNULL, RC4, 3DES");
+        eecdh.setId("hardening-eecdh");
+        eecdh.getItems().setAll(HardeningChoices.EECDH_GRADES);
+        sessionCache.setId("hardening-session-cache");
+        floorWarning.setId("hardening-floor-warning");
+        for (ComboBox<String> box : List.of(floor, mandatoryGrade, opportunisticGrade, eecdh)) {
+            box.setMaxWidth(Double.MAX_VALUE);
+        }
+    }
+
+    private HBox presets() {
+        HBox presets = new HBox(10);
         for (Preset preset : Preset.values()) {
             Button button = new Button(HardeningChoices.title(preset));
             button.setId("preset-" + preset.jsonName());
@@ -40,90 +90,71 @@ public final class HardeningPage {
         }
         presets.getChildren().add(current);
         presets.setAlignment(Pos.CENTER_LEFT);
+        return presets;
+    }
 
-        ComboBox<String> floor = new ComboBox<>();
-        floor.setId("hardening-floor");
-        floor.getItems().setAll(HardeningChoices.FLOORS);
-        CheckBox floorOnPort25 = new CheckBox("Apply the floor to opportunistic TLS on port 25 too");
-        floorOnPort25.setId("hardening-floor-opportunistic");
-        ComboBox<String> mandatoryGrade = gradeBox("hardening-mandatory-ciphers");
-        ComboBox<String> opportunisticGrade = gradeBox("hardening-opportunistic-ciphers");
-        TextField exclude = new TextField();
-        exclude.setId("hardening-exclude");
-        exclude.setPromptText("e.g. aNULL, RC4, 3DES");
-        ComboBox<String> eecdh = new ComboBox<>();
-        eecdh.setId("hardening-eecdh");
-        eecdh.getItems().setAll(HardeningChoices.EECDH_GRADES);
-        Label eecdhReason = PageScaffold.muted("");
-        CheckBox sessionCache = new CheckBox("TLS session cache for inbound and outbound connections");
-        sessionCache.setId("hardening-session-cache");
-
+    /** One row per setting: its name with the ⓘ to postconf(5), the control, and why. */
+    private GridPane grid() {
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(10);
         javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
-        names.setMinWidth(190);
+        names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a name and its ⓘ are never covered
         javafx.scene.layout.ColumnConstraints controls = new javafx.scene.layout.ColumnConstraints();
         controls.setMinWidth(170);
         javafx.scene.layout.ColumnConstraints help = new javafx.scene.layout.ColumnConstraints();
         help.setHgrow(javafx.scene.layout.Priority.ALWAYS);
         grid.getColumnConstraints().setAll(names, controls, help);
-        for (ComboBox<String> box : List.of(floor, mandatoryGrade, opportunisticGrade, eecdh)) {
-            box.setMaxWidth(Double.MAX_VALUE);
-        }
-        grid.addRow(0, new Label("Oldest TLS version"), floor);
+        grid.addRow(0, DocLink.label("Oldest TLS version", "smtpd_tls_mandatory_protocols"), floor);
         grid.add(PageScaffold.muted("TLS 1.0 and 1.1 are broken (RFC 8996). Postfix 3.6+ writes >=TLSv1.2; older "
                 + "versions get the equivalent !SSLv2, !SSLv3, !TLSv1, !TLSv1.1 list."), 2, 0);
-        grid.add(floorOnPort25, 1, 1, 2, 1);
-        grid.addRow(2, new Label("Mandatory TLS ciphers"), mandatoryGrade);
-        grid.addRow(3, new Label("Opportunistic TLS ciphers"), opportunisticGrade);
+        grid.add(DocLink.beside(floorOnPort25, "smtpd_tls_protocols"), 1, 1, 2, 1);
+        grid.addRow(2, DocLink.label("Mandatory TLS ciphers", "smtpd_tls_mandatory_ciphers"), mandatoryGrade);
+        grid.addRow(3, DocLink.label("Opportunistic TLS ciphers", "smtpd_tls_ciphers"), opportunisticGrade);
         grid.add(PageScaffold.muted("Port 25 with 'may': weak ciphers still beat plaintext, which is what a peer "
                 + "that cannot negotiate falls back to."), 2, 3);
-        Label excludeNote = PageScaffold.muted("");
-        grid.addRow(4, new Label("Exclude ciphers"), exclude, excludeNote);
-        grid.addRow(5, new Label("EECDH grade"), eecdh, eecdhReason);
+        grid.add(DocLink.label("Exclude ciphers", "smtpd_tls_exclude_ciphers"), 0, 4);
+        exclude.setMaxWidth(360); // spans into the help column so its example is never cut
+        grid.add(exclude, 1, 4, 2, 1);
+        excludeNote.setWrapText(true);
+        grid.add(excludeNote, 1, 5, 2, 1);
+        grid.addRow(6, DocLink.label("EECDH grade", "smtpd_tls_eecdh_grade"), eecdh, eecdhReason);
+        return grid;
+    }
 
-        Label floorWarning = PageScaffold.note("Port 25 with a TLS 1.2 floor: old senders that cannot do TLS 1.2 "
-                + "fall back to plaintext instead of TLS 1.0 — weaker, not stronger.", Material2OutlinedMZ.WARNING,
-                Styles.WARNING);
-        floorWarning.setId("hardening-floor-warning");
-
-        boolean[] updating = {false};
-        Runnable showModel = () -> {
-            updating[0] = true;
-            try {
-                Profile profile = model.getProfile();
-                Profile.Hardening h = profile.hardening();
-                HardeningChoices.Form shown = HardeningChoices.Form.of(profile);
-                current.setText(HardeningChoices.presetLabel(profile));
-                floor.setValue(shown.floor());
-                floorOnPort25.setSelected(shown.floorOnPort25());
-                floorOnPort25.setDisable(!HardeningChoices.floorOnPort25Applies(h));
-                mandatoryGrade.setValue(shown.mandatoryCiphers());
-                opportunisticGrade.setValue(shown.opportunisticCiphers());
-                if (!shown.exclude().equals(HardeningChoices.normalise(exclude.getText()))) {
-                    exclude.setText(shown.exclude());
-                }
-                eecdh.setValue(shown.eecdh());
-                sessionCache.setSelected(shown.sessionCache());
-                floorWarning.setVisible(HardeningChoices.floorWarningShown(h));
-                floorWarning.setManaged(floorWarning.isVisible());
-                HardeningChoices.Eecdh eecdhChoice =
-                        HardeningChoices.eecdh(model.getServer() == null ? null : model.getServer().version());
-                eecdh.setDisable(!eecdhChoice.enabled());
-                eecdhReason.setText(eecdhChoice.reason());
-                excludeNote.setText(HardeningChoices.exclusionsNote(
-                        model.getServer() == null ? null : model.getServer().version()));
-            } finally {
-                updating[0] = false;
+    private void showModel() {
+        updating = true;
+        try {
+            Profile profile = model.getProfile();
+            Profile.Hardening h = profile.hardening();
+            HardeningChoices.Form shown = HardeningChoices.Form.of(profile);
+            current.setText(HardeningChoices.presetLabel(profile));
+            floor.setValue(shown.floor());
+            floorOnPort25.setSelected(shown.floorOnPort25());
+            floorOnPort25.setDisable(!HardeningChoices.floorOnPort25Applies(h));
+            mandatoryGrade.setValue(shown.mandatoryCiphers());
+            opportunisticGrade.setValue(shown.opportunisticCiphers());
+            if (!shown.exclude().equals(HardeningChoices.normalise(exclude.getText()))) {
+                exclude.setText(shown.exclude());
             }
-        };
-        showModel.run();
-        model.profileProperty().addListener((o, old, p) -> showModel.run());
-        model.serverProperty().addListener((o, old, s) -> showModel.run());
+            eecdh.setValue(shown.eecdh());
+            sessionCache.setSelected(shown.sessionCache());
+            floorWarning.setVisible(HardeningChoices.floorWarningShown(h));
+            floorWarning.setManaged(floorWarning.isVisible());
+            HardeningChoices.Eecdh eecdhChoice =
+                    HardeningChoices.eecdh(model.getServer() == null ? null : model.getServer().version());
+            eecdh.setDisable(!eecdhChoice.enabled());
+            eecdhReason.setText(eecdhChoice.reason());
+            excludeNote.setText(HardeningChoices.exclusionsNote(
+                    model.getServer() == null ? null : model.getServer().version()));
+        } finally {
+            updating = false;
+        }
+    }
 
+    private void storeOnEdit() {
         Runnable store = () -> {
-            if (updating[0]) {
+            if (updating) {
                 return;
             }
             PageScaffold.store(model, HardeningChoices.edit(model.getProfile(), new HardeningChoices.Form(
@@ -137,16 +168,6 @@ public final class HardeningPage {
         exclude.textProperty().addListener((o, old, v) -> store.run());
         eecdh.valueProperty().addListener((o, old, v) -> store.run());
         sessionCache.selectedProperty().addListener((o, old, v) -> store.run());
-
-        page.getChildren().addAll(PageScaffold.section("Presets"), presets,
-                PageScaffold.muted("Runbook: the hardening runbook. Mandatory: the mandatory-TLS guide — outbound "
-                        + "encrypt, mail to servers without TLS queues. Recommended: Postfix's TLS_README — "
-                        + "opportunistic on port 25, strict on submission."),
-                InboundPage.port25Warning(model), comparison(),
-                PageScaffold.section("Protocols and ciphers"), grid, floorWarning, sessionCache,
-                new Label("The Preview step shows every line this changes, with the reason.",
-                        new FontIcon(Material2OutlinedAL.COMPARE)));
-        return page;
     }
 
     private static ComboBox<String> gradeBox(String id) {

@@ -24,7 +24,7 @@ public final class InboundPage {
         CheckBox authOnly = new CheckBox("Offer AUTH only after STARTTLS (smtpd_tls_auth_only = yes)");
         authOnly.setMnemonicParsing(false); // the label names a parameter; "_" is part of it, not a mnemonic
         authOnly.setId("inbound-auth-only");
-        VBox authOption = PageScaffold.option(authOnly,
+        VBox authOption = PageScaffold.option(DocLink.beside(authOnly, "smtpd_tls_auth_only"),
                 "Clients see the AUTH command only inside TLS, so no password ever crosses the network in clear.",
                 "Off: a misconfigured mail client may send its password unencrypted.");
         Runnable showModel = () -> {
@@ -37,7 +37,8 @@ public final class InboundPage {
         levels.onPick(level -> PageScaffold.store(model, InboundChoices.pickLevel(model.getProfile(), level)));
         authOnly.selectedProperty().addListener(
                 (o, old, on) -> PageScaffold.store(model, InboundChoices.setAuthOnly(model.getProfile(), on)));
-        page.getChildren().addAll(PageScaffold.section("Port 25"), port25Warning(model), levels.options, PageScaffold.section("Passwords"),
+        page.getChildren().addAll(DocLink.beside(PageScaffold.section("Port 25"), "smtpd_tls_security_level"),
+                port25Warning(model), levels.options, PageScaffold.section("Passwords"),
                 authOption, PageScaffold.note("Clients of your users should submit mail on the submission ports "
                         + "(next step), where TLS is required.", Material2OutlinedMZ.MOVE_TO_INBOX, Styles.TEXT_MUTED));
         return page;

@@ -14,12 +14,19 @@ final class LevelChoice {
 
     LevelChoice(String idPrefix, java.util.List<TlsLevel> levels, Function<TlsLevel, String> explanation,
             Function<TlsLevel, String> consequence) {
+        this(idPrefix, levels, explanation, consequence, null);
+    }
+
+    /** {@code docKey}: each level's section in Postfix's documentation ({@link PostfixDocs}), or null for none. */
+    LevelChoice(String idPrefix, java.util.List<TlsLevel> levels, Function<TlsLevel, String> explanation,
+            Function<TlsLevel, String> consequence, Function<TlsLevel, String> docKey) {
         for (TlsLevel level : levels) {
             RadioButton button = new RadioButton(level.postfixName() + (level == TlsLevel.MAY ? "  (recommended)" : ""));
             button.setId(idPrefix + level.postfixName());
             button.setUserData(level);
             button.setToggleGroup(group);
-            options.getChildren().add(PageScaffold.option(button, explanation.apply(level), consequence.apply(level)));
+            options.getChildren().add(PageScaffold.option(docKey == null ? button : DocLink.beside(button,
+                    docKey.apply(level)), explanation.apply(level), consequence.apply(level)));
         }
     }
 

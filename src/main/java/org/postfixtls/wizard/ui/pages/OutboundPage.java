@@ -21,11 +21,11 @@ public final class OutboundPage {
                 "How this server talks to other mail servers when it sends mail (smtp_tls_security_level). "
                         + "Stricter is not always safer: a mandatory level means mail to servers without TLS is not sent at all.");
         LevelChoice levels = new LevelChoice("outbound-", OutboundChoices.DEFAULT_LEVELS, LevelTexts::outboundExplanation,
-                LevelTexts::outboundConsequence);
+                LevelTexts::outboundConsequence, PostfixDocs::levelKey);
         CheckBox dnssec = new CheckBox("Use DNSSEC for MX and TLSA lookups (smtp_dns_support_level = dnssec)");
         dnssec.setMnemonicParsing(false); // the label names a parameter; "_" is part of it, not a mnemonic
         dnssec.setId("outbound-dnssec");
-        VBox dnssecOption = PageScaffold.option(dnssec,
+        VBox dnssecOption = PageScaffold.option(DocLink.beside(dnssec, "smtp_dns_support_level"),
                 "Required for DANE; only useful when the server's resolver validates DNSSEC (e.g. a local unbound).",
                 null);
 
@@ -50,7 +50,8 @@ public final class OutboundPage {
         dnssec.selectedProperty().addListener(
                 (o, old, on) -> PageScaffold.store(model, OutboundChoices.setDnssec(model.getProfile(), on)));
 
-        page.getChildren().addAll(PageScaffold.section("Default for all destinations"), levels.options,
+        page.getChildren().addAll(DocLink.beside(PageScaffold.section("Default for all destinations"),
+                        "smtp_tls_security_level"), levels.options,
                 PageScaffold.section("DNS"), dnssecOption, resolver,
                 PageScaffold.note("Exceptions for single domains (a partner bank that must always get verified TLS) "
                         + "come in the Domain policies step.", Material2OutlinedAL.INFO, Styles.TEXT_MUTED));

@@ -72,17 +72,71 @@ public final class PoliciesPage {
                         + "verified TLS, an old server that needs TLS without certificate checks. Written to the "
                         + "tls_policy table (smtp_tls_policy_maps).");
         ObservableList<Row> rows = FXCollections.observableArrayList();
+        TableView<Row> table = table(rows);
+        Label problem = problemLabel();
+        boolean[] updating = {false};
+        Runnable store = () -> {
+            if (updating[0]) {
+                return;
+            }
+            PageScaffold.store(model, PolicyChoices.edit(model.getProfile(), rows.stream().map(r -> r.toPolicy()).toList()));
+        };
+        Runnable showModel = () -> {
+            updating[0] = true;
+            try {
+                List<Profile.Policy> current = rows.stream().map(r -> r.toPolicy()).toList();
+                if (!current.equals(model.getProfile().policies())) {
+                    rows.setAll(model.getProfile().policies().stream().map(Row::of).toList());
+                    rows.forEach(row -> watch(row, store));
+                }
+            } finally {
+                updating[0] = false;
+            }
+            Optional<String> first = PolicyChoices.firstProblem(model.getProfile());
+            problem.setText(first.orElse(""));
+            problem.setVisible(first.isPresent());
+            problem.setManaged(first.isPresent());
+        };
+        showModel.run();
+        model.profileProperty().addListener((o, old, p) -> showModel.run());
+        Label testResult = new Label();
+        testResult.setId("policies-test-result");
+        testResult.setWrapText(true);
+        page.getChildren().addAll(existingEntries(model), DocLink.beside(PageScaffold.section("Per-destination policies"),
+                        "smtp_tls_policy_maps"), table, actions(model, table, store, testResult), testResult, problem,
+                PageScaffold.muted("Destination: a domain (example.com), a subdomain pattern (.example.com) or a "
+                        + "next-hop [mx.example.com]:25. Match: for verify/secure, e.g. hostname:nexthop; for "
+                        + "fingerprint, the SHA-256 fingerprints. Protocols: e.g. >=TLSv1.2 (Postfix 3.6+)."),
+                PageScaffold.note("No \"*\" line: Postfix never looks up \"*\" in a TLS policy table (only transport "
+                        + "tables have that wildcard), so such a line silently does nothing. The default for all other "
+                        + "destinations is the Outbound TLS level; an existing \"*\" line on the server is removed "
+                        + "with a note in the preview.", Material2OutlinedAL.INFO, null));
+        return page;
+    }
+
+    private static TableView<Row> table(ObservableList<Row> rows) {
         TableView<Row> table = new TableView<>(rows);
         table.setId("policies-table");
         table.setEditable(true);
         table.setPrefHeight(220);
         table.setPlaceholder(new Label("Nothing added here. Add a destination to set or override its policy."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-
-        TableColumn<Row, String> destination = new TableColumn<>("Destination");
-        destination.setCellValueFactory(c -> c.getValue().destination);
-        destination.setCellFactory(TextFieldTableCell.forTableColumn());
+        TableColumn<Row, String> destination = textColumn("Destination", r -> r.destination);
         destination.setPrefWidth(200);
+        table.getColumns().setAll(List.of(destination, levelColumn(), textColumn("Match", r -> r.match),
+                textColumn("Protocols", r -> r.protocols), textColumn("Ciphers", r -> r.ciphers)));
+        return table;
+    }
+
+    private static TableColumn<Row, String> textColumn(String title,
+            java.util.function.Function<Row, javafx.beans.value.ObservableValue<String>> value) {
+        TableColumn<Row, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> value.apply(c.getValue()));
+        column.setCellFactory(TextFieldTableCell.forTableColumn());
+        return column;
+    }
+
+    private static TableColumn<Row, TlsLevel> levelColumn() {
         TableColumn<Row, TlsLevel> level = new TableColumn<>("Level");
         level.setCellValueFactory(c -> c.getValue().level);
         level.setCellFactory(ChoiceBoxTableCell.forTableColumn(new javafx.util.StringConverter<>() {
@@ -97,66 +151,35 @@ public final class PoliciesPage {
             }
         }, TlsLevel.values()));
         level.setPrefWidth(110);
-        TableColumn<Row, String> match = new TableColumn<>("Match");
-        match.setCellValueFactory(c -> c.getValue().match);
-        match.setCellFactory(TextFieldTableCell.forTableColumn());
-        TableColumn<Row, String> protocols = new TableColumn<>("Protocols");
-        protocols.setCellValueFactory(c -> c.getValue().protocols);
-        protocols.setCellFactory(TextFieldTableCell.forTableColumn());
-        TableColumn<Row, String> ciphers = new TableColumn<>("Ciphers");
-        ciphers.setCellValueFactory(c -> c.getValue().ciphers);
-        ciphers.setCellFactory(TextFieldTableCell.forTableColumn());
-        table.getColumns().setAll(List.of(destination, level, match, protocols, ciphers));
+        return level;
+    }
 
+    private static Label problemLabel() {
         Label problem = new Label();
         problem.setId("policies-problem");
         problem.setWrapText(true);
         problem.getStyleClass().add(Styles.DANGER);
         problem.setGraphic(new FontIcon(Material2OutlinedMZ.WARNING));
+        return problem;
+    }
 
-        boolean[] updating = {false};
-        Runnable store = () -> {
-            if (updating[0]) {
-                return;
-            }
-            PageScaffold.store(model, PolicyChoices.edit(model.getProfile(), rows.stream().map(r -> r.toPolicy()).toList()));
-        };
-        Runnable showProblems = () -> {
-            Optional<String> first = PolicyChoices.firstProblem(model.getProfile());
-            problem.setText(first.orElse(""));
-            problem.setVisible(first.isPresent());
-            problem.setManaged(first.isPresent());
-        };
-        Runnable showModel = () -> {
-            updating[0] = true;
-            try {
-                List<Profile.Policy> current = rows.stream().map(r -> r.toPolicy()).toList();
-                if (!current.equals(model.getProfile().policies())) {
-                    rows.setAll(model.getProfile().policies().stream().map(Row::of).toList());
-                    rows.forEach(row -> watch(row, store));
-                }
-            } finally {
-                updating[0] = false;
-            }
-            showProblems.run();
-        };
-        showModel.run();
-        model.profileProperty().addListener((o, old, p) -> showModel.run());
-
+    /** Add, Remove and "Test this domain", with why the test is unavailable when it is. */
+    @SuppressWarnings("unchecked")
+    private static HBox actions(WizardModel model, TableView<Row> table, Runnable store, Label testResult) {
         Button add = new Button("Add destination", new FontIcon(Material2OutlinedAL.ADD));
         add.setId("policies-add");
         add.setOnAction(e -> {
             Row row = new Row();
             watch(row, store);
-            rows.add(row);
+            table.getItems().add(row);
             table.getSelectionModel().select(row);
-            table.edit(rows.size() - 1, destination);
+            table.edit(table.getItems().size() - 1, (TableColumn<Row, ?>) table.getColumns().get(0));
         });
         Button remove = new Button("Remove", new FontIcon(Material2OutlinedMZ.REMOVE));
         remove.setId("policies-remove");
         remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> {
-            rows.remove(table.getSelectionModel().getSelectedItem());
+            table.getItems().remove(table.getSelectionModel().getSelectedItem());
             store.run();
         });
         Button test = new Button("Test this domain", new FontIcon(Material2OutlinedMZ.PLAY_ARROW));
@@ -174,11 +197,12 @@ public final class PoliciesPage {
         testUnavailable.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_MUTED);
         testUnavailable.textProperty().bind(whyNoTest);
         HBox.setHgrow(testUnavailable, javafx.scene.layout.Priority.ALWAYS);
-        Label testResult = new Label();
-        testResult.setId("policies-test-result");
-        testResult.setWrapText(true);
         test.setOnAction(e -> testDomain(model, table.getSelectionModel().getSelectedItem(), testing, testResult));
+        return buttonRow(add, remove, test, testUnavailable);
+    }
 
+    /** What the server's own policy table holds that the wizard would change (the "*" line). */
+    private static Label existingEntries(WizardModel model) {
         Label existing = new Label();
         existing.setId("policies-existing");
         existing.setWrapText(true);
@@ -190,16 +214,7 @@ public final class PoliciesPage {
         };
         showExisting.run();
         model.serverProperty().addListener((o, old, server) -> showExisting.run());
-
-        page.getChildren().addAll(existing, table, buttonRow(add, remove, test, testUnavailable), testResult, problem,
-                PageScaffold.muted("Destination: a domain (example.com), a subdomain pattern (.example.com) or a "
-                        + "next-hop [mx.example.com]:25. Match: for verify/secure, e.g. hostname:nexthop; for "
-                        + "fingerprint, the SHA-256 fingerprints. Protocols: e.g. >=TLSv1.2 (Postfix 3.6+)."),
-                PageScaffold.note("No \"*\" line: Postfix never looks up \"*\" in a TLS policy table (only transport "
-                        + "tables have that wildcard), so such a line silently does nothing. The default for all other "
-                        + "destinations is the Outbound TLS level; an existing \"*\" line on the server is removed "
-                        + "with a note in the preview.", Material2OutlinedAL.INFO, null));
-        return page;
+        return existing;
     }
 
     /** Buttons keep their full labels; the explanation beside them takes the rest of the width and wraps. */

@@ -49,11 +49,11 @@ public final class SubmissionPage {
         implicitPort.textProperty().addListener((o, old, v) -> store.run());
 
         page.getChildren().addAll(
-                PageScaffold.option(withPort(starttls, starttlsPort),
+                PageScaffold.option(withPort(starttls, starttlsPort, "master.cf"),
                         "Mail programs connect in clear and switch to TLS with STARTTLS; the server refuses every "
                                 + "command but STARTTLS before that (smtpd_tls_security_level = encrypt).",
                         "Standard port 587. Supported by every mail program."),
-                PageScaffold.option(withPort(implicit, implicitPort),
+                PageScaffold.option(withPort(implicit, implicitPort, "smtpd_tls_wrappermode"),
                         "TLS from the first byte (smtpd_tls_wrappermode = yes): nothing to strip, no STARTTLS "
                                 + "downgrade. RFC 8314 prefers it for new setups.",
                         "Standard port 465. Some firewalls only open one of the two: offering both is friendliest."),
@@ -63,8 +63,8 @@ public final class SubmissionPage {
         return page;
     }
 
-    private static HBox withPort(CheckBox box, TextField port) {
-        HBox row = new HBox(10, box, new Label("port"), port);
+    private static HBox withPort(CheckBox box, TextField port, String docKey) {
+        HBox row = new HBox(10, box, new Label("port"), port, DocLink.to(docKey));
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }

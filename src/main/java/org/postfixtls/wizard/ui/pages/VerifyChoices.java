@@ -1,5 +1,6 @@
 package org.postfixtls.wizard.ui.pages;
 
+import java.util.List;
 import java.util.Optional;
 import org.postfixtls.wizard.app.workspace.CertificateCandidate;
 import org.postfixtls.wizard.domain.cert.InspectionReport;
@@ -21,5 +22,18 @@ final class VerifyChoices {
             return Optional.empty();
         }
         return Optional.of(report.leaf().sha256Fingerprint());
+    }
+
+    /** Null when host and ports can be verified, else what to fix, naming the field as on screen. */
+    static String problem(String host, List<String> ports) {
+        if (!host.trim().matches("[A-Za-z0-9][A-Za-z0-9.-]{0,252}|\\[?[0-9A-Fa-f:.]+]?")) {
+            return "Host: enter the server's host name or IP address.";
+        }
+        for (String port : ports) {
+            if (!port.trim().matches("[0-9]{1,5}") || Integer.parseInt(port.trim()) > 65535) {
+                return "Ports: " + port + " is not a port; enter 1-65535, or 0 to skip that service.";
+            }
+        }
+        return null;
     }
 }

@@ -119,6 +119,19 @@ class DeployChoicesTest {
         assertFalse(DeployChoices.target(ConnectionMode.SSH_SERVER, null, TWO_FILES).canDeploy(), "not connected yet");
     }
 
+    @Test
+    void theDemoServerOffersASimulationOfAnApprovedChangeButNeverARealDeploy() {
+        DeployChoices.Target approved = DeployChoices.target(ConnectionMode.DEMO, SERVER, TWO_FILES);
+        assertTrue(approved.canSimulate());
+        assertFalse(approved.canDeploy());
+        assertFalse(approved.canUseHistory());
+        assertTrue(approved.text().contains("Simulate the deploy"), approved.text());
+        DeployChoices.Target none = DeployChoices.target(ConnectionMode.DEMO, SERVER, null);
+        assertFalse(none.canSimulate(), "nothing approved yet: " + none.text());
+        assertFalse(DeployChoices.target(ConnectionMode.DEMO, SERVER, NOTHING).canSimulate(), "no file changes");
+        assertFalse(DeployChoices.target(ConnectionMode.SSH_SERVER, SERVER, TWO_FILES).canSimulate());
+    }
+
     private static DeployReport report(DeployOutcome outcome) {
         return new DeployReport("20250301-101530-ab12", outcome, "reload", "postfix reload exited 1.", TWO_FILES, "",
                 List.of(), List.of(), List.of(), null);

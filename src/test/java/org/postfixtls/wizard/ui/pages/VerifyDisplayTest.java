@@ -1,0 +1,106 @@
+package org.postfixtls.wizard.ui.pages;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.postfixtls.wizard.app.verify.PortProber;
+import org.postfixtls.wizard.app.verify.ProbeTimeouts;
+import org.postfixtls.wizard.app.verify.ServerCommandException;
+import org.postfixtls.wizard.app.verify.ServerInspector;
+import org.postfixtls.wizard.app.verify.ServerSideRequest;
+import org.postfixtls.wizard.app.verify.VerificationEngine;
+import org.postfixtls.wizard.app.verify.VerificationRequest;
+import org.postfixtls.wizard.domain.verify.CheckStatus;
+import org.postfixtls.wizard.domain.verify.DnsAnswer;
+import org.postfixtls.wizard.domain.verify.PortExpectations;
+import org.postfixtls.wizard.domain.verify.PortRole;
+import org.postfixtls.wizard.domain.verify.PortTarget;
+import org.postfixtls.wizard.domain.verify.ProbeOutcome;
+import org.postfixtls.wizard.domain.verify.SessionObservation;
+import org.postfixtls.wizard.domain.verify.TlsVersion;
+import org.postfixtls.wizard.domain.verify.VerificationReport;
+import org.postfixtls.wizard.domain.verify.WeakCipherClass;
+
+/** A recorded verification (the JSON report) is drawn exactly like the live report it was written from. */
+class VerifyDisplayTest {
+
+    /** Nothing listens: every port is unreachable. */
+    private static final PortProber CLOSED = new PortProber() {
+        @Override
+        public SessionObservation session(PortTarget target, ProbeTimeouts timeouts) {
+            return SessionObservation.unreachable("connection refused", Duration.ZERO);
+        }
+
+        @Override
+        public ProbeOutcome tryVersion(PortTarget target, TlsVersion version, ProbeTimeouts timeouts) {
+            return ProbeOutcome.refused("refused");
+        }
+
+        @Override
+        public ProbeOutcome tryCipherClass(PortTarget target, WeakCipherClass cipherClass, ProbeTimeouts timeouts) {
+            return ProbeOutcome.refused("refused");
+        }
+
+        @Override
+        public ProbeOutcome tryStarttlsInjection(PortTarget target, ProbeTimeouts timeouts) {
+            return ProbeOutcome.refused("refused");
+        }
+    };
+
+    @Test
+    void theRecordedDocumentShowsTheSameSummaryTilesChecklistAndSectionsAsTheLiveReport() throws Exception {
+        VerificationEngine engine = new VerificationEngine(CLOSED,
+                Optional.of((name, type) -> DnsAnswer.unreachable("no resolver in this test")),
+                Optional.of(new ServerInspector((argv, timeout) -> {
+                    throw new ServerCommandException("no server in this test");
+                }, Optional.empty())), Clock.systemUTC());
+        VerificationReport report = engine.verify(new VerificationRequest("127.0.0.1",
+                List.of(new PortTarget("127.0.0.1", 2525, PortRole.SMTP),
+                        new PortTarget("127.0.0.1", 2587, PortRole.SUBMISSION)),
+                PortExpectations.NONE, Optional.of("example.test"),
+                Optional.of(new ServerSideRequest(Optional.empty(), "may", Optional.empty(), Optional.empty())),
+                ProbeTimeouts.DEFAULT));
+
+        VerifyDisplay live = VerifyDisplay.of(report);
+        VerifyDisplay recorded = VerifyDisplay.ofDocument(new ObjectMapper().readTree(VerifyReportFiles.json(report)));
+
+        assertEquals(live, recorded);
+        assertEquals(CheckStatus.FAIL, live.status());
+        assertEquals(List.of("DNS", "On the server", "Port findings"),
+                live.sections().stream().map(VerifyDisplay.Section::title).toList());
+        assertEquals(List.of(new VerifyDisplay.TileLine("not reachable", false)), live.tiles().get(0).lines());
+        assertFalse(live.checklist().isEmpty());
+    }
+
+    @Test
+    void theShippedRecordingsAreLabelledAndShowAllThreePortsOfTheTestServer() {
+        for (RecordedVerification.Moment moment : RecordedVerification.Moment.values()) {
+            RecordedVerification recording = RecordedVerification.load(moment);
+            assertTrue(recording.label().matches("RECORDED on \\d{4}-\\d{2}-\\d{2} from a Postfix 3\\.7 test server — .*"),
+                    recording.label());
+            assertEquals(3, recording.display().tiles().size(), moment.name());
+            assertFalse(recording.display().checklist().isEmpty(), moment.name());
+        }
+        VerifyDisplay before = RecordedVerification.load(RecordedVerification.Moment.BEFORE).display();
+        VerifyDisplay after = RecordedVerification.load(RecordedVerification.Moment.AFTER).display();
+        assertTrue(before.tiles().stream().filter(t -> t.title().startsWith("submission")).allMatch(t ->
+                t.lines().contains(new VerifyDisplay.TileLine("not reachable", false))), "submission is off before");
+        assertTrue(after.tiles().stream().noneMatch(t -> t.lines().contains(new VerifyDisplay.TileLine("not reachable",
+                false))), "after: every port answers " + after.tiles());
+        for (String done : List.of("done-submission-tls", "done-certificate")) {
+            assertEquals(CheckStatus.FAIL, checklistStatus(before, done), "before: " + done);
+            assertEquals(CheckStatus.PASS, checklistStatus(after, done), "after: " + done);
+        }
+    }
+
+    private static CheckStatus checklistStatus(VerifyDisplay display, String id) {
+        return display.checklist().stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow().status();
+    }
+}
