@@ -3,10 +3,7 @@ package org.postfixtls.wizard.cli;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.postfixtls.wizard.adapter.dns.DnsjavaResolver;
+import org.postfixtls.wizard.adapter.local.AtomicFiles;
 import org.postfixtls.wizard.adapter.local.LocalFiles;
 import org.postfixtls.wizard.adapter.local.SystemTrust;
 import org.postfixtls.wizard.adapter.local.LocalServerCommands;
@@ -31,9 +29,9 @@ import org.postfixtls.wizard.app.verify.ServerInspector;
 import org.postfixtls.wizard.app.verify.ServerSideRequest;
 import org.postfixtls.wizard.app.verify.VerificationEngine;
 import org.postfixtls.wizard.app.verify.VerificationRequest;
-import org.postfixtls.wizard.domain.cert.BadInputException;
+import org.postfixtls.wizard.domain.kernel.BadInputException;
 import org.postfixtls.wizard.domain.cert.CertificateInspector;
-import org.postfixtls.wizard.domain.cert.InputLimits;
+import org.postfixtls.wizard.domain.kernel.InputLimits;
 import org.postfixtls.wizard.domain.cert.TrustAnchors;
 import org.postfixtls.wizard.domain.verify.PortExpectations;
 import org.postfixtls.wizard.domain.verify.PortRole;
@@ -239,20 +237,8 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private static void writeAtomically(Path target, String content) {
-        Path absolute = target.toAbsolutePath();
-        Path directory = absolute.getParent();
         try {
-            Path temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
-            try {
-                Files.writeString(temporary, content, StandardCharsets.UTF_8);
-                try {
-                    Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            AtomicFiles.replace(target, content.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new BadInputException("--out: " + target + " cannot be written (" + e.getMessage() + ")");
         }

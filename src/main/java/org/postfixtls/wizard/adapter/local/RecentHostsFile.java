@@ -3,10 +3,8 @@ package org.postfixtls.wizard.adapter.local;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.postfixtls.wizard.app.workspace.RecentHost;
@@ -53,17 +51,7 @@ public final class RecentHostsFile {
         hosts.add(host);
         load().stream().filter(h -> !h.sameTarget(host)).limit(MAX_ENTRIES - 1).forEach(hosts::add);
         LocalFiles.createPrivateDirectories(file.getParent());
-        Path temp = Files.createTempFile(file.getParent(), ".recent-hosts", ".json");
-        try {
-            JSON.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), hosts);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.replace(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(hosts));
         return List.copyOf(hosts);
     }
 }

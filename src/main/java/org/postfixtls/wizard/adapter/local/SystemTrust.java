@@ -3,7 +3,7 @@ package org.postfixtls.wizard.adapter.local;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.postfixtls.wizard.domain.cert.InputLimits;
+import org.postfixtls.wizard.domain.kernel.InputLimits;
 import org.postfixtls.wizard.domain.cert.SystemCaBundle;
 import org.postfixtls.wizard.domain.cert.TrustAnchors;
 

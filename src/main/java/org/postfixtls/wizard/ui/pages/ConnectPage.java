@@ -34,7 +34,7 @@ import org.postfixtls.wizard.app.workspace.RecentHost;
 import org.postfixtls.wizard.app.workspace.RemoteWorkspace;
 import org.postfixtls.wizard.ui.wizard.SshForm;
 import org.postfixtls.wizard.app.workspace.ServerFiles;
-import org.postfixtls.wizard.domain.cert.BadInputException;
+import org.postfixtls.wizard.domain.kernel.BadInputException;
 import org.postfixtls.wizard.domain.config.plan.PostfixVersion;
 import org.postfixtls.wizard.ui.tasks.Background;
 import org.postfixtls.wizard.ui.wizard.ConnectionMode;

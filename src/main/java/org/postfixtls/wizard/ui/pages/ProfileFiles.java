@@ -24,7 +24,7 @@ import org.postfixtls.wizard.ui.wizard.WizardModel;
 public final class ProfileFiles {
 
     /** Far above any real profile; a larger file is not one. */
-    static final long MAX_BYTES = org.postfixtls.wizard.domain.cert.InputLimits.MAX_PROFILE_BYTES;
+    static final long MAX_BYTES = org.postfixtls.wizard.domain.kernel.InputLimits.MAX_PROFILE_BYTES;
 
     private ProfileFiles() {
     }

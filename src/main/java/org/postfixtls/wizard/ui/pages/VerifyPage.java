@@ -46,7 +46,7 @@ import org.postfixtls.wizard.app.verify.VerificationEngine;
 import org.postfixtls.wizard.app.verify.VerificationHandle;
 import org.postfixtls.wizard.app.verify.VerificationListener;
 import org.postfixtls.wizard.app.verify.VerificationRequest;
-import org.postfixtls.wizard.domain.cert.BadInputException;
+import org.postfixtls.wizard.domain.kernel.BadInputException;
 import org.postfixtls.wizard.domain.cert.TrustAnchors;
 import org.postfixtls.wizard.domain.verify.Check;
 import org.postfixtls.wizard.domain.verify.CheckStatus;
