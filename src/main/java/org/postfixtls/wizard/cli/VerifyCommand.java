@@ -33,6 +33,7 @@ import org.postfixtls.wizard.domain.kernel.BadInputException;
 import org.postfixtls.wizard.domain.cert.CertificateInspector;
 import org.postfixtls.wizard.domain.kernel.InputLimits;
 import org.postfixtls.wizard.domain.cert.TrustAnchors;
+import org.postfixtls.wizard.domain.profile.TlsLevel;
 import org.postfixtls.wizard.domain.verify.PortExpectations;
 import org.postfixtls.wizard.domain.verify.PortRole;
 import org.postfixtls.wizard.domain.verify.PortTarget;
@@ -53,8 +54,6 @@ final class VerifyCommand implements Callable<Integer> {
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:\\-]{1,253}");
     private static final Pattern DOMAIN = Pattern.compile("(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z0-9-]{2,63}\\.?");
     private static final Pattern DESTINATION = Pattern.compile("\\[?[A-Za-z0-9._:\\-]{1,253}]?(:\\d{1,5})?");
-    private static final List<String> LEVELS = List.of("none", "may", "encrypt", "dane", "dane-only", "fingerprint",
-            "verify", "secure");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -155,8 +154,9 @@ final class VerifyCommand implements Callable<Integer> {
         if (timeoutSeconds < 1 || timeoutSeconds > 300) {
             throw new BadInputException("--timeout: " + timeoutSeconds + " is out of range; allowed 1..300 seconds");
         }
-        if (!LEVELS.contains(outboundLevel)) {
-            throw new BadInputException("--outbound-level: '" + outboundLevel + "' is not a Postfix TLS level; allowed " + String.join(", ", LEVELS));
+        if (TlsLevel.parse(outboundLevel).filter(TlsLevel.OUTBOUND_DEFAULTS::contains).isEmpty()) {
+            throw new BadInputException("--outbound-level: '" + outboundLevel
+                    + "' is not a Postfix TLS level for all destinations; allowed: " + TlsLevel.names(TlsLevel.OUTBOUND_DEFAULTS));
         }
         if (outboundTest != null && (!DESTINATION.matcher(outboundTest).matches() || outboundTest.startsWith("-"))) {
             throw new BadInputException("--outbound-test: '" + outboundTest + "' is not a destination (example.org or [mx.example.org]:25)");

@@ -95,7 +95,7 @@ public final class PoliciesPage {
             public TlsLevel fromString(String text) {
                 return TlsLevel.parse(text).orElse(null);
             }
-        }, TlsLevel.values()));
+        }, TlsLevel.POLICY.toArray(TlsLevel[]::new)));
         level.setPrefWidth(110);
         TableColumn<Row, String> match = new TableColumn<>("Match");
         match.setCellValueFactory(c -> c.getValue().match);

@@ -187,11 +187,28 @@ class StepValidatorsTest {
 
         @Test
         void everyOfferedLevelPasses() {
-            for (TlsLevel level : TlsLevel.values()) {
+            for (TlsLevel level : TlsLevel.OUTBOUND_DEFAULTS) {
                 edit(p -> ProfileEdits.withOutbound(p, new Profile.Outbound(level, false)));
-                edit(p -> ProfileEdits.withInbound(p, new Profile.Inbound(level, false)));
                 assertPasses(check("outbound"));
+            }
+            for (TlsLevel level : TlsLevel.INBOUND) {
+                edit(p -> ProfileEdits.withInbound(p, new Profile.Inbound(level, false)));
                 assertPasses(check("inbound"));
+            }
+        }
+
+        /** A profile opened from a file or built by hand can hold any level; the step's veto is the last guard. */
+        @Test
+        void aLevelTheSideDoesNotAllowIsVetoedWithWhatIsAllowed() {
+            edit(p -> ProfileEdits.withOutbound(p, new Profile.Outbound(TlsLevel.FINGERPRINT, false)));
+            assertVeto("Outbound TLS, level: is 'fingerprint'; allowed: may, dane, encrypt, dane-only,"
+                    + " verify, secure, none (fingerprint pins one server's certificate: use it in a domain policy)",
+                    check("outbound"));
+            for (TlsLevel level : TlsLevel.values()) {
+                if (!TlsLevel.INBOUND.contains(level)) {
+                    edit(p -> ProfileEdits.withInbound(p, new Profile.Inbound(level, false)));
+                    assertFalse(check("inbound").passed(), level + " is not a level smtpd_tls_security_level takes");
+                }
             }
         }
 
