@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.postfixtls.wizard.app.discovery.Discovery;
+import org.postfixtls.wizard.app.plan.PlanPreview;
 import org.postfixtls.wizard.app.discovery.ServerFacts;
 import org.postfixtls.wizard.app.remote.RemoteException;
 import org.postfixtls.wizard.app.remote.RemoteSession;
@@ -22,13 +23,10 @@ import org.postfixtls.wizard.domain.cert.InspectionReport;
 import org.postfixtls.wizard.domain.cert.InspectionRequest;
 import org.postfixtls.wizard.domain.cert.KeyEvidence;
 import org.postfixtls.wizard.domain.config.diff.UnifiedDiff;
-import org.postfixtls.wizard.domain.config.lint.LintInput;
-import org.postfixtls.wizard.domain.config.lint.Linter;
 import org.postfixtls.wizard.domain.config.plan.ChangeSet;
 import org.postfixtls.wizard.domain.config.plan.FileChange;
 import org.postfixtls.wizard.domain.config.plan.PlanHash;
 import org.postfixtls.wizard.domain.config.plan.PlanRequest;
-import org.postfixtls.wizard.domain.config.plan.Planner;
 import org.postfixtls.wizard.domain.profile.Profile;
 
 /**
@@ -217,13 +215,11 @@ public final class DeployEngine {
             ServerFacts facts = discovery.discover(session, options.configDirectory(), false);
             event("discover", StepEvent.Status.OK, "Postfix " + facts.postfixVersion() + ", "
                     + facts.configDirectory() + ", default_database_type " + facts.defaultDatabaseType());
-            ChangeSet changeSet = Planner.plan(new PlanRequest(facts.mainCf(), facts.masterCf(), facts.tlsPolicy(),
+            PlanPreview plan = PlanPreview.of(new PlanRequest(facts.mainCf(), facts.masterCf(), facts.tlsPolicy(),
                     profile, facts.version(), facts.defaultDatabaseType(), facts.configDirectory(),
                     facts.stackMarkers()));
-            String policyAfter = changeSet.file(Planner.TLS_POLICY).map(FileChange::after).orElse(facts.tlsPolicy());
-            List<String> lint = Linter.lintPlanned(LintInput.of(facts.mainCf(), facts.masterCf(), facts.tlsPolicy(),
-                    facts.version()), LintInput.of(changeSet.content(Planner.MAIN_CF),
-                    changeSet.content(Planner.MASTER_CF), policyAfter, facts.version())).stream()
+            ChangeSet changeSet = plan.changeSet();
+            List<String> lint = plan.findingsAfter().stream()
                     .map(f -> f.id() + " " + f.severity().name().toLowerCase(java.util.Locale.ROOT) + ": " + f.message())
                     .toList();
             event("plan", StepEvent.Status.OK, changeSet.changes().size() + " changes in "

@@ -17,7 +17,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 import org.postfixtls.wizard.adapter.local.LocalFiles;
-import org.postfixtls.wizard.app.workspace.PlanPreview;
+import org.postfixtls.wizard.app.plan.PlanPreview;
 import org.postfixtls.wizard.domain.config.diff.UnifiedDiff;
 import org.postfixtls.wizard.domain.config.lint.Finding;
 import org.postfixtls.wizard.domain.config.lint.Severity;
@@ -65,7 +65,7 @@ public final class PreviewPage {
             var profile = model.getProfile();
             model.changeSetProperty().set(null);
             summary.setText("Planning…");
-            Background.supply(() -> PlanPreview.of(server, profile)).whenComplete((preview, error) -> Background.onFx(() -> {
+            Background.supply(() -> PlanPreview.of(server.planRequest(profile))).whenComplete((preview, error) -> Background.onFx(() -> {
                 if (mine != generation.get()) {
                     return; // a newer edit is being planned
                 }
