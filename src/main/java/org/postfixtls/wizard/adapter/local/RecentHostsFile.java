@@ -8,12 +8,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.postfixtls.wizard.app.workspace.RecentHost;
+import org.postfixtls.wizard.app.workspace.RecentHosts;
 
 /**
  * The list of recent servers in the user's configuration folder ({@code $XDG_CONFIG_HOME/postfix-tls-wizard}),
  * newest first. A damaged file is treated as empty: forgetting recent hosts is better than refusing to start.
  */
-public final class RecentHostsFile {
+public final class RecentHostsFile implements RecentHosts {
 
     static final int MAX_ENTRIES = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,6 +32,7 @@ public final class RecentHostsFile {
         return new RecentHostsFile(base.resolve("postfix-tls-wizard").resolve("recent-hosts.json"));
     }
 
+    @Override
     public List<RecentHost> load() {
         if (!Files.isReadable(file)) {
             return List.of();
@@ -46,6 +48,7 @@ public final class RecentHostsFile {
     }
 
     /** Puts the host first, drops an older entry for the same target, keeps at most ten. */
+    @Override
     public List<RecentHost> remember(RecentHost host) throws IOException {
         List<RecentHost> hosts = new ArrayList<>();
         hosts.add(host);

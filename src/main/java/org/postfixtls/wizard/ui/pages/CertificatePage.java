@@ -1,5 +1,7 @@
 package org.postfixtls.wizard.ui.pages;
 
+import org.postfixtls.wizard.app.workspace.Workstation;
+import org.postfixtls.wizard.ui.wizard.WizardServices;
 import atlantafx.base.theme.Styles;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +28,6 @@ import javafx.stage.FileChooser;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
-import org.postfixtls.wizard.adapter.local.LocalFiles;
-import org.postfixtls.wizard.adapter.local.SystemTrust;
 import org.postfixtls.wizard.app.workspace.CertificateCandidate;
 import org.postfixtls.wizard.app.workspace.CertificateCheck;
 import org.postfixtls.wizard.domain.kernel.BadInputException;
@@ -61,7 +61,7 @@ public final class CertificatePage {
     private CertificatePage() {
     }
 
-    public static VBox create(WizardModel model) {
+    public static VBox create(WizardModel model, WizardServices services) {
         VBox page = PageScaffold.page("certificate", "Certificate",
                 "The certificate and key Postfix shows to mail programs and other servers. Most failed TLS setups "
                         + "fail here: a missing intermediate, a key that does not match, an expired certificate, a key "
@@ -159,8 +159,8 @@ public final class CertificatePage {
             details.getChildren().clear();
             findings.getChildren().clear();
             acknowledge.setSelected(false);
-            Background.supply(() -> CertificateCheck.inspect(candidate, model.getServer(), SystemTrust.anchors()))
-                    .whenComplete((report, error) -> Background.onFx(() -> {
+            services.tasks().supply(() -> CertificateCheck.inspect(candidate, model.getServer(), services.trust().system()))
+                    .whenComplete((report, error) -> services.tasks().onFx(() -> {
                         if (candidate != candidates.getSelectionModel().getSelectedItem()) {
                             return;
                         }
@@ -189,9 +189,9 @@ public final class CertificatePage {
         showServer.run();
         model.serverProperty().addListener((o, old, server) -> showServer.run());
 
-        openLocal.setOnAction(event -> openLocalFile(model, candidates, openLocal));
-        generate.setOnAction(event -> generateTestCertificate(model, candidates, generate));
-        saveHook.setOnAction(event -> saveHook(saveHook, status));
+        openLocal.setOnAction(event -> openLocalFile(services, candidates, openLocal));
+        generate.setOnAction(event -> generateTestCertificate(model, services, candidates, generate));
+        saveHook.setOnAction(event -> saveHook(services, saveHook));
 
         page.getChildren().addAll(PageScaffold.section("Certificates found"), candidates, actions,
                 status, findings, acknowledge, details, hookBox,
@@ -242,7 +242,8 @@ public final class CertificatePage {
         return row;
     }
 
-    private static void openLocalFile(WizardModel model, ListView<CertificateCandidate> candidates, Button owner) {
+    private static void openLocalFile(WizardServices services, ListView<CertificateCandidate> candidates,
+            Button owner) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Certificate chain (PEM), e.g. fullchain.pem");
         File chain = chooser.showOpenDialog(owner.getScene().getWindow());
@@ -252,8 +253,8 @@ public final class CertificatePage {
         chooser.setTitle("Its private key (optional: Cancel to check the certificate only)");
         chooser.setInitialDirectory(chain.getParentFile());
         File key = chooser.showOpenDialog(owner.getScene().getWindow());
-        Background.supply(() -> localCandidate(chain.toPath(), key == null ? null : key.toPath()))
-                .whenComplete((candidate, error) -> Background.onFx(() -> {
+        services.tasks().supply(() -> localCandidate(services.workstation(), chain.toPath(), key == null ? null : key.toPath()))
+                .whenComplete((candidate, error) -> services.tasks().onFx(() -> {
                     if (error != null) {
                         PageAlerts.error(owner, "The certificate cannot be used", Background.unwrap(error).getMessage());
                         return;
@@ -263,15 +264,16 @@ public final class CertificatePage {
                 }));
     }
 
-    static CertificateCandidate localCandidate(Path chain, Path key) {
-        FileContent content = LocalFiles.read(chain, InputLimits.MAX_PEM_BYTES, "a PEM certificate chain");
+    static CertificateCandidate localCandidate(Workstation files, Path chain, Path key) {
+        FileContent content = files.read(chain, InputLimits.MAX_PEM_BYTES, "a PEM certificate chain");
         Optional<KeyEvidence> evidence = key == null ? Optional.empty()
-                : Optional.of(KeyEvidence.fromKeyFile(LocalFiles.read(key, InputLimits.MAX_PEM_BYTES, "a PEM private key")));
+                : Optional.of(KeyEvidence.fromKeyFile(files.read(key, InputLimits.MAX_PEM_BYTES, "a PEM private key")));
         return new CertificateCandidate(chain.toAbsolutePath().toString(),
                 key == null ? null : key.toAbsolutePath().toString(), content, evidence, "local file");
     }
 
-    private static void generateTestCertificate(WizardModel model, ListView<CertificateCandidate> candidates, Button owner) {
+    private static void generateTestCertificate(WizardModel model, WizardServices services,
+            ListView<CertificateCandidate> candidates, Button owner) {
         String hostname = model.getServer() == null ? null : model.getServer().myhostname().orElse(null);
         if (hostname == null) {
             PageAlerts.error(owner, "No host name", "main.cf sets no myhostname, so there is no name to put in the "
@@ -288,17 +290,17 @@ public final class CertificatePage {
         if (folder == null) {
             return;
         }
-        Background.supply(() -> {
+        services.tasks().supply(() -> {
             GeneratedCertificate generated = new SelfSignedCertificateGenerator().generate(hostname, GeneratedKeyType.EC);
             Path cert = folder.toPath().resolve(hostname + ".pem");
             Path key = folder.toPath().resolve(hostname + ".key");
-            LocalFiles.writeNew(cert, generated.certificatePem(), "rw-r--r--");
-            LocalFiles.writeNew(key, generated.privateKeyPem(), "rw-------");
-            CertificateCandidate local = localCandidate(cert, key);
+            services.workstation().writeNew(cert, generated.certificatePem(), "rw-r--r--");
+            services.workstation().writeNew(key, generated.privateKeyPem(), "rw-------");
+            CertificateCandidate local = localCandidate(services.workstation(), cert, key);
             // Postfix reads the pair where the admin puts it on the server; suggest Debian's usual places.
             return new CertificateCandidate("/etc/ssl/certs/" + hostname + ".pem", "/etc/ssl/private/" + hostname + ".key",
                     local.chain(), local.key(), "generated test certificate, saved in " + folder);
-        }).whenComplete((candidate, error) -> Background.onFx(() -> {
+        }).whenComplete((candidate, error) -> services.tasks().onFx(() -> {
             if (error != null) {
                 PageAlerts.error(owner, "The test certificate was not created", Background.unwrap(error).getMessage());
                 return;
@@ -312,7 +314,7 @@ public final class CertificatePage {
         }));
     }
 
-    private static void saveHook(Button owner, Label status) {
+    private static void saveHook(WizardServices services, Button owner) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Save the certbot deploy hook");
         chooser.setInitialFileName(CertbotDeployHook.FILE_NAME);
@@ -320,10 +322,10 @@ public final class CertificatePage {
         if (file == null) {
             return;
         }
-        Background.supply(() -> {
-            LocalFiles.writeNew(file.toPath(), CertbotDeployHook.script().getBytes(StandardCharsets.UTF_8), "rwxr-xr-x");
+        services.tasks().supply(() -> {
+            services.workstation().writeNew(file.toPath(), CertbotDeployHook.script().getBytes(StandardCharsets.UTF_8), "rwxr-xr-x");
             return file;
-        }).whenComplete((saved, error) -> Background.onFx(() -> {
+        }).whenComplete((saved, error) -> services.tasks().onFx(() -> {
             if (error != null) {
                 PageAlerts.error(owner, "The hook was not saved", Background.unwrap(error).getMessage());
             } else {

@@ -20,7 +20,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 import org.postfixtls.wizard.app.deploy.Cancellation;
-import org.postfixtls.wizard.app.deploy.DeployEngine;
 import org.postfixtls.wizard.app.deploy.DeployListener;
 import org.postfixtls.wizard.app.deploy.DeployOptions;
 import org.postfixtls.wizard.app.deploy.DeployOutcome;
@@ -33,6 +32,7 @@ import org.postfixtls.wizard.ui.wizard.ConnectionMode;
 import org.postfixtls.wizard.ui.wizard.StepValidator;
 import org.postfixtls.wizard.ui.wizard.Validation;
 import org.postfixtls.wizard.ui.wizard.WizardModel;
+import org.postfixtls.wizard.ui.wizard.WizardServices;
 
 /**
  * The transaction, step by step: lock, backup, staged validation with the server's own Postfix, atomic swap,
@@ -46,7 +46,7 @@ public final class DeployPage {
     private DeployPage() {
     }
 
-    public static VBox create(WizardModel model) {
+    public static VBox create(WizardModel model, WizardServices services) {
         VBox page = PageScaffold.page("deploy", "Deploy",
                 "Apply the previewed change as one transaction. The server validates the new files with its own "
                         + "Postfix before touching the live ones, swaps them atomically, reloads and checks that mail "
@@ -170,8 +170,8 @@ public final class DeployPage {
         Runnable loadHistory = () -> {
             String configDir = model.getServer().configDirectory();
             history.getChildren().setAll(PageScaffold.muted("Reading the history from the server…"));
-            Background.supply(() -> model.sshJobs().withSession(model.sshForm(),
-                    session -> new DeployEngine().history(session, options(configDir))))
+            Background.supply(() -> services.sshJobs().withSession(model.sshForm(),
+                    session -> services.deploy().history(session, options(configDir))))
                     .whenComplete((records, error) -> Background.onFx(() -> {
                         if (error != null) {
                             history.getChildren().setAll(PageScaffold.note(ConnectPage.connectionProblem(
@@ -193,8 +193,8 @@ public final class DeployPage {
             PlanHash approved = PlanHash.of(model.approvedChangeSetProperty().get());
             planChanged.setVisible(false);
             planChanged.setManaged(false);
-            runJob(model, running, deploy, cancel, rollback, steps, stepLines, log, result, loadHistory,
-                    (session, cancellation) -> new DeployEngine().deploy(session, model.getProfile(), approved,
+            runJob(model, services, running, deploy, cancel, rollback, steps, stepLines, log, result, loadHistory,
+                    (session, cancellation) -> services.deploy().deploy(session, model.getProfile(), approved,
                             options(model.getServer().configDirectory()), listener, cancellation));
         });
         rollback.setOnAction(e -> {
@@ -203,8 +203,8 @@ public final class DeployPage {
                             + "is reloaded and health-checked.")) {
                 return;
             }
-            runJob(model, running, deploy, cancel, rollback, steps, stepLines, log, result, loadHistory,
-                    (session, cancellation) -> new DeployEngine().rollback(session, null,
+            runJob(model, services, running, deploy, cancel, rollback, steps, stepLines, log, result, loadHistory,
+                    (session, cancellation) -> services.deploy().rollback(session, null,
                             options(model.getServer().configDirectory()), listener, cancellation));
         });
         cancel.setOnAction(e -> {
@@ -226,7 +226,7 @@ public final class DeployPage {
         DeployReport run(org.postfixtls.wizard.app.remote.RemoteSession session, Cancellation cancellation);
     }
 
-    private static void runJob(WizardModel model, AtomicReference<Cancellation> running, Button deploy, Button cancel,
+    private static void runJob(WizardModel model, WizardServices services, AtomicReference<Cancellation> running, Button deploy, Button cancel,
             Button rollback, VBox steps, Map<String, Label> stepLines, TextArea log, Label result, Runnable loadHistory,
             Job job) {
         Cancellation cancellation = new Cancellation();
@@ -240,7 +240,7 @@ public final class DeployPage {
         result.setText("Running…");
         result.setGraphic(null);
         result.getStyleClass().setAll("label");
-        Background.supply(() -> model.sshJobs().withSession(model.sshForm(), session -> job.run(session, cancellation)))
+        Background.supply(() -> services.sshJobs().withSession(model.sshForm(), session -> job.run(session, cancellation)))
                 .whenComplete((report, error) -> Background.onFx(() -> {
                     running.set(null);
                     cancel.setDisable(true);

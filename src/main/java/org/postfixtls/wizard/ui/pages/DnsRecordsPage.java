@@ -1,5 +1,6 @@
 package org.postfixtls.wizard.ui.pages;
 
+import org.postfixtls.wizard.ui.wizard.WizardServices;
 import atlantafx.base.theme.Styles;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,6 @@ import javafx.stage.FileChooser;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
-import org.postfixtls.wizard.adapter.local.LocalFiles;
 import org.postfixtls.wizard.domain.profile.Profile;
 import org.postfixtls.wizard.ui.tasks.Background;
 import org.postfixtls.wizard.ui.wizard.ProfileFieldsValidator;
@@ -38,7 +38,7 @@ public final class DnsRecordsPage {
     private DnsRecordsPage() {
     }
 
-    public static VBox create(WizardModel model) {
+    public static VBox create(WizardModel model, WizardServices services) {
         VBox page = PageScaffold.page("dns", "DNS records",
                 "Records that tell other mail servers to insist on TLS when they send to you: DANE (TLSA, needs "
                         + "DNSSEC), MTA-STS (a DNS record plus a policy file on a web server) and TLS-RPT (where "
@@ -96,7 +96,7 @@ public final class DnsRecordsPage {
         Button copyPolicy = copyButton("Copy policy", policy, "the MTA-STS policy");
         Button savePolicy = new Button("Save policy file…", new FontIcon(Material2OutlinedMZ.SAVE_ALT));
         savePolicy.setId("dns-save-policy");
-        savePolicy.setOnAction(e -> savePolicyFile(savePolicy, policy.getText()));
+        savePolicy.setOnAction(e -> savePolicyFile(services, savePolicy, policy.getText()));
 
         boolean[] updating = {false};
         MtaStsIdKeeper ids = new MtaStsIdKeeper(Clock.systemUTC());
@@ -177,7 +177,7 @@ public final class DnsRecordsPage {
         return button;
     }
 
-    private static void savePolicyFile(Button owner, String text) {
+    private static void savePolicyFile(WizardServices services, Button owner, String text) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Save the MTA-STS policy file");
         chooser.setInitialFileName("mta-sts.txt");
@@ -185,10 +185,10 @@ public final class DnsRecordsPage {
         if (file == null) {
             return;
         }
-        Background.supply(() -> {
-            org.postfixtls.wizard.adapter.local.ExportFolder.replaceFile(file.toPath(), text.getBytes(StandardCharsets.US_ASCII));
+        services.tasks().supply(() -> {
+            services.workstation().replace(file.toPath(), text.getBytes(StandardCharsets.US_ASCII));
             return file;
-        }).whenComplete((saved, error) -> Background.onFx(() -> {
+        }).whenComplete((saved, error) -> services.tasks().onFx(() -> {
             if (error != null) {
                 PageAlerts.error(owner, "The policy file was not saved", Background.unwrap(error).getMessage());
             } else {

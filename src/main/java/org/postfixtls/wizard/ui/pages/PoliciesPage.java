@@ -1,5 +1,6 @@
 package org.postfixtls.wizard.ui.pages;
 
+import org.postfixtls.wizard.ui.wizard.WizardServices;
 import atlantafx.base.theme.Styles;
 import java.util.List;
 import java.util.Optional;
@@ -66,7 +67,7 @@ public final class PoliciesPage {
         }
     }
 
-    public static VBox create(WizardModel model) {
+    public static VBox create(WizardModel model, WizardServices services) {
         VBox page = PageScaffold.page("policies", "Domain policies",
                 "Exceptions to the outbound default for single destinations: a partner that must always get "
                         + "verified TLS, an old server that needs TLS without certificate checks. Written to the "
@@ -177,7 +178,7 @@ public final class PoliciesPage {
         Label testResult = new Label();
         testResult.setId("policies-test-result");
         testResult.setWrapText(true);
-        test.setOnAction(e -> testDomain(model, table.getSelectionModel().getSelectedItem(), testing, testResult));
+        test.setOnAction(e -> testDomain(model, services, table.getSelectionModel().getSelectedItem(), testing, testResult));
 
         Label existing = new Label();
         existing.setId("policies-existing");
@@ -220,7 +221,7 @@ public final class PoliciesPage {
      * posttls-finger from the server, at the level the row would enforce: does the destination meet it today?
      * Run over its own SSH session; the live configuration is not changed.
      */
-    private static void testDomain(WizardModel model, Row row, javafx.beans.property.BooleanProperty testing, Label result) {
+    private static void testDomain(WizardModel model, WizardServices services, Row row, javafx.beans.property.BooleanProperty testing, Label result) {
         Profile.Policy policy = row.toPolicy();
         Optional<String> untestable = PolicyChoices.untestable(policy);
         if (untestable.isPresent()) {
@@ -235,7 +236,7 @@ public final class PoliciesPage {
         result.getStyleClass().setAll("label");
         result.setGraphic(null);
         result.setText("Testing " + destination + " at level " + level + " from the server…");
-        Background.supply(() -> model.sshJobs().withSession(model.sshForm(), session -> {
+        services.tasks().supply(() -> services.sshJobs().withSession(model.sshForm(), session -> {
             try {
                 return new ServerInspector(new RemoteServerCommands(session), Optional.empty()).outboundProbe(
                         new ServerSideRequest(Optional.ofNullable(configDir), level, Optional.of(destination),
@@ -243,7 +244,7 @@ public final class PoliciesPage {
             } catch (ServerCommandException ex) {
                 throw new IllegalStateException(ex.getMessage(), ex);
             }
-        })).whenComplete((probe, error) -> Background.onFx(() -> {
+        })).whenComplete((probe, error) -> services.tasks().onFx(() -> {
             testing.set(false);
             if (error != null) {
                 result.setText(ConnectPage.connectionProblem(Background.unwrap(error)));

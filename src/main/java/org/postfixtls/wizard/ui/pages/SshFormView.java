@@ -1,5 +1,6 @@
 package org.postfixtls.wizard.ui.pages;
 
+import org.postfixtls.wizard.ui.wizard.WizardServices;
 import java.io.File;
 import java.util.List;
 import javafx.geometry.Insets;
@@ -18,7 +19,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
-import org.postfixtls.wizard.adapter.local.RecentHostsFile;
 import org.postfixtls.wizard.app.workspace.RecentHost;
 import org.postfixtls.wizard.ui.tasks.Background;
 import org.postfixtls.wizard.ui.wizard.SshForm;
@@ -29,7 +29,7 @@ final class SshFormView {
     private SshFormView() {
     }
 
-    static VBox create(SshForm form) {
+    static VBox create(SshForm form, WizardServices services) {
         ComboBox<RecentHost> recent = new ComboBox<>();
         recent.setId("ssh-recent");
         recent.setPromptText("Recent servers");
@@ -49,7 +49,7 @@ final class SshFormView {
                 form.fillFrom(host);
             }
         });
-        Background.supply(() -> RecentHostsFile.inUserConfig().load()).thenAccept(hosts -> Background.onFx(() -> {
+        services.tasks().supply(() -> services.recentHosts().load()).thenAccept(hosts -> services.tasks().onFx(() -> {
             recent.getItems().setAll(hosts);
             recent.setVisible(!hosts.isEmpty());
             recent.setManaged(!hosts.isEmpty());

@@ -4,7 +4,6 @@ import atlantafx.base.theme.Styles;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,13 +28,7 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
-import org.postfixtls.wizard.adapter.dns.DnsjavaResolver;
-import org.postfixtls.wizard.adapter.local.ExportFolder;
-import org.postfixtls.wizard.adapter.local.SystemTrust;
-import org.postfixtls.wizard.adapter.net.HttpsPolicyFetcher;
-import org.postfixtls.wizard.adapter.net.SmtpProber;
 import org.postfixtls.wizard.app.workspace.ListeningPorts;
-import org.postfixtls.wizard.app.verify.DnsResolver;
 import org.postfixtls.wizard.app.verify.ProbeTimeouts;
 import org.postfixtls.wizard.app.verify.ReportDocument;
 import org.postfixtls.wizard.app.verify.ReportHtml;
@@ -62,6 +55,7 @@ import org.postfixtls.wizard.ui.tasks.Background;
 import org.postfixtls.wizard.ui.wizard.ConnectionMode;
 import org.postfixtls.wizard.ui.wizard.VerificationSetup;
 import org.postfixtls.wizard.ui.wizard.WizardModel;
+import org.postfixtls.wizard.ui.wizard.WizardServices;
 
 /**
  * The live proof: probes the ports from this computer (STARTTLS, each TLS version, weak cipher classes, the
@@ -73,7 +67,7 @@ public final class VerifyPage {
     private VerifyPage() {
     }
 
-    public static VBox create(WizardModel model, VerificationSetup setup) {
+    public static VBox create(WizardModel model, WizardServices services) {
         VBox page = PageScaffold.page("verify", "Verify",
                 "Prove the result from outside, the way a mail server or mail program meets it, in about a second. "
                         + "Every line below is evidence the server gave, not an assumption.");
@@ -197,16 +191,13 @@ public final class VerifyPage {
             String outboundLevel = model.getProfile().outbound().level().postfixName();
             String caFile = caBundle.getText().trim();
             Background.supply(() -> {
-                Optional<TrustAnchors> trust = caFile.isEmpty() ? SystemTrust.anchors()
-                        : Optional.of(SystemTrust.bundle(Path.of(caFile)));
-                Optional<DnsResolver> dns = mailDomain.isEmpty() ? Optional.empty()
-                        : DnsjavaResolver.systemResolver().map(a -> (DnsResolver) new DnsjavaResolver(a, Duration.ofSeconds(5)));
-                Optional<VerificationSetup.ServerAccess> access = setup.open(model);
+                Optional<TrustAnchors> trust = caFile.isEmpty() ? services.trust().system()
+                        : Optional.of(services.trust().bundle(Path.of(caFile)));
+                Optional<VerificationSetup.ServerAccess> access = services.serverAccess().open(model);
                 openAccess.set(access.orElse(null));
                 Optional<ServerInspector> inspector = access.map(VerificationSetup.ServerAccess::inspector);
                 String configDir = model.getServer() == null ? null : model.getServer().configDirectory();
-                VerificationEngine engine = new VerificationEngine(new SmtpProber(), dns,
-                        dns.map(d -> HttpsPolicyFetcher.standard()), inspector, Clock.systemUTC());
+                VerificationEngine engine = services.verification().engine(!mailDomain.isEmpty(), inspector);
                 VerificationRequest request = new VerificationRequest(targetHost, targets,
                         new PortExpectations(trust, expectedSha, names, Duration.ofDays(21)),
                         mailDomain.isEmpty() ? Optional.empty() : Optional.of(mailDomain),
@@ -283,9 +274,9 @@ public final class VerifyPage {
                 fail(summary, "Cancelled; nothing was changed.");
             }
         });
-        saveHtml.setOnAction(e -> save(saveHtml, model.lastVerificationProperty().get(), "html"));
-        saveMd.setOnAction(e -> save(saveMd, model.lastVerificationProperty().get(), "md"));
-        saveJson.setOnAction(e -> save(saveJson, model.lastVerificationProperty().get(), "json"));
+        saveHtml.setOnAction(e -> save(services, saveHtml, model.lastVerificationProperty().get(), "html"));
+        saveMd.setOnAction(e -> save(services, saveMd, model.lastVerificationProperty().get(), "md"));
+        saveJson.setOnAction(e -> save(services, saveJson, model.lastVerificationProperty().get(), "json"));
 
         // right after a deploy the proof should not wait for a click
         var deployed = model.lastDeployProperty().get();
@@ -477,7 +468,7 @@ public final class VerifyPage {
         }
     }
 
-    private static void save(Button owner, VerificationReport report, String format) {
+    private static void save(WizardServices services, Button owner, VerificationReport report, String format) {
         if (report == null) {
             return;
         }
@@ -494,7 +485,7 @@ public final class VerifyPage {
             default -> json(report);
         };
         Background.supply(() -> {
-            ExportFolder.replaceFile(file.toPath(), content.getBytes(StandardCharsets.UTF_8));
+            services.workstation().replace(file.toPath(), content.getBytes(StandardCharsets.UTF_8));
             return file;
         }).whenComplete((saved, error) -> Background.onFx(() -> {
             if (error != null) {
