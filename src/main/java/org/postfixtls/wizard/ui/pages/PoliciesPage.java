@@ -23,9 +23,7 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
-import org.postfixtls.wizard.app.verify.RemoteServerCommands;
 import org.postfixtls.wizard.app.verify.ServerCommandException;
-import org.postfixtls.wizard.app.verify.ServerInspector;
 import org.postfixtls.wizard.app.verify.ServerSideRequest;
 import org.postfixtls.wizard.ui.tasks.Background;
 import org.postfixtls.wizard.domain.profile.Profile;
@@ -238,7 +236,7 @@ public final class PoliciesPage {
         result.setText("Testing " + destination + " at level " + level + " from the server…");
         services.tasks().supply(() -> services.sshJobs().withSession(model.sshForm(), session -> {
             try {
-                return new ServerInspector(new RemoteServerCommands(session), Optional.empty()).outboundProbe(
+                return services.serverChecks(session).outboundProbe(
                         new ServerSideRequest(Optional.ofNullable(configDir), level, Optional.of(destination),
                                 Optional.ofNullable(caFile)), destination);
             } catch (ServerCommandException ex) {

@@ -1,8 +1,12 @@
 package org.postfixtls.wizard.ui.wizard;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.postfixtls.wizard.app.deploy.DeployEngine;
 import org.postfixtls.wizard.app.discovery.Discovery;
+import org.postfixtls.wizard.app.remote.RemoteSession;
+import org.postfixtls.wizard.app.verify.RemoteServerCommands;
+import org.postfixtls.wizard.app.verify.ServerInspector;
 import org.postfixtls.wizard.app.verify.VerificationTools;
 import org.postfixtls.wizard.app.workspace.RecentHosts;
 import org.postfixtls.wizard.app.workspace.TrustStore;
@@ -38,6 +42,11 @@ public record WizardServices(SshJobs sshJobs, Discovery discovery, DeployEngine 
         Objects.requireNonNull(recentHosts, "recentHosts");
         Objects.requireNonNull(workstation, "workstation");
         Objects.requireNonNull(tasks, "tasks");
+    }
+
+    /** Server-side checks over a session the caller holds ("test this domain": posttls-finger), without the mail log. */
+    public ServerInspector serverChecks(RemoteSession session) {
+        return new ServerInspector(new RemoteServerCommands(session), Optional.empty());
     }
 
     /** The same services with other SSH jobs (a test's known_hosts file or connector); server access follows them. */
