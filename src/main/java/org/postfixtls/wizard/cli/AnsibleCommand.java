@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import org.postfixtls.wizard.adapter.local.ExportFolder;
 import org.postfixtls.wizard.app.fleet.AnsibleProject;
 import org.postfixtls.wizard.app.fleet.FleetInventory;
-import org.postfixtls.wizard.domain.cert.BadInputException;
+import org.postfixtls.wizard.domain.kernel.BadInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

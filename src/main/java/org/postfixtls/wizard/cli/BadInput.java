@@ -1,6 +1,6 @@
 package org.postfixtls.wizard.cli;
 
-import org.postfixtls.wizard.domain.cert.BadInputException;
+import org.postfixtls.wizard.domain.kernel.BadInputException;
 import picocli.CommandLine;
 
 /** Bad input ends a command with one line on stderr and exit 2, never a stack trace. */

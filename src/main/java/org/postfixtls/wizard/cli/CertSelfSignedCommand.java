@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.postfixtls.wizard.adapter.local.LocalFiles;
-import org.postfixtls.wizard.domain.cert.BadInputException;
+import org.postfixtls.wizard.domain.kernel.BadInputException;
 import org.postfixtls.wizard.domain.cert.CertbotDeployHook;
 import org.postfixtls.wizard.domain.cert.GeneratedCertificate;
 import org.postfixtls.wizard.domain.cert.GeneratedKeyType;

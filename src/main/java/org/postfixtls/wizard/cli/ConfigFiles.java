@@ -3,14 +3,13 @@ package org.postfixtls.wizard.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.postfixtls.wizard.domain.cert.InputLimits;
+import org.postfixtls.wizard.adapter.local.AtomicFiles;
+import org.postfixtls.wizard.domain.kernel.InputLimits;
 import picocli.CommandLine;
 
 /**
@@ -83,12 +82,7 @@ final class ConfigFiles {
                 Files.write(staging.resolve(file.getKey()), file.getValue().getBytes(StandardCharsets.ISO_8859_1));
             }
             for (String name : files.keySet()) {
-                try {
-                    Files.move(staging.resolve(name), target.resolve(name), StandardCopyOption.ATOMIC_MOVE,
-                            StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(staging.resolve(name), target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-                }
+                AtomicFiles.moveIntoPlace(staging.resolve(name), target.resolve(name));
             }
         } finally {
             try (Stream<Path> left = Files.walk(staging)) {

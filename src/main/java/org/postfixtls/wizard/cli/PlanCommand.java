@@ -9,17 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.postfixtls.wizard.app.plan.PlanPreview;
 import org.postfixtls.wizard.domain.config.diff.UnifiedDiff;
 import org.postfixtls.wizard.domain.config.lint.Finding;
-import org.postfixtls.wizard.domain.config.lint.LintInput;
-import org.postfixtls.wizard.domain.config.lint.Linter;
-import org.postfixtls.wizard.domain.config.lint.Severity;
 import org.postfixtls.wizard.domain.config.plan.Change;
 import org.postfixtls.wizard.domain.config.plan.ChangeSet;
 import org.postfixtls.wizard.domain.config.plan.FileChange;
 import org.postfixtls.wizard.domain.config.plan.PlanHash;
 import org.postfixtls.wizard.domain.config.plan.PlanRequest;
-import org.postfixtls.wizard.domain.config.plan.Planner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,7 +49,8 @@ public final class PlanCommand implements Callable<Integer> {
         if (request.isEmpty()) {
             return ExitCodes.BAD_INPUT;
         }
-        ChangeSet changeSet = Planner.plan(request.get());
+        PlanPreview plan = PlanPreview.of(request.get());
+        ChangeSet changeSet = plan.changeSet();
         if (changeSet.refused()) {
             changeSet.refusals().forEach(r -> err.println("plan: refused: " + r));
             err.println("plan: the profile keys are certificate.chainFile and certificate.keyFile.");
@@ -62,7 +60,7 @@ public final class PlanCommand implements Callable<Integer> {
         }
         stdout.print(UnifiedDiff.of(changeSet));
         printReasons(stdout, changeSet);
-        List<Finding> introduced = introducedErrors(request.get(), changeSet);
+        List<Finding> introduced = plan.introducedErrors();
         for (Finding f : introduced) {
             err.println("plan: the planned configuration has lint ERROR " + f.id() + ": " + f.message());
         }
@@ -79,18 +77,6 @@ public final class PlanCommand implements Callable<Integer> {
         stdout.flush();
         err.flush();
         return introduced.isEmpty() && changeSet.conflicts().isEmpty() ? ExitCodes.OK : ExitCodes.PROBLEMS;
-    }
-
-    /** Lint errors of the planned files that the current files do not have: the plan's own, never silent. */
-    private static List<Finding> introducedErrors(PlanRequest request, ChangeSet changeSet) {
-        LintInput before = LintInput.of(request.mainCf(), request.masterCf(), request.policyMap(), request.version())
-                .withRuntime(request.runtime());
-        String policy = changeSet.file(Planner.TLS_POLICY).map(FileChange::after).orElse(request.policyMap());
-        LintInput after = LintInput.of(changeSet.running(Planner.MAIN_CF), changeSet.running(Planner.MASTER_CF),
-                policy, request.version()).withRuntime(request.runtime());
-        List<String> existing = Linter.lint(before).stream().map(Finding::id).toList();
-        return Linter.lintPlanned(before, after).stream()
-                .filter(f -> f.severity() == Severity.ERROR && !existing.contains(f.id())).toList();
     }
 
     private static void printReasons(PrintWriter out, ChangeSet changeSet) {

@@ -3,10 +3,7 @@ package org.postfixtls.wizard.cli;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.postfixtls.wizard.adapter.dns.DnsjavaResolver;
+import org.postfixtls.wizard.adapter.local.AtomicFiles;
 import org.postfixtls.wizard.adapter.local.LocalFiles;
 import org.postfixtls.wizard.adapter.local.SystemTrust;
 import org.postfixtls.wizard.adapter.local.LocalServerCommands;
@@ -31,10 +29,11 @@ import org.postfixtls.wizard.app.verify.ServerInspector;
 import org.postfixtls.wizard.app.verify.ServerSideRequest;
 import org.postfixtls.wizard.app.verify.VerificationEngine;
 import org.postfixtls.wizard.app.verify.VerificationRequest;
-import org.postfixtls.wizard.domain.cert.BadInputException;
+import org.postfixtls.wizard.domain.kernel.BadInputException;
 import org.postfixtls.wizard.domain.cert.CertificateInspector;
-import org.postfixtls.wizard.domain.cert.InputLimits;
+import org.postfixtls.wizard.domain.kernel.InputLimits;
 import org.postfixtls.wizard.domain.cert.TrustAnchors;
+import org.postfixtls.wizard.domain.profile.TlsLevel;
 import org.postfixtls.wizard.domain.verify.PortExpectations;
 import org.postfixtls.wizard.domain.verify.PortRole;
 import org.postfixtls.wizard.domain.verify.PortTarget;
@@ -55,8 +54,6 @@ final class VerifyCommand implements Callable<Integer> {
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:\\-]{1,253}");
     private static final Pattern DOMAIN = Pattern.compile("(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z0-9-]{2,63}\\.?");
     private static final Pattern DESTINATION = Pattern.compile("\\[?[A-Za-z0-9._:\\-]{1,253}]?(:\\d{1,5})?");
-    private static final List<String> LEVELS = List.of("none", "may", "encrypt", "dane", "dane-only", "fingerprint",
-            "verify", "secure");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -157,8 +154,9 @@ final class VerifyCommand implements Callable<Integer> {
         if (timeoutSeconds < 1 || timeoutSeconds > 300) {
             throw new BadInputException("--timeout: " + timeoutSeconds + " is out of range; allowed 1..300 seconds");
         }
-        if (!LEVELS.contains(outboundLevel)) {
-            throw new BadInputException("--outbound-level: '" + outboundLevel + "' is not a Postfix TLS level; allowed " + String.join(", ", LEVELS));
+        if (TlsLevel.parse(outboundLevel).filter(TlsLevel.OUTBOUND_DEFAULTS::contains).isEmpty()) {
+            throw new BadInputException("--outbound-level: '" + outboundLevel
+                    + "' is not a Postfix TLS level for all destinations; allowed: " + TlsLevel.names(TlsLevel.OUTBOUND_DEFAULTS));
         }
         if (outboundTest != null && (!DESTINATION.matcher(outboundTest).matches() || outboundTest.startsWith("-"))) {
             throw new BadInputException("--outbound-test: '" + outboundTest + "' is not a destination (example.org or [mx.example.org]:25)");
@@ -239,20 +237,8 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private static void writeAtomically(Path target, String content) {
-        Path absolute = target.toAbsolutePath();
-        Path directory = absolute.getParent();
         try {
-            Path temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
-            try {
-                Files.writeString(temporary, content, StandardCharsets.UTF_8);
-                try {
-                    Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            AtomicFiles.replace(target, content.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new BadInputException("--out: " + target + " cannot be written (" + e.getMessage() + ")");
         }

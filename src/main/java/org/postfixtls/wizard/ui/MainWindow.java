@@ -31,6 +31,7 @@ import org.postfixtls.wizard.ui.theme.Theme;
 import org.postfixtls.wizard.ui.theme.ThemeManager;
 import org.postfixtls.wizard.ui.wizard.WizardModel;
 import org.postfixtls.wizard.ui.wizard.WizardNavigator;
+import org.postfixtls.wizard.ui.wizard.WizardServices;
 import org.postfixtls.wizard.ui.wizard.WizardStep;
 
 /** The window's layout: step list on the left, the current step in the middle, navigation at the bottom. */
@@ -38,14 +39,16 @@ public final class MainWindow extends BorderPane {
 
     private final WizardNavigator navigator;
     private final WizardModel model;
+    private final WizardServices services;
     private final Map<WizardStep, Node> pages = new HashMap<>();
     private final ScrollPane pageHolder = new ScrollPane();
     private double zoom = ZoomLevels.NORMAL;
 
-    public MainWindow(WizardNavigator navigator, WizardModel model, ThemeManager themes) {
+    public MainWindow(WizardNavigator navigator, WizardModel model, WizardServices services, ThemeManager themes) {
         getStylesheets().add(MainWindow.class.getResource("wizard.css").toExternalForm());
         this.navigator = navigator;
         this.model = model;
+        this.services = services;
         getStyleClass().add("main-window");
         setTop(header(themes));
         setLeft(stepList());
@@ -79,12 +82,12 @@ public final class MainWindow extends BorderPane {
         openProfile.setId("profile-open");
         openProfile.getStyleClass().add(Styles.FLAT);
         openProfile.setTooltip(new Tooltip("Load choices saved earlier, or made with the CLI (Ctrl+O)"));
-        openProfile.setOnAction(event -> ProfileFiles.open(openProfile, model));
+        openProfile.setOnAction(event -> ProfileFiles.open(openProfile, model, services));
         Button saveProfile = new Button("Save profile…", new FontIcon(Material2OutlinedMZ.SAVE_ALT));
         saveProfile.setId("profile-save");
         saveProfile.getStyleClass().add(Styles.FLAT);
         saveProfile.setTooltip(new Tooltip("Save the choices as JSON for other servers: plan --profile FILE (Ctrl+S)"));
-        saveProfile.setOnAction(event -> ProfileFiles.save(saveProfile, model));
+        saveProfile.setOnAction(event -> ProfileFiles.save(saveProfile, model, services));
         sceneProperty().addListener((observable, old, scene) -> {
             if (scene != null) {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), openProfile::fire);

@@ -1,6 +1,7 @@
 package org.postfixtls.wizard.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -58,6 +59,59 @@ class LayeringTest {
             .because("what a step's choices write into the profile, and what is enabled and why, is tested in plain"
                     + " JUnit without a toolkit");
 
+    static final ArchRule DOMAIN_DOES_NOT_KNOW_THE_USE_CASES = noClasses()
+            .that().resideInAPackage(BASE + ".domain..")
+            .should().dependOnClassesThat().resideInAPackage(BASE + ".app..")
+            .because("the domain is pure rules over values; the use cases combine it with ports, never the reverse");
+
+    static final ArchRule USE_CASES_WORK_THROUGH_PORTS = noClasses()
+            .that().resideInAPackage(BASE + ".app..")
+            .should().dependOnClassesThat().resideInAPackage(BASE + ".adapter..")
+            .because("a use case talks to SSH, the network, DNS and files through the project's own interfaces;"
+                    + " the composition roots (WizardApp, the CLI commands) choose the adapters");
+
+    static final ArchRule THE_WIZARD_SHELL_DOES_NOT_KNOW_ITS_PAGES = noClasses()
+            .that().resideInAPackage(BASE + ".ui.wizard..")
+            .should().dependOnClassesThat().resideInAPackage(BASE + ".ui.pages..")
+            .because("the model, the navigator and the step records are the pages' vocabulary; the step table that"
+                    + " names the pages belongs to the pages");
+
+    static final ArchRule PAGES_NEVER_BUILD_ADAPTERS = noClasses()
+            .that().resideInAPackage(BASE + ".ui.pages..")
+            .should().dependOnClassesThat().resideInAPackage(BASE + ".adapter..")
+            .because("pages get engines, SSH jobs, the trust store, recent hosts and files from WizardServices,"
+                    + " built once in WizardApp.start, so a test can hand them fakes");
+
+    static final ArchRule NO_PACKAGE_CYCLES = slices()
+            .matching(BASE + ".(**)")
+            .should().beFreeOfCycles()
+            .because("a cycle makes two packages one, whatever their names say");
+
+    @Test
+    void domainDoesNotKnowTheUseCases() {
+        DOMAIN_DOES_NOT_KNOW_THE_USE_CASES.check(PRODUCTION);
+    }
+
+    @Test
+    void useCasesWorkThroughPorts() {
+        USE_CASES_WORK_THROUGH_PORTS.check(PRODUCTION);
+    }
+
+    @Test
+    void theWizardShellDoesNotKnowItsPages() {
+        THE_WIZARD_SHELL_DOES_NOT_KNOW_ITS_PAGES.check(PRODUCTION);
+    }
+
+    @Test
+    void pagesNeverBuildAdapters() {
+        PAGES_NEVER_BUILD_ADAPTERS.check(PRODUCTION);
+    }
+
+    @Test
+    void noPackageCycles() {
+        NO_PACKAGE_CYCLES.check(PRODUCTION);
+    }
+
     @Test
     void domainIsFreeOfUiSshAndFaces() {
         DOMAIN_IS_FREE_OF_UI_SSH_AND_FACES.check(PRODUCTION);
@@ -95,5 +149,12 @@ class LayeringTest {
         assertThrows(AssertionError.class, () -> DOMAIN_IS_FREE_OF_UI_SSH_AND_FACES.check(fixture));
         assertThrows(AssertionError.class, () -> JSCH_ONLY_IN_THE_SSH_ADAPTER.check(fixture));
         assertThrows(AssertionError.class, () -> DOMAIN_NEVER_READS_FILES_ITSELF.check(fixture));
+    }
+
+    /** Two fixture packages that use each other: the slices rule must see the cycle. */
+    @Test
+    void theCycleRuleCatchesTwoPackagesUsingEachOther() {
+        JavaClasses fixture = new ClassFileImporter().importPackages(BASE + ".architecture.violation.cycle");
+        assertThrows(AssertionError.class, () -> NO_PACKAGE_CYCLES.check(fixture));
     }
 }

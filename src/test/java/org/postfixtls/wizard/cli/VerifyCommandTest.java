@@ -42,6 +42,7 @@ class VerifyCommandTest {
         "--domain|exa mple|--domain: 'exa mple' is not a domain name",
         "--timeout|0|--timeout: 0 is out of range; allowed 1..300 seconds",
         "--outbound-level|strict|--outbound-level: 'strict' is not a Postfix TLS level",
+        "--outbound-level|fingerprint|--outbound-level: 'fingerprint' is not a Postfix TLS level for all destinations; allowed: may, dane, encrypt, dane-only, verify, secure, none",
         "--dns-server|127.0.0.1:99999|--dns-server: '127.0.0.1:99999' is not HOST or HOST:PORT",
         "--hostname|-x|--hostname: '-x' is not a host name",
     })

@@ -1,5 +1,8 @@
 package org.postfixtls.wizard.ui;
 
+import org.postfixtls.wizard.ui.wizard.WizardServices;
+import org.postfixtls.wizard.ui.pages.WizardSteps;
+import org.postfixtls.wizard.testsupport.TestServices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,7 +25,6 @@ import org.postfixtls.wizard.domain.profile.ProfileEdits;
 import java.util.List;
 import org.postfixtls.wizard.ui.wizard.WizardModel;
 import org.postfixtls.wizard.ui.wizard.WizardNavigator;
-import org.postfixtls.wizard.ui.wizard.WizardSteps;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -34,6 +36,7 @@ class ConfirmationsFxTest {
 
     private Stage stage;
     private WizardModel model;
+    private final WizardServices services = TestServices.application();
 
     @TempDir
     Path temp;
@@ -46,8 +49,8 @@ class ConfirmationsFxTest {
     private void show() {
         model = new WizardModel();
         Platform.runLater(() -> {
-            WizardNavigator navigator = new WizardNavigator(WizardSteps.standard(), model, Platform::runLater);
-            stage.setScene(new Scene(new MainWindow(navigator, model, Themes.applied()), 1100, 760));
+            WizardNavigator navigator = new WizardNavigator(WizardSteps.standard(services), model, Platform::runLater);
+            stage.setScene(new Scene(new MainWindow(navigator, model, services, Themes.applied()), 1100, 760));
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -58,7 +61,7 @@ class ConfirmationsFxTest {
         show();
         File target = temp.resolve("client-a.json").toFile();
 
-        ProfileFiles.saveTo(robot.lookup("#profile-save").query(), model, target).get(30, TimeUnit.SECONDS);
+        ProfileFiles.saveTo(robot.lookup("#profile-save").query(), model, services, target).get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
 
         NotificationPane pane = robot.lookup("#" + Confirmations.PANE_ID).queryAs(NotificationPane.class);
@@ -74,7 +77,7 @@ class ConfirmationsFxTest {
         dnsModel.setProfile(ProfileEdits.withMtaSts(dnsModel.getProfile(),
                 new Profile.MtaSts("example.org", List.of("mail.example.org"), "testing", 604800, null)));
         Platform.runLater(() -> {
-            stage.setScene(new Scene(Confirmations.pane(DnsRecordsPage.create(dnsModel)), 1100, 760));
+            stage.setScene(new Scene(Confirmations.pane(DnsRecordsPage.create(dnsModel, services)), 1100, 760));
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();

@@ -45,7 +45,7 @@ class DemoDeploySimulationFxTest {
             model.setConnectionMode(ConnectionMode.DEMO);
             model.serverProperty().set(DemoServer.load());
             model.approvedChangeSetProperty().set(Planner.plan(model.getServer().planRequest(model.getProfile())));
-            stage.setScene(new Scene(new ScrollPane(DeployPage.create(model)), 1024, 700));
+            stage.setScene(new Scene(new ScrollPane(DeployPage.create(model, org.postfixtls.wizard.testsupport.TestServices.application())), 1024, 700));
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -77,7 +77,7 @@ class DemoDeploySimulationFxTest {
         WizardModel model = new WizardModel();
         Platform.runLater(() -> {
             model.setConnectionMode(ConnectionMode.SSH_SERVER);
-            stage.setScene(new Scene(new ScrollPane(DeployPage.create(model)), 1024, 700));
+            stage.setScene(new Scene(new ScrollPane(DeployPage.create(model, org.postfixtls.wizard.testsupport.TestServices.application())), 1024, 700));
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();

@@ -41,7 +41,7 @@ class DemoVerifyRecordingFxTest {
         Platform.runLater(() -> {
             model.setConnectionMode(ConnectionMode.DEMO);
             model.serverProperty().set(DemoServer.load());
-            ScrollPane scroll = new ScrollPane(VerifyPage.create(model, VerificationSetup.NONE));
+            ScrollPane scroll = new ScrollPane(VerifyPage.create(model, org.postfixtls.wizard.testsupport.TestServices.application().withServerAccess(VerificationSetup.NONE)));
             scroll.setFitToWidth(true);
             stage.setScene(new Scene(scroll, 1100, 800));
             stage.show();

@@ -1,5 +1,6 @@
 package org.postfixtls.wizard.ui;
 
+import org.postfixtls.wizard.testsupport.TestServices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -77,9 +78,8 @@ class DeployApprovalFxIT {
     @Test
     void aServerEditedAfterThePreviewIsNotDeployedUntilTheNewDiffIsApproved(FxRobot robot) throws Exception {
         WizardModel model = new WizardModel();
-        model.setSshJobs(new SshJobs(new SshConnector(), key -> HostKeyDecider.Decision.ACCEPT_ONCE,
-                Files.createTempFile("pftw-known-hosts", "")));
-        TestbedWalk.show(stage, model);
+        TestbedWalk.show(stage, model, TestServices.application().withSshJobs(new SshJobs(new SshConnector(),
+                key -> HostKeyDecider.Decision.ACCEPT_ONCE, Files.createTempFile("pftw-known-hosts", ""))));
         TestbedWalk.connect(robot, model, bed);
         walkToDeployWithRunbook(robot, model);
         assertSame(model.changeSetProperty().get(), model.approvedChangeSetProperty().get(),

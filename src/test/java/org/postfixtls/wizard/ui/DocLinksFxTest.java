@@ -62,8 +62,8 @@ class DocLinksFxTest {
         expected.put(HardeningPage::create, Set.of("doc-smtpd_tls_mandatory_protocols", "doc-smtpd_tls_protocols",
                 "doc-smtpd_tls_mandatory_ciphers", "doc-smtpd_tls_ciphers", "doc-smtpd_tls_exclude_ciphers",
                 "doc-smtpd_tls_eecdh_grade", "doc-smtpd_tls_session_cache_database"));
-        expected.put(PoliciesPage::create, Set.of("doc-smtp_tls_policy_maps"));
-        expected.put(CertificatePage::create, Set.of("doc-smtpd_tls_cert_file", "doc-smtpd_tls_key_file"));
+        expected.put(m -> PoliciesPage.create(m, org.postfixtls.wizard.testsupport.TestServices.application()), Set.of("doc-smtp_tls_policy_maps"));
+        expected.put(m -> CertificatePage.create(m, org.postfixtls.wizard.testsupport.TestServices.application()), Set.of("doc-smtpd_tls_cert_file", "doc-smtpd_tls_key_file"));
         for (var page : expected.entrySet()) {
             show(page.getKey().apply(new WizardModel()));
             Set<String> links = robot.lookup(".doc-link").queryAll().stream().filter(Node::isVisible).map(Node::getId)

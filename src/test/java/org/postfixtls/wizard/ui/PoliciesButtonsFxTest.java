@@ -1,5 +1,6 @@
 package org.postfixtls.wizard.ui;
 
+import org.postfixtls.wizard.testsupport.TestServices;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,7 +36,7 @@ class PoliciesButtonsFxTest {
         WizardModel model = new WizardModel();
         model.setConnectionMode(ConnectionMode.DEMO);
         Platform.runLater(() -> {
-            stage.setScene(new Scene(PoliciesPage.create(model), 800, 700));
+            stage.setScene(new Scene(PoliciesPage.create(model, TestServices.application()), 800, 700));
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();

@@ -1,5 +1,8 @@
 package org.postfixtls.wizard.ui;
 
+import org.postfixtls.wizard.ui.wizard.WizardServices;
+import org.postfixtls.wizard.ui.pages.WizardSteps;
+import org.postfixtls.wizard.testsupport.TestServices;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +21,6 @@ import org.postfixtls.wizard.ui.theme.ThemeManager;
 import org.postfixtls.wizard.ui.wizard.ConnectionMode;
 import org.postfixtls.wizard.ui.wizard.WizardModel;
 import org.postfixtls.wizard.ui.wizard.WizardNavigator;
-import org.postfixtls.wizard.ui.wizard.WizardSteps;
 
 /**
  * Walks the real window through every step and writes one PNG per step (README images).
@@ -61,10 +63,11 @@ public final class ScreenshotTaker {
         onFx(() -> {
             themes = new ThemeManager(Theme.LIGHT);
             model = new WizardModel();
-            navigator = new WizardNavigator(WizardSteps.standard(), model, Platform::runLater);
+            WizardServices services = TestServices.application();
+            navigator = new WizardNavigator(WizardSteps.standard(services), model, Platform::runLater);
             stage = new Stage();
             stage.setTitle(WizardApp.WINDOW_TITLE);
-            stage.setScene(new Scene(new MainWindow(navigator, model, themes), WIDTH, HEIGHT));
+            stage.setScene(new Scene(new MainWindow(navigator, model, services, themes), WIDTH, HEIGHT));
             themes.apply();
             stage.show();
             return null;
@@ -205,10 +208,10 @@ public final class ScreenshotTaker {
                 : org.postfixtls.wizard.app.remote.HostKeyDecider.Decision.REJECT;
         onFx(() -> {
             model = new WizardModel();
-            model.setSshJobs(new org.postfixtls.wizard.ui.wizard.SshJobs(
+            WizardServices services = TestServices.application().withSshJobs(new org.postfixtls.wizard.ui.wizard.SshJobs(
                     new org.postfixtls.wizard.adapter.ssh.SshConnector(), decider, knownHosts));
-            navigator = new WizardNavigator(WizardSteps.standard(), model, Platform::runLater);
-            stage.setScene(new Scene(new MainWindow(navigator, model, themes), WIDTH, HEIGHT));
+            navigator = new WizardNavigator(WizardSteps.standard(services), model, Platform::runLater);
+            stage.setScene(new Scene(new MainWindow(navigator, model, services, themes), WIDTH, HEIGHT));
             model.setConnectionMode(ConnectionMode.SSH_SERVER);
             var form = model.sshForm();
             form.host.set(bed.host());

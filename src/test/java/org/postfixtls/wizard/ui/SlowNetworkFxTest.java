@@ -1,5 +1,8 @@
 package org.postfixtls.wizard.ui;
 
+import org.postfixtls.wizard.ui.wizard.WizardServices;
+import org.postfixtls.wizard.ui.pages.WizardSteps;
+import org.postfixtls.wizard.testsupport.TestServices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -35,7 +38,6 @@ import org.postfixtls.wizard.ui.wizard.SshJobs;
 import org.postfixtls.wizard.ui.wizard.VerificationSetup;
 import org.postfixtls.wizard.ui.wizard.WizardModel;
 import org.postfixtls.wizard.ui.wizard.WizardNavigator;
-import org.postfixtls.wizard.ui.wizard.WizardSteps;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -87,11 +89,11 @@ class SlowNetworkFxTest {
             }
         };
         WizardModel model = new WizardModel();
-        model.setSshJobs(new SshJobs(stuck, key -> HostKeyDecider.Decision.REJECT,
-                Files.createTempFile("pftw-known-hosts", "")));
-        WizardNavigator navigator = new WizardNavigator(WizardSteps.standard(), model, Platform::runLater);
+        WizardServices services = TestServices.application().withSshJobs(new SshJobs(stuck,
+                key -> HostKeyDecider.Decision.REJECT, Files.createTempFile("pftw-known-hosts", "")));
+        WizardNavigator navigator = new WizardNavigator(WizardSteps.standard(services), model, Platform::runLater);
         Platform.runLater(() -> {
-            stage.setScene(new Scene(new MainWindow(navigator, model, Themes.applied()), 1100, 800));
+            stage.setScene(new Scene(new MainWindow(navigator, model, services, Themes.applied()), 1100, 800));
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -197,7 +199,7 @@ class SlowNetworkFxTest {
 
     private void showVerifyPage(WizardModel model, VerificationSetup setup) {
         Platform.runLater(() -> {
-            VBox page = VerifyPage.create(model, setup);
+            VBox page = VerifyPage.create(model, TestServices.application().withServerAccess(setup));
             ScrollPane scroll = new ScrollPane(page);
             scroll.setFitToWidth(true);
             stage.setScene(new Scene(scroll, 1100, 800));

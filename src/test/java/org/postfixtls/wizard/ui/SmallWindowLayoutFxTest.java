@@ -37,7 +37,7 @@ class SmallWindowLayoutFxTest {
 
     @Test
     void theMailDomainHintOnVerifyIsShownWhole(FxRobot robot) {
-        show(VerifyPage.create(new WizardModel(), VerificationSetup.NONE));
+        show(VerifyPage.create(new WizardModel(), org.postfixtls.wizard.testsupport.TestServices.application().withServerAccess(VerificationSetup.NONE)));
         assertHintFits(robot.lookup("#verify-domain").queryAs(TextField.class));
     }
 
@@ -79,7 +79,7 @@ class SmallWindowLayoutFxTest {
             model.certificateProperty().set(model.getServer().certificates().get(0));
         });
         WaitForAsyncUtils.waitForFxEvents();
-        show(org.postfixtls.wizard.ui.pages.DnsRecordsPage.create(model));
+        show(org.postfixtls.wizard.ui.pages.DnsRecordsPage.create(model, org.postfixtls.wizard.testsupport.TestServices.application()));
         javafx.scene.control.TextArea records = robot.lookup("#dns-records").queryAs(javafx.scene.control.TextArea.class);
         assertTrue(records.getText().contains("IN TLSA 3 1 1"), records.getText());
         boolean sideways = records.lookupAll(".scroll-bar").stream()

@@ -34,7 +34,7 @@ class SummaryFleetButtonsFxTest {
         WizardModel model = new WizardModel();
         model.setConnectionMode(ConnectionMode.DEMO);
         Platform.runLater(() -> {
-            stage.setScene(new Scene(SummaryPage.create(model), 800, 700));
+            stage.setScene(new Scene(SummaryPage.create(model, org.postfixtls.wizard.testsupport.TestServices.application()), 800, 700));
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();

@@ -1,5 +1,7 @@
 package org.postfixtls.wizard.ui;
 
+import org.postfixtls.wizard.ui.wizard.WizardServices;
+import org.postfixtls.wizard.ui.pages.WizardSteps;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -7,7 +9,6 @@ import org.postfixtls.wizard.testsupport.Testbed;
 import org.postfixtls.wizard.ui.wizard.SshForm;
 import org.postfixtls.wizard.ui.wizard.WizardModel;
 import org.postfixtls.wizard.ui.wizard.WizardNavigator;
-import org.postfixtls.wizard.ui.wizard.WizardSteps;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -17,10 +18,10 @@ final class TestbedWalk {
     private TestbedWalk() {
     }
 
-    static void show(Stage stage, WizardModel model) {
+    static void show(Stage stage, WizardModel model, WizardServices services) {
         Platform.runLater(() -> {
-            WizardNavigator navigator = new WizardNavigator(WizardSteps.standard(), model, Platform::runLater);
-            stage.setScene(new Scene(new MainWindow(navigator, model, Themes.applied()), 1100, 800));
+            WizardNavigator navigator = new WizardNavigator(WizardSteps.standard(services), model, Platform::runLater);
+            stage.setScene(new Scene(new MainWindow(navigator, model, services, Themes.applied()), 1100, 800));
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();

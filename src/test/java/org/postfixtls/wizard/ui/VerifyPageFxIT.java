@@ -1,5 +1,6 @@
 package org.postfixtls.wizard.ui;
 
+import org.postfixtls.wizard.testsupport.TestServices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,7 +40,7 @@ class VerifyPageFxIT {
         Testbed.requireCommand("openssl");
         WizardModel model = new WizardModel();
         Platform.runLater(() -> {
-            VBox page = VerifyPage.create(model, VerificationSetup.NONE);
+            VBox page = VerifyPage.create(model, TestServices.application().withServerAccess(VerificationSetup.NONE));
             ScrollPane scroll = new ScrollPane(page);
             scroll.setFitToWidth(true);
             stage.setScene(new Scene(scroll, 1100, 800));

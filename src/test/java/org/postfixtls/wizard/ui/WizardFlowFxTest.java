@@ -1,5 +1,8 @@
 package org.postfixtls.wizard.ui;
 
+import org.postfixtls.wizard.ui.wizard.WizardServices;
+import org.postfixtls.wizard.ui.pages.WizardSteps;
+import org.postfixtls.wizard.testsupport.TestServices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +29,6 @@ import org.postfixtls.wizard.ui.theme.Theme;
 import org.postfixtls.wizard.ui.theme.ThemeManager;
 import org.postfixtls.wizard.ui.wizard.WizardModel;
 import org.postfixtls.wizard.ui.wizard.WizardNavigator;
-import org.postfixtls.wizard.ui.wizard.WizardSteps;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -35,6 +37,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The real steps, driven like a user: choices land in the one model, vetoes name the field, the preview is real. */
 @ExtendWith(ApplicationExtension.class)
 class WizardFlowFxTest {
+
+    private final WizardServices services = TestServices.application();
 
     private Stage stage;
     private WizardNavigator navigator;
@@ -50,8 +54,8 @@ class WizardFlowFxTest {
     private WizardModel show() {
         WizardModel model = new WizardModel();
         Platform.runLater(() -> {
-            navigator = new WizardNavigator(WizardSteps.standard(), model, Platform::runLater);
-            stage.setScene(new Scene(new MainWindow(navigator, model, Themes.applied()), 1100, 760));
+            navigator = new WizardNavigator(WizardSteps.standard(services), model, Platform::runLater);
+            stage.setScene(new Scene(new MainWindow(navigator, model, services, Themes.applied()), 1100, 760));
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();

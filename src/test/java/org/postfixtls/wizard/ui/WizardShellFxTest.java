@@ -1,5 +1,8 @@
 package org.postfixtls.wizard.ui;
 
+import org.postfixtls.wizard.ui.wizard.WizardServices;
+import org.postfixtls.wizard.ui.pages.WizardSteps;
+import org.postfixtls.wizard.testsupport.TestServices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -24,7 +27,6 @@ import org.postfixtls.wizard.ui.wizard.Validation;
 import org.postfixtls.wizard.ui.wizard.WizardModel;
 import org.postfixtls.wizard.ui.wizard.WizardNavigator;
 import org.postfixtls.wizard.ui.wizard.WizardStep;
-import org.postfixtls.wizard.ui.wizard.WizardSteps;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -33,6 +35,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Drives the real window headless (Monocle): clicks, keyboard, veto, asynchronous checks. */
 @ExtendWith(ApplicationExtension.class)
 class WizardShellFxTest {
+
+    private static final WizardServices SERVICES = TestServices.application();
 
     private Stage stage;
 
@@ -45,7 +49,7 @@ class WizardShellFxTest {
         WizardModel model = new WizardModel();
         Platform.runLater(() -> {
             WizardNavigator navigator = new WizardNavigator(steps, model, Platform::runLater);
-            stage.setScene(new Scene(new MainWindow(navigator, model, Themes.applied()), 1000, 700));
+            stage.setScene(new Scene(new MainWindow(navigator, model, SERVICES, Themes.applied()), 1000, 700));
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -54,7 +58,7 @@ class WizardShellFxTest {
 
     @Test
     void theStepListShowsEveryStepOfAServerWalk(FxRobot robot) {
-        show(WizardSteps.standard());
+        show(WizardSteps.standard(SERVICES));
         ListView<?> list = robot.lookup("#step-list").queryListView();
         assertEquals(List.of("Connect", "Certificate", "Outbound TLS", "Inbound TLS", "Submission ports", "Hardening",
                 "Domain policies", "DNS records", "Preview", "Deploy", "Verify", "Summary"),
@@ -65,7 +69,7 @@ class WizardShellFxTest {
 
     @Test
     void nextIsVetoedUntilAConnectionModeIsChosen(FxRobot robot) {
-        show(WizardSteps.standard());
+        show(WizardSteps.standard(SERVICES));
         robot.clickOn("#next");
         WaitForAsyncUtils.waitForFxEvents();
         Label veto = robot.lookup("#veto-message").queryAs(Label.class);
@@ -81,7 +85,7 @@ class WizardShellFxTest {
 
     @Test
     void keyboardMnemonicsMoveBackAndForth(FxRobot robot) {
-        WizardModel model = show(WizardSteps.standard());
+        WizardModel model = show(WizardSteps.standard(SERVICES));
         Platform.runLater(() -> model.setConnectionMode(org.postfixtls.wizard.ui.wizard.ConnectionMode.DEMO));
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#page-connect");
@@ -94,7 +98,7 @@ class WizardShellFxTest {
 
     @Test
     void choosingLocalFilesReplacesDeployAndVerifyWithTheExportBundle(FxRobot robot) {
-        show(WizardSteps.standard());
+        show(WizardSteps.standard(SERVICES));
         robot.clickOn("#mode-local-files");
         WaitForAsyncUtils.waitForFxEvents();
         List<String> titles = robot.lookup("#step-list").queryListView().getItems().stream().map(Object::toString).toList();
@@ -218,7 +222,7 @@ class WizardShellFxTest {
 
     @Test
     void ctrlPlusAndMinusZoomTheWholeWindowForAProjector(FxRobot robot) {
-        show(WizardSteps.standard());
+        show(WizardSteps.standard(SERVICES));
         double normal = robot.lookup("#next").queryButton().getFont().getSize();
 
         robot.interact(() -> {

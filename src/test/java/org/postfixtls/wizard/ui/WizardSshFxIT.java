@@ -1,5 +1,6 @@
 package org.postfixtls.wizard.ui;
 
+import org.postfixtls.wizard.testsupport.TestServices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -81,8 +82,7 @@ class WizardSshFxIT {
                     ? HostKeyDecider.Decision.ACCEPT_AND_REMEMBER : HostKeyDecider.Decision.REJECT;
         };
         WizardModel model = new WizardModel();
-        model.setSshJobs(new SshJobs(new SshConnector(), user, knownHosts));
-        TestbedWalk.show(stage, model);
+        TestbedWalk.show(stage, model, TestServices.application().withSshJobs(new SshJobs(new SshConnector(), user, knownHosts)));
         TestbedWalk.connect(robot, model, bed);
         assertEquals(1, asked.get(), "the unknown host key was shown to the user once");
         assertTrue(Files.readString(knownHosts).contains("[" + bed.host() + "]:" + bed.get("ssh.port")),
@@ -175,8 +175,8 @@ class WizardSshFxIT {
         LiveFiles before = LiveFiles.of(Path.of(bed.get("postfix.configDir")));
         WizardModel model = new WizardModel();
         Path knownHosts = Files.createTempFile("pftw-known-hosts", "");
-        model.setSshJobs(new SshJobs(new SshConnector(), key -> HostKeyDecider.Decision.ACCEPT_ONCE, knownHosts));
-        TestbedWalk.show(stage, model);
+        TestbedWalk.show(stage, model, TestServices.application().withSshJobs(
+                new SshJobs(new SshConnector(), key -> HostKeyDecider.Decision.ACCEPT_ONCE, knownHosts)));
         TestbedWalk.connect(robot, model, bed);
 
         // a certificate path typed by hand that does not exist on the server: the server's own check refuses it

@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.postfixtls.wizard.domain.cert.BadInputException;
+import org.postfixtls.wizard.domain.kernel.BadInputException;
 
 /**
  * Writes an export bundle as a new folder, all or nothing: the files go to a hidden staging folder next to the
@@ -63,29 +63,10 @@ public final class ExportFolder {
      * in the same folder, then an atomic rename): a failed save never leaves a half-written report or policy.
      */
     public static Path replaceFile(Path target, byte[] content) {
-        Path parent = target.toAbsolutePath().getParent();
-        Path temporary = null;
         try {
-            temporary = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
-            Files.write(temporary, content);
-            try {
-                Files.move(temporary, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-            temporary = null;
-            return target;
+            return AtomicFiles.replace(target, content);
         } catch (IOException e) {
             throw new BadInputException(target + " cannot be written (" + e.getMessage() + "); nothing was changed");
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // the temporary file holds only what the user asked to save
-                }
-            }
         }
     }
 

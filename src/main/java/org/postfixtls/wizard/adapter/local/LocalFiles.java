@@ -17,9 +17,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
-import org.postfixtls.wizard.domain.cert.BadInputException;
-import org.postfixtls.wizard.domain.cert.FileContent;
-import org.postfixtls.wizard.domain.cert.FileMetadata;
+import org.postfixtls.wizard.domain.kernel.BadInputException;
+import org.postfixtls.wizard.domain.kernel.FileContent;
+import org.postfixtls.wizard.domain.kernel.FileMetadata;
 
 /** Reads and writes local files for the domain: bounded reads with metadata, new files with their final mode. */
 public final class LocalFiles {

@@ -3,19 +3,18 @@ package org.postfixtls.wizard.adapter.local;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.postfixtls.wizard.app.workspace.RecentHost;
+import org.postfixtls.wizard.app.workspace.RecentHosts;
 
 /**
  * The list of recent servers in the user's configuration folder ({@code $XDG_CONFIG_HOME/postfix-tls-wizard}),
  * newest first. A damaged file is treated as empty: forgetting recent hosts is better than refusing to start.
  */
-public final class RecentHostsFile {
+public final class RecentHostsFile implements RecentHosts {
 
     static final int MAX_ENTRIES = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,6 +32,7 @@ public final class RecentHostsFile {
         return new RecentHostsFile(base.resolve("postfix-tls-wizard").resolve("recent-hosts.json"));
     }
 
+    @Override
     public List<RecentHost> load() {
         if (!Files.isReadable(file)) {
             return List.of();
@@ -48,22 +48,13 @@ public final class RecentHostsFile {
     }
 
     /** Puts the host first, drops an older entry for the same target, keeps at most ten. */
+    @Override
     public List<RecentHost> remember(RecentHost host) throws IOException {
         List<RecentHost> hosts = new ArrayList<>();
         hosts.add(host);
         load().stream().filter(h -> !h.sameTarget(host)).limit(MAX_ENTRIES - 1).forEach(hosts::add);
         LocalFiles.createPrivateDirectories(file.getParent());
-        Path temp = Files.createTempFile(file.getParent(), ".recent-hosts", ".json");
-        try {
-            JSON.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), hosts);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.replace(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(hosts));
         return List.copyOf(hosts);
     }
 }

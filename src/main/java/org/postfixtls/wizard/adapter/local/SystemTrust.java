@@ -3,7 +3,8 @@ package org.postfixtls.wizard.adapter.local;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.postfixtls.wizard.domain.cert.InputLimits;
+import org.postfixtls.wizard.app.workspace.TrustStore;
+import org.postfixtls.wizard.domain.kernel.InputLimits;
 import org.postfixtls.wizard.domain.cert.SystemCaBundle;
 import org.postfixtls.wizard.domain.cert.TrustAnchors;
 
@@ -23,6 +24,21 @@ public final class SystemTrust {
             cached = result;
         }
         return result;
+    }
+
+    /** The same, behind the port the wizard's pages use. */
+    public static TrustStore store() {
+        return new TrustStore() {
+            @Override
+            public Optional<TrustAnchors> system() {
+                return anchors();
+            }
+
+            @Override
+            public TrustAnchors bundle(Path file) {
+                return SystemTrust.bundle(file);
+            }
+        };
     }
 
     /** A PEM CA bundle given by the user (a private CA); bad input names the file and what was expected. */

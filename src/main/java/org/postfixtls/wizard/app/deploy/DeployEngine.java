@@ -7,23 +7,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.postfixtls.wizard.app.discovery.Discovery;
+import org.postfixtls.wizard.app.plan.PlanPreview;
 import org.postfixtls.wizard.app.discovery.ServerFacts;
 import org.postfixtls.wizard.app.remote.RemoteException;
 import org.postfixtls.wizard.app.remote.RemoteSession;
 import org.postfixtls.wizard.app.remote.RemoteShell;
 import org.postfixtls.wizard.app.remote.PrivateKeyMaterial;
 import org.postfixtls.wizard.app.remote.TaggedOutput;
-import org.postfixtls.wizard.domain.cert.BadInputException;
+import org.postfixtls.wizard.domain.kernel.BadInputException;
 import org.postfixtls.wizard.domain.cert.CertificateInspector;
-import org.postfixtls.wizard.domain.cert.FileContent;
-import org.postfixtls.wizard.domain.cert.FileMetadata;
+import org.postfixtls.wizard.domain.kernel.FileContent;
+import org.postfixtls.wizard.domain.kernel.FileMetadata;
 import org.postfixtls.wizard.domain.cert.FindingId;
 import org.postfixtls.wizard.domain.cert.InspectionReport;
 import org.postfixtls.wizard.domain.cert.InspectionRequest;
 import org.postfixtls.wizard.domain.cert.KeyEvidence;
 import org.postfixtls.wizard.domain.config.diff.UnifiedDiff;
-import org.postfixtls.wizard.domain.config.lint.LintInput;
-import org.postfixtls.wizard.domain.config.lint.Linter;
 import org.postfixtls.wizard.domain.config.plan.ChangeSet;
 import org.postfixtls.wizard.domain.config.plan.FileChange;
 import org.postfixtls.wizard.domain.config.plan.PlanHash;
@@ -243,12 +242,9 @@ public final class DeployEngine {
             ServerFacts facts = discovery.discover(session, options.configDirectory(), false);
             event("discover", StepEvent.Status.OK, "Postfix " + facts.postfixVersion() + ", "
                     + facts.configDirectory() + ", default_database_type " + facts.defaultDatabaseType());
-            ChangeSet changeSet = Planner.plan(facts.planRequest(profile));
-            String policyAfter = changeSet.file(Planner.TLS_POLICY).map(FileChange::after).orElse(facts.tlsPolicy());
-            List<String> lint = Linter.lintPlanned(LintInput.of(facts.mainCf(), facts.masterCf(), facts.tlsPolicy(),
-                    facts.version()).withRuntime(facts.runtime()), LintInput.of(changeSet.running(Planner.MAIN_CF),
-                    changeSet.running(Planner.MASTER_CF), policyAfter, facts.version()).withRuntime(facts.runtime()))
-                    .stream()
+            PlanPreview plan = PlanPreview.of(facts.planRequest(profile));
+            ChangeSet changeSet = plan.changeSet();
+            List<String> lint = plan.findingsAfter().stream()
                     .map(f -> f.id() + " " + f.severity().name().toLowerCase(java.util.Locale.ROOT) + ": " + f.message())
                     .toList();
             event("plan", StepEvent.Status.OK, changeSet.changes().size() + " changes in "

@@ -3,11 +3,11 @@ package org.postfixtls.wizard.app.deploy;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.postfixtls.wizard.app.plan.PlanPreview;
 import org.postfixtls.wizard.app.remote.Scripts;
 import org.postfixtls.wizard.domain.config.diff.UnifiedDiff;
 import org.postfixtls.wizard.domain.config.plan.ChangeSet;
 import org.postfixtls.wizard.domain.config.plan.PlanRequest;
-import org.postfixtls.wizard.domain.config.plan.Planner;
 
 /**
  * For a server the laptop cannot reach: the planned files, their diff and the same server-side transaction
@@ -22,7 +22,7 @@ public final class OfflineBundle {
 
     /** Relative path → content of every file of the bundle; {@code request} holds copies of the server's files. */
     public static Bundle create(PlanRequest request, DeployOptions options) {
-        ChangeSet changeSet = Planner.plan(request);
+        ChangeSet changeSet = PlanPreview.of(request).changeSet();
         Map<String, byte[]> files = new LinkedHashMap<>();
         if (changeSet.isEmpty()) {
             return new Bundle(null, changeSet, files);

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.postfixtls.wizard.domain.cert.FileMetadata;
+import org.postfixtls.wizard.domain.kernel.FileMetadata;
 import org.postfixtls.wizard.domain.verify.MailLogParser;
 import org.postfixtls.wizard.domain.verify.MailLogSummary;
 import org.postfixtls.wizard.domain.verify.OutboundProbe;

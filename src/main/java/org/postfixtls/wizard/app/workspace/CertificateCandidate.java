@@ -2,7 +2,7 @@ package org.postfixtls.wizard.app.workspace;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.postfixtls.wizard.domain.cert.FileContent;
+import org.postfixtls.wizard.domain.kernel.FileContent;
 import org.postfixtls.wizard.domain.cert.KeyEvidence;
 
 /**

@@ -11,9 +11,9 @@ import org.postfixtls.wizard.app.discovery.ServerFacts;
 import org.postfixtls.wizard.app.remote.CommandResult;
 import org.postfixtls.wizard.app.remote.PrivateKeyMaterial;
 import org.postfixtls.wizard.app.remote.RemoteShell;
-import org.postfixtls.wizard.domain.cert.FileContent;
-import org.postfixtls.wizard.domain.cert.FileMetadata;
-import org.postfixtls.wizard.domain.cert.InputLimits;
+import org.postfixtls.wizard.domain.kernel.FileContent;
+import org.postfixtls.wizard.domain.kernel.FileMetadata;
+import org.postfixtls.wizard.domain.kernel.InputLimits;
 import org.postfixtls.wizard.domain.cert.KeyEvidence;
 
 /**

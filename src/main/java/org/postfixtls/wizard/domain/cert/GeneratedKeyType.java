@@ -1,5 +1,7 @@
 package org.postfixtls.wizard.domain.cert;
 
+import org.postfixtls.wizard.domain.kernel.BadInputException;
+
 /** Key types offered for a generated test certificate. */
 public enum GeneratedKeyType {
     /** ECDSA P-256: small, fast, accepted by every current mail server. The default. */

@@ -1,5 +1,6 @@
 package org.postfixtls.wizard.domain.cert;
 
+import org.postfixtls.wizard.domain.kernel.FileContent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package org.postfixtls.wizard.domain.cert;
 
+import org.postfixtls.wizard.domain.kernel.FileMetadata;
 import java.util.Optional;
 
 /**

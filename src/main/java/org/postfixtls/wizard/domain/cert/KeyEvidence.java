@@ -1,5 +1,7 @@
 package org.postfixtls.wizard.domain.cert;
 
+import org.postfixtls.wizard.domain.kernel.FileMetadata;
+import org.postfixtls.wizard.domain.kernel.FileContent;
 import java.util.Objects;
 import java.util.Optional;
 

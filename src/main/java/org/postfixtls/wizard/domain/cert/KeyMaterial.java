@@ -1,5 +1,7 @@
 package org.postfixtls.wizard.domain.cert;
 
+import org.postfixtls.wizard.domain.kernel.FileContent;
+import org.postfixtls.wizard.domain.kernel.BadInputException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;

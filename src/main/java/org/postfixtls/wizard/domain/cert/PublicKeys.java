@@ -1,5 +1,7 @@
 package org.postfixtls.wizard.domain.cert;
 
+import org.postfixtls.wizard.domain.kernel.FileContent;
+import org.postfixtls.wizard.domain.kernel.BadInputException;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 /** The public key of "a certificate or a key", as DNS records need it. */

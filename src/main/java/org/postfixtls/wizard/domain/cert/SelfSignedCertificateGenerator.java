@@ -1,5 +1,6 @@
 package org.postfixtls.wizard.domain.cert;
 
+import org.postfixtls.wizard.domain.kernel.BadInputException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigInteger;

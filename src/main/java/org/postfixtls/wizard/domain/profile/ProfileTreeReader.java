@@ -61,7 +61,7 @@ final class ProfileTreeReader {
             return base;
         }
         known(node, "outbound.", "level", "dnssec");
-        return new Profile.Outbound(level(node, "outbound.level", base.level(), TlsLevel.values()),
+        return new Profile.Outbound(level(node, "outbound.level", base.level(), TlsLevel.OUTBOUND_DEFAULTS),
                 bool(node, "dnssec", "outbound.", base.dnssec()));
     }
 
@@ -71,7 +71,7 @@ final class ProfileTreeReader {
         }
         known(node, "inbound.", "level", "authOnly");
         return new Profile.Inbound(
-                level(node, "inbound.level", base.level(), new TlsLevel[] {TlsLevel.NONE, TlsLevel.MAY, TlsLevel.ENCRYPT}),
+                level(node, "inbound.level", base.level(), TlsLevel.INBOUND),
                 bool(node, "authOnly", "inbound.", base.authOnly()));
     }
 
@@ -152,10 +152,10 @@ final class ProfileTreeReader {
                 error(p + "destination", "is missing; allowed: domain, .domain, [host] or [host]:port");
             }
             if (!item.has("level")) {
-                error(p + "level", "is missing; allowed: " + names(TlsLevel.values()));
+                error(p + "level", "is missing; allowed: " + TlsLevel.names(TlsLevel.POLICY));
             }
             policies.add(new Profile.Policy(text(item, "destination", p, "", false),
-                    level(item, p + "level", TlsLevel.MAY, TlsLevel.values()), stringList(item, "match", p, List.of()),
+                    level(item, p + "level", TlsLevel.MAY, TlsLevel.POLICY), stringList(item, "match", p, List.of()),
                     text(item, "protocols", p, null, true), text(item, "ciphers", p, null, true),
                     text(item, "exclude", p, null, true)));
         }
@@ -302,7 +302,7 @@ final class ProfileTreeReader {
         return values;
     }
 
-    private TlsLevel level(JsonNode parent, String path, TlsLevel fallback, TlsLevel[] allowed) {
+    private TlsLevel level(JsonNode parent, String path, TlsLevel fallback, List<TlsLevel> allowed) {
         String key = path.substring(path.lastIndexOf('.') + 1);
         JsonNode node = parent.get(key);
         if (node == null) {
@@ -317,12 +317,8 @@ final class ProfileTreeReader {
                 return level;
             }
         }
-        error(path, "is '" + value + "'; allowed: " + names(allowed));
+        error(path, ProfileValidator.levelProblem(value, allowed));
         return fallback;
-    }
-
-    private static String names(TlsLevel[] levels) {
-        return String.join(", ", Arrays.stream(levels).map(TlsLevel::postfixName).toList());
     }
 
     private void error(String path, String message) {

@@ -25,6 +25,8 @@ public final class ProfileValidator {
 
     public static List<ProfileError> validate(Profile profile) {
         List<ProfileError> errors = new ArrayList<>();
+        level(errors, "outbound.level", profile.outbound().level(), TlsLevel.OUTBOUND_DEFAULTS);
+        level(errors, "inbound.level", profile.inbound().level(), TlsLevel.INBOUND);
         path(errors, "certificate.chainFile", profile.certificate().chainFile());
         path(errors, "certificate.keyFile", profile.certificate().keyFile());
         path(errors, "certificate.caFile", profile.certificate().caFile());
@@ -56,6 +58,19 @@ public final class ProfileValidator {
             mtaSts(errors, profile.mtaSts());
         }
         return errors;
+    }
+
+    private static void level(List<ProfileError> errors, String where, TlsLevel level, List<TlsLevel> allowed) {
+        if (!allowed.contains(level)) {
+            errors.add(new ProfileError(where, levelProblem(level.postfixName(), allowed)));
+        }
+    }
+
+    /** The message for a level used where it is not allowed; the same words for the JSON reader and the wizard. */
+    static String levelProblem(String level, List<TlsLevel> allowed) {
+        String why = level.equals(TlsLevel.FINGERPRINT.postfixName()) && !allowed.contains(TlsLevel.FINGERPRINT)
+                ? " (fingerprint pins one server's certificate: use it in a domain policy)" : "";
+        return "is '" + level + "'; allowed: " + TlsLevel.names(allowed) + why;
     }
 
     private static void path(List<ProfileError> errors, String where, String value) {

@@ -2,7 +2,7 @@ package org.postfixtls.wizard.domain.records;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.postfixtls.wizard.domain.cert.BadInputException;
+import org.postfixtls.wizard.domain.kernel.BadInputException;
 
 /** Host and domain names as they go into DNS owner names: lower case, no trailing dot, LDH labels. */
 final class DomainNames {

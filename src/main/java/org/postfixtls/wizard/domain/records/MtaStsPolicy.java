@@ -1,7 +1,7 @@
 package org.postfixtls.wizard.domain.records;
 
 import java.util.List;
-import org.postfixtls.wizard.domain.cert.BadInputException;
+import org.postfixtls.wizard.domain.kernel.BadInputException;
 
 /**
  * The policy file served at {@code https://mta-sts.<domain>/.well-known/mta-sts.txt} (RFC 8461 section 3.2).

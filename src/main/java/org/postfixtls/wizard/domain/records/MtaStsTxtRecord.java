@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
-import org.postfixtls.wizard.domain.cert.BadInputException;
+import org.postfixtls.wizard.domain.kernel.BadInputException;
 
 /**
  * {@code _mta-sts.<domain> TXT "v=STSv1; id=..."}. Senders re-fetch the policy only when the id changes, so every

@@ -1,7 +1,7 @@
 package org.postfixtls.wizard.domain.records;
 
 import java.util.List;
-import org.postfixtls.wizard.domain.cert.BadInputException;
+import org.postfixtls.wizard.domain.kernel.BadInputException;
 
 /** {@code _smtp._tls.<domain> TXT "v=TLSRPTv1; rua=..."} (RFC 8460): where senders report TLS failures. */
 public record TlsRptRecord(String domain, List<String> reportUris) {

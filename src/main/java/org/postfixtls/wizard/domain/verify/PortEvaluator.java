@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.postfixtls.wizard.domain.cert.BadInputException;
+import org.postfixtls.wizard.domain.kernel.BadInputException;
 import org.postfixtls.wizard.domain.cert.CertificateInspector;
 import org.postfixtls.wizard.domain.cert.Finding;
 import org.postfixtls.wizard.domain.cert.InspectionReport;

@@ -3,7 +3,7 @@ package org.postfixtls.wizard.domain.verify;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import org.postfixtls.wizard.domain.cert.FileContent;
+import org.postfixtls.wizard.domain.kernel.FileContent;
 
 /** The certificates a server sent, as the PEM text {@code cert inspect} reads, so both judge them the same way. */
 final class ServedChain {

@@ -1,7 +1,7 @@
 package org.postfixtls.wizard.domain.verify;
 
 import java.util.Optional;
-import org.postfixtls.wizard.domain.cert.FileMetadata;
+import org.postfixtls.wizard.domain.kernel.FileMetadata;
 
 /**
  * What the server itself showed (commands run on it): its configuration hash, outbound level, the private key's

@@ -1,9 +1,9 @@
 package org.postfixtls.wizard.ui.pages;
 
+import org.postfixtls.wizard.ui.wizard.WizardServices;
 import java.io.File;
 import javafx.scene.Node;
 import javafx.stage.FileChooser;
-import org.postfixtls.wizard.adapter.local.ExportFolder;
 import org.postfixtls.wizard.app.fleet.AnsibleProject;
 import org.postfixtls.wizard.domain.profile.ProfileJson;
 import org.postfixtls.wizard.ui.tasks.Background;
@@ -15,7 +15,7 @@ final class AnsibleExport {
     private AnsibleExport() {
     }
 
-    static void export(Node owner, WizardModel model) {
+    static void export(Node owner, WizardModel model, WizardServices services) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export for Ansible: name a new folder");
         chooser.setInitialFileName("postfix-tls-fleet");
@@ -24,8 +24,8 @@ final class AnsibleExport {
             return;
         }
         String json = ProfileJson.write(model.getProfile());
-        Background.supply(() -> ExportFolder.writeAll(folder.toPath(), AnsibleProject.files(json, null)))
-                .whenComplete((written, error) -> Background.onFx(() -> {
+        services.tasks().supply(() -> services.workstation().writeFolder(folder.toPath(), AnsibleProject.files(json, null)))
+                .whenComplete((written, error) -> services.tasks().onFx(() -> {
                     if (error != null) {
                         PageAlerts.error(owner, "The Ansible project was not written", Background.unwrap(error).getMessage());
                     } else {

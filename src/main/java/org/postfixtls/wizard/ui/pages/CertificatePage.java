@@ -26,18 +26,18 @@ import javafx.stage.FileChooser;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
-import org.postfixtls.wizard.adapter.local.LocalFiles;
-import org.postfixtls.wizard.adapter.local.SystemTrust;
+import org.postfixtls.wizard.app.workspace.Workstation;
+import org.postfixtls.wizard.ui.wizard.WizardServices;
 import org.postfixtls.wizard.app.workspace.CertificateCandidate;
 import org.postfixtls.wizard.app.workspace.CertificateCheck;
-import org.postfixtls.wizard.domain.cert.BadInputException;
+import org.postfixtls.wizard.domain.kernel.BadInputException;
 import org.postfixtls.wizard.domain.cert.CertbotDeployHook;
 import org.postfixtls.wizard.domain.cert.CertificateDetails;
-import org.postfixtls.wizard.domain.cert.FileContent;
+import org.postfixtls.wizard.domain.kernel.FileContent;
 import org.postfixtls.wizard.domain.cert.Finding;
 import org.postfixtls.wizard.domain.cert.GeneratedCertificate;
 import org.postfixtls.wizard.domain.cert.GeneratedKeyType;
-import org.postfixtls.wizard.domain.cert.InputLimits;
+import org.postfixtls.wizard.domain.kernel.InputLimits;
 import org.postfixtls.wizard.domain.cert.InspectionReport;
 import org.postfixtls.wizard.domain.cert.KeyEvidence;
 import org.postfixtls.wizard.domain.cert.SelfSignedCertificateGenerator;
@@ -71,16 +71,19 @@ public final class CertificatePage {
     private final Button saveHook = new Button("Save certbot renewal hook…", new FontIcon(Material2OutlinedMZ.SAVE_ALT));
     private final VBox hookBox = new VBox(6, hookOffer, saveHook);
 
-    private CertificatePage(WizardModel model) {
+    private final WizardServices services;
+
+    private CertificatePage(WizardModel model, WizardServices services) {
         this.model = model;
+        this.services = services;
     }
 
-    public static VBox create(WizardModel model) {
+    public static VBox create(WizardModel model, WizardServices services) {
         VBox page = PageScaffold.page("certificate", "Certificate",
                 "The certificate and key Postfix shows to mail programs and other servers. Most failed TLS setups "
                         + "fail here: a missing intermediate, a key that does not match, an expired certificate, a key "
                         + "everyone can read. Choose one and fix what is found before going on.");
-        CertificatePage certificate = new CertificatePage(model);
+        CertificatePage certificate = new CertificatePage(model, services);
         certificate.setUpControls();
         certificate.storePathsOnEdit();
         certificate.candidates.getSelectionModel().selectedItemProperty()
@@ -119,7 +122,7 @@ public final class CertificatePage {
         acknowledge.setManaged(false);
         acknowledge.selectedProperty().addListener((o, old, on) -> model.acknowledgements().put(ACKNOWLEDGED, on));
         saveHook.setId("certificate-save-hook");
-        saveHook.setOnAction(event -> saveHook(saveHook, status));
+        saveHook.setOnAction(event -> saveHook(services, saveHook, status));
         hookBox.setVisible(false);
         hookBox.setManaged(false);
     }
@@ -129,8 +132,8 @@ public final class CertificatePage {
         openLocal.setId("certificate-open");
         Button generate = new Button("Generate test certificate…", new FontIcon(Material2OutlinedMZ.NOTE_ADD));
         generate.setId("certificate-generate");
-        openLocal.setOnAction(event -> openLocalFile(model, candidates, openLocal));
-        generate.setOnAction(event -> generateTestCertificate(model, candidates, generate));
+        openLocal.setOnAction(event -> openLocalFile(services, candidates, openLocal));
+        generate.setOnAction(event -> generateTestCertificate(model, services, candidates, generate));
         return new HBox(10, openLocal, generate);
     }
 
@@ -189,8 +192,8 @@ public final class CertificatePage {
     }
 
     private void inspect(CertificateCandidate candidate) {
-        Background.supply(() -> CertificateCheck.inspect(candidate, model.getServer(), SystemTrust.anchors()))
-                .whenComplete((report, error) -> Background.onFx(() -> {
+        services.tasks().supply(() -> CertificateCheck.inspect(candidate, model.getServer(), services.trust().system()))
+                .whenComplete((report, error) -> services.tasks().onFx(() -> {
                     if (candidate != candidates.getSelectionModel().getSelectedItem()) {
                         return;
                     }
@@ -258,7 +261,8 @@ public final class CertificatePage {
         return row;
     }
 
-    private static void openLocalFile(WizardModel model, ListView<CertificateCandidate> candidates, Button owner) {
+    private static void openLocalFile(WizardServices services, ListView<CertificateCandidate> candidates,
+            Button owner) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Certificate chain (PEM), e.g. fullchain.pem");
         File chain = chooser.showOpenDialog(owner.getScene().getWindow());
@@ -268,8 +272,9 @@ public final class CertificatePage {
         chooser.setTitle("Its private key (optional: Cancel to check the certificate only)");
         chooser.setInitialDirectory(chain.getParentFile());
         File key = chooser.showOpenDialog(owner.getScene().getWindow());
-        Background.supply(() -> localCandidate(chain.toPath(), key == null ? null : key.toPath()))
-                .whenComplete((candidate, error) -> Background.onFx(() -> {
+        services.tasks().supply(() -> localCandidate(services.workstation(), chain.toPath(),
+                        key == null ? null : key.toPath()))
+                .whenComplete((candidate, error) -> services.tasks().onFx(() -> {
                     if (error != null) {
                         PageAlerts.error(owner, "The certificate cannot be used", Background.unwrap(error).getMessage());
                         return;
@@ -279,15 +284,16 @@ public final class CertificatePage {
                 }));
     }
 
-    static CertificateCandidate localCandidate(Path chain, Path key) {
-        FileContent content = LocalFiles.read(chain, InputLimits.MAX_PEM_BYTES, "a PEM certificate chain");
+    static CertificateCandidate localCandidate(Workstation files, Path chain, Path key) {
+        FileContent content = files.read(chain, InputLimits.MAX_PEM_BYTES, "a PEM certificate chain");
         Optional<KeyEvidence> evidence = key == null ? Optional.empty()
-                : Optional.of(KeyEvidence.fromKeyFile(LocalFiles.read(key, InputLimits.MAX_PEM_BYTES, "a PEM private key")));
+                : Optional.of(KeyEvidence.fromKeyFile(files.read(key, InputLimits.MAX_PEM_BYTES, "a PEM private key")));
         return new CertificateCandidate(chain.toAbsolutePath().toString(),
                 key == null ? null : key.toAbsolutePath().toString(), content, evidence, "local file");
     }
 
-    private static void generateTestCertificate(WizardModel model, ListView<CertificateCandidate> candidates, Button owner) {
+    private static void generateTestCertificate(WizardModel model, WizardServices services,
+            ListView<CertificateCandidate> candidates, Button owner) {
         String hostname = model.getServer() == null ? null : model.getServer().myhostname().orElse(null);
         if (hostname == null) {
             PageAlerts.error(owner, "No host name", "main.cf sets no myhostname, so there is no name to put in the "
@@ -308,9 +314,9 @@ public final class CertificatePage {
             GeneratedCertificate generated = new SelfSignedCertificateGenerator().generate(hostname, GeneratedKeyType.EC);
             Path cert = folder.toPath().resolve(hostname + ".pem");
             Path key = folder.toPath().resolve(hostname + ".key");
-            LocalFiles.writeNew(cert, generated.certificatePem(), "rw-r--r--");
-            LocalFiles.writeNew(key, generated.privateKeyPem(), "rw-------");
-            CertificateCandidate local = localCandidate(cert, key);
+            services.workstation().writeNew(cert, generated.certificatePem(), "rw-r--r--");
+            services.workstation().writeNew(key, generated.privateKeyPem(), "rw-------");
+            CertificateCandidate local = localCandidate(services.workstation(), cert, key);
             // Postfix reads the pair where the admin puts it on the server; suggest Debian's usual places.
             return new CertificateCandidate("/etc/ssl/certs/" + hostname + ".pem", "/etc/ssl/private/" + hostname + ".key",
                     local.chain(), local.key(), "generated test certificate, saved in " + folder);
@@ -328,7 +334,7 @@ public final class CertificatePage {
         }));
     }
 
-    private static void saveHook(Button owner, Label status) {
+    private static void saveHook(WizardServices services, Button owner, Label status) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Save the certbot deploy hook");
         chooser.setInitialFileName(CertbotDeployHook.FILE_NAME);
@@ -337,7 +343,7 @@ public final class CertificatePage {
             return;
         }
         Background.supply(() -> {
-            LocalFiles.writeNew(file.toPath(), CertbotDeployHook.script().getBytes(StandardCharsets.UTF_8), "rwxr-xr-x");
+            services.workstation().writeNew(file.toPath(), CertbotDeployHook.script().getBytes(StandardCharsets.UTF_8), "rwxr-xr-x");
             return file;
         }).whenComplete((saved, error) -> Background.onFx(() -> {
             if (error != null) {

@@ -1,5 +1,6 @@
 package org.postfixtls.wizard.ui.pages;
 
+import org.postfixtls.wizard.ui.wizard.WizardServices;
 import atlantafx.base.theme.Styles;
 import java.io.File;
 import java.nio.file.Path;
@@ -22,9 +23,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
-import org.postfixtls.wizard.adapter.local.LocalConfigFolder;
 import java.util.Map;
-import org.postfixtls.wizard.adapter.local.RecentHostsFile;
 import org.postfixtls.wizard.app.discovery.Discovery;
 import org.postfixtls.wizard.app.discovery.DiscoveryException;
 import org.postfixtls.wizard.app.discovery.ServerFacts;
@@ -34,7 +33,7 @@ import org.postfixtls.wizard.app.workspace.RecentHost;
 import org.postfixtls.wizard.app.workspace.RemoteWorkspace;
 import org.postfixtls.wizard.ui.wizard.SshForm;
 import org.postfixtls.wizard.app.workspace.ServerFiles;
-import org.postfixtls.wizard.domain.cert.BadInputException;
+import org.postfixtls.wizard.domain.kernel.BadInputException;
 import org.postfixtls.wizard.domain.config.plan.PostfixVersion;
 import org.postfixtls.wizard.ui.tasks.Background;
 import org.postfixtls.wizard.ui.wizard.ConnectionMode;
@@ -49,7 +48,7 @@ public final class ConnectPage extends VBox {
             new PostfixVersion(3, 6), new PostfixVersion(3, 7), new PostfixVersion(3, 8), new PostfixVersion(3, 9),
             new PostfixVersion(3, 10));
 
-    public ConnectPage(WizardModel model) {
+    public ConnectPage(WizardModel model, WizardServices services) {
         setSpacing(14);
         setPadding(new Insets(24, 32, 24, 32));
         setId("page-connect");
@@ -75,7 +74,7 @@ public final class ConnectPage extends VBox {
             explanation.setPadding(new Insets(0, 0, 0, 26));
             VBox choice = new VBox(2, button, explanation);
             if (mode == ConnectionMode.SSH_SERVER) {
-                VBox form = SshFormView.create(model.sshForm());
+                VBox form = SshFormView.create(model.sshForm(), services);
                 form.visibleProperty().bind(button.selectedProperty());
                 form.managedProperty().bind(form.visibleProperty());
                 choice.getChildren().add(form);
@@ -144,7 +143,7 @@ public final class ConnectPage extends VBox {
      * Loads the configuration before the wizard moves on, off the FX thread; a folder without main.cf, or a
      * file that cannot be read, keeps the user here with the reason.
      */
-    public static StepValidator validator() {
+    public static StepValidator validator(WizardServices services) {
         return model -> {
             ConnectionMode mode = model.getConnectionMode();
             if (mode == null) {
@@ -153,7 +152,7 @@ public final class ConnectPage extends VBox {
             return switch (mode) {
                 case SSH_SERVER -> {
                     String problem = model.sshForm().problem();
-                    yield problem != null ? done(Validation.veto(problem)) : discover(model);
+                    yield problem != null ? done(Validation.veto(problem)) : discover(model, services);
                 }
                 case LOCAL_FILES -> {
                     Path folder = model.localFolderProperty().get();
@@ -164,25 +163,25 @@ public final class ConnectPage extends VBox {
                     if (version == null) {
                         yield done(Validation.veto("Postfix: choose the Postfix version of the server the files come from."));
                     }
-                    yield load(model, () -> LocalConfigFolder.read(folder, version));
+                    yield load(model, services, () -> services.workstation().readConfigFolder(folder, version));
                 }
                 case DEMO -> model.getServer() != null && model.getServer().source().startsWith(DemoServer.SOURCE_PREFIX)
                         ? done(Validation.ok()) // keep the demo's generated certificate and the choices made on it
-                        : load(model, DemoServer::load);
+                        : load(model, services, DemoServer::load);
             };
         };
     }
 
     /** One SSH session: discovery (read-only), then the candidate certificates and public half of the key. */
-    private static CompletionStage<Validation> discover(WizardModel model) {
+    private static CompletionStage<Validation> discover(WizardModel model, WizardServices services) {
         SshForm form = model.sshForm();
         String configDir = form.configDir.get().isBlank() ? null : form.configDir.get().trim();
         RecentHost recent = form.toRecentHost();
         CompletableFuture<Validation> result = new CompletableFuture<>();
-        Background.supply(() -> model.sshJobs().withSession(form, session -> {
-            ServerFacts facts = new Discovery().discover(session, configDir, true);
+        services.tasks().supply(() -> services.sshJobs().withSession(form, session -> {
+            ServerFacts facts = services.discovery().discover(session, configDir, true);
             return Map.entry(facts, RemoteWorkspace.from(facts, session));
-        })).whenComplete((found, error) -> Background.onFx(() -> {
+        })).whenComplete((found, error) -> services.tasks().onFx(() -> {
             if (result.isCancelled()) {
                 return; // the user cancelled the test: a late answer must not load a server they walked away from
             }
@@ -192,9 +191,9 @@ public final class ConnectPage extends VBox {
             }
             model.serverFactsProperty().set(found.getKey());
             model.serverProperty().set(found.getValue());
-            Background.supply(() -> {
+            services.tasks().supply(() -> {
                 try {
-                    return RecentHostsFile.inUserConfig().remember(recent);
+                    return services.recentHosts().remember(recent);
                 } catch (java.io.IOException e) {
                     return List.<RecentHost>of(); // remembering is a convenience, never a reason to stop
                 }
@@ -214,9 +213,10 @@ public final class ConnectPage extends VBox {
         return "The connection failed: " + error.getMessage();
     }
 
-    private static CompletionStage<Validation> load(WizardModel model, java.util.function.Supplier<ServerFiles> loader) {
+    private static CompletionStage<Validation> load(WizardModel model, WizardServices services,
+            java.util.function.Supplier<ServerFiles> loader) {
         CompletableFuture<Validation> result = new CompletableFuture<>();
-        Background.supply(loader).whenComplete((files, error) -> Background.onFx(() -> {
+        services.tasks().supply(loader).whenComplete((files, error) -> services.tasks().onFx(() -> {
             if (error == null) {
                 model.serverFactsProperty().set(null);
                 if (model.getServer() == null || !model.getServer().equals(files)) {

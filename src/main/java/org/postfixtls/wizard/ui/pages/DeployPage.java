@@ -1,5 +1,6 @@
 package org.postfixtls.wizard.ui.pages;
 
+import org.postfixtls.wizard.ui.wizard.WizardServices;
 import atlantafx.base.theme.Styles;
 import java.time.LocalTime;
 import java.util.List;
@@ -10,7 +11,6 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 import org.postfixtls.wizard.app.deploy.Cancellation;
-import org.postfixtls.wizard.app.deploy.DeployEngine;
 import org.postfixtls.wizard.app.deploy.DeployListener;
 import org.postfixtls.wizard.app.deploy.DeployOptions;
 import org.postfixtls.wizard.app.deploy.DeployOutcome;
@@ -41,17 +41,20 @@ public final class DeployPage {
     private final DeployRun simulation = new DeployRun("[simulated] ");
     private Timeline playing;
 
-    private DeployPage(WizardModel model) {
+    private final WizardServices services;
+
+    private DeployPage(WizardModel model, WizardServices services) {
         this.model = model;
+        this.services = services;
     }
 
-    public static VBox create(WizardModel model) {
+    public static VBox create(WizardModel model, WizardServices services) {
         VBox page = PageScaffold.page("deploy", "Deploy",
                 "Apply the previewed change as one transaction. The server validates the new files with its own "
                         + "Postfix before touching the live ones, swaps them atomically, reloads and checks that mail "
                         + "is accepted; any failure restores the backup. Cancel is safe until the commit starts — "
                         + "from then on the server finishes on its own, even if this computer disconnects.");
-        DeployPage deployPage = new DeployPage(model);
+        DeployPage deployPage = new DeployPage(model, services);
         deployPage.wire();
         page.getChildren().addAll(deployPage.view.layout());
         return page;
@@ -122,8 +125,8 @@ public final class DeployPage {
     private void loadHistory() {
         String configDir = model.getServer().configDirectory();
         view.history.getChildren().setAll(PageScaffold.muted("Reading the history from the server…"));
-        Background.supply(() -> model.sshJobs().withSession(model.sshForm(),
-                session -> new DeployEngine().history(session, options(configDir))))
+        Background.supply(() -> services.sshJobs().withSession(model.sshForm(),
+                session -> services.deploy().history(session, options(configDir))))
                 .whenComplete((records, error) -> Background.onFx(() -> {
                     if (error != null) {
                         view.history.getChildren().setAll(PageScaffold.note(ConnectPage.connectionProblem(
@@ -143,7 +146,7 @@ public final class DeployPage {
         }
         PlanHash approved = PlanHash.of(model.approvedChangeSetProperty().get());
         DeployView.show(view.planChanged, false);
-        runJob((session, listener, cancellation) -> new DeployEngine().deploy(session, model.getProfile(), approved,
+        runJob((session, listener, cancellation) -> services.deploy().deploy(session, model.getProfile(), approved,
                 options(model.getServer().configDirectory()), listener, cancellation));
     }
 
@@ -153,7 +156,7 @@ public final class DeployPage {
                         + "is reloaded and health-checked.")) {
             return;
         }
-        runJob((session, listener, cancellation) -> new DeployEngine().rollback(session, null,
+        runJob((session, listener, cancellation) -> services.deploy().rollback(session, null,
                 options(model.getServer().configDirectory()), listener, cancellation));
     }
 
@@ -180,7 +183,7 @@ public final class DeployPage {
         view.deploy.setDisable(true);
         view.rollback.setDisable(true);
         DeployListener listener = event -> Background.onFx(() -> run.event(event, LocalTime.now()));
-        Background.supply(() -> model.sshJobs().withSession(model.sshForm(),
+        Background.supply(() -> services.sshJobs().withSession(model.sshForm(),
                 session -> job.run(session, listener, cancellation)))
                 .whenComplete((report, error) -> Background.onFx(() -> {
                     // the same change set as when Deploy was pressed, so its confirmation still holds

@@ -1,5 +1,6 @@
 package org.postfixtls.wizard.ui.pages;
 
+import org.postfixtls.wizard.ui.wizard.WizardServices;
 import atlantafx.base.theme.Styles;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,6 @@ import javafx.stage.FileChooser;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
-import org.postfixtls.wizard.adapter.local.LocalFiles;
 import org.postfixtls.wizard.domain.profile.Profile;
 import org.postfixtls.wizard.ui.tasks.Background;
 import org.postfixtls.wizard.ui.wizard.ProfileFieldsValidator;
@@ -52,18 +52,21 @@ public final class DnsRecordsPage {
     /** True while the fields are set from the model, so their listeners do not write it back. */
     private boolean updating;
 
-    private DnsRecordsPage(WizardModel model) {
+    private final WizardServices services;
+
+    private DnsRecordsPage(WizardModel model, WizardServices services) {
         this.model = model;
+        this.services = services;
         copyRecords = copyButton("Copy records", records, "the DNS records");
         copyPolicy = copyButton("Copy policy", policy, "the MTA-STS policy");
     }
 
-    public static VBox create(WizardModel model) {
+    public static VBox create(WizardModel model, WizardServices services) {
         VBox page = PageScaffold.page("dns", "DNS records",
                 "Records that tell other mail servers to insist on TLS when they send to you: DANE (TLSA, needs "
                         + "DNSSEC), MTA-STS (a DNS record plus a policy file on a web server) and TLS-RPT (where "
                         + "they report failures). Publish them at your DNS provider; nothing here changes Postfix.");
-        DnsRecordsPage dns = new DnsRecordsPage(model);
+        DnsRecordsPage dns = new DnsRecordsPage(model, services);
         dns.setUpControls();
         dns.storeOnEdit();
         model.profileProperty().addListener((o, old, p) -> dns.showModel());
@@ -105,7 +108,7 @@ public final class DnsRecordsPage {
         problem.setWrapText(true);
         copyRecords.setId("dns-copy-records");
         savePolicy.setId("dns-save-policy");
-        savePolicy.setOnAction(e -> savePolicyFile(savePolicy, policy.getText()));
+        savePolicy.setOnAction(e -> savePolicyFile(services, savePolicy, policy.getText()));
     }
 
     private GridPane form() {
@@ -194,7 +197,7 @@ public final class DnsRecordsPage {
         return button;
     }
 
-    private static void savePolicyFile(Button owner, String text) {
+    private static void savePolicyFile(WizardServices services, Button owner, String text) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Save the MTA-STS policy file");
         chooser.setInitialFileName("mta-sts.txt");
@@ -203,7 +206,7 @@ public final class DnsRecordsPage {
             return;
         }
         Background.supply(() -> {
-            org.postfixtls.wizard.adapter.local.ExportFolder.replaceFile(file.toPath(), text.getBytes(StandardCharsets.US_ASCII));
+            services.workstation().replace(file.toPath(), text.getBytes(StandardCharsets.US_ASCII));
             return file;
         }).whenComplete((saved, error) -> Background.onFx(() -> {
             if (error != null) {

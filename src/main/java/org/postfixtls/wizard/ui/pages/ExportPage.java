@@ -1,5 +1,6 @@
 package org.postfixtls.wizard.ui.pages;
 
+import org.postfixtls.wizard.ui.wizard.WizardServices;
 import atlantafx.base.theme.Styles;
 import java.io.File;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import javafx.stage.DirectoryChooser;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
-import org.postfixtls.wizard.adapter.local.ExportFolder;
 import org.postfixtls.wizard.app.workspace.ExportBundle;
 import org.postfixtls.wizard.ui.tasks.Background;
 import org.postfixtls.wizard.ui.wizard.WizardModel;
@@ -21,7 +21,7 @@ public final class ExportPage {
     private ExportPage() {
     }
 
-    public static VBox create(WizardModel model) {
+    public static VBox create(WizardModel model, WizardServices services) {
         VBox page = PageScaffold.page("export", "Export bundle",
                 "Write an offline bundle into a new folder: the planned files, the diff, the reason for every "
                         + "change, the profile and install.sh, which applies it on the server as one transaction.");
@@ -43,10 +43,10 @@ public final class ExportPage {
             var server = model.getServer();
             var profile = model.getProfile();
             var files = new java.util.concurrent.atomic.AtomicReference<java.util.Map<String, byte[]>>();
-            Background.supply(() -> {
+            services.tasks().supply(() -> {
                 files.set(ExportBundle.offlineBundle(server, profile));
-                return ExportFolder.writeAll(target, files.get());
-            }).whenComplete((written, error) -> Background.onFx(() -> {
+                return services.workstation().writeFolder(target, files.get());
+            }).whenComplete((written, error) -> services.tasks().onFx(() -> {
                 if (error != null) {
                     result.setText(Background.unwrap(error).getMessage());
                     result.setGraphic(new FontIcon(Material2OutlinedMZ.REPORT));

@@ -1,15 +1,11 @@
 package org.postfixtls.wizard.ui.pages;
 
-import java.util.List;
 import org.postfixtls.wizard.domain.profile.Profile;
 import org.postfixtls.wizard.domain.profile.ProfileEdits;
 import org.postfixtls.wizard.domain.profile.TlsLevel;
 
 /** The decisions of the Inbound TLS step, without the view: what a picked level or the AUTH box writes. */
 final class InboundChoices {
-
-    /** Levels offered for port 25: smtpd_tls_security_level takes only may, encrypt and none (postconf(5)). */
-    static final List<TlsLevel> LEVELS = List.of(TlsLevel.MAY, TlsLevel.ENCRYPT, TlsLevel.NONE);
 
     private InboundChoices() {
     }

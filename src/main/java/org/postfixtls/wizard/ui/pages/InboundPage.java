@@ -19,7 +19,7 @@ public final class InboundPage {
         VBox page = PageScaffold.page("inbound", "Inbound TLS",
                 "How other servers and clients reach this one on port 25 (smtpd_tls_security_level), and whether "
                         + "passwords may be sent before TLS is on (smtpd_tls_auth_only).");
-        LevelChoice levels = new LevelChoice("inbound-", InboundChoices.LEVELS, LevelTexts::inboundExplanation,
+        LevelChoice levels = new LevelChoice("inbound-", TlsLevel.INBOUND, LevelTexts::inboundExplanation,
                 LevelTexts::inboundConsequence);
         CheckBox authOnly = new CheckBox("Offer AUTH only after STARTTLS (smtpd_tls_auth_only = yes)");
         authOnly.setMnemonicParsing(false); // the label names a parameter; "_" is part of it, not a mnemonic

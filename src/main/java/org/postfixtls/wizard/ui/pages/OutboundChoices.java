@@ -1,6 +1,5 @@
 package org.postfixtls.wizard.ui.pages;
 
-import java.util.List;
 import org.postfixtls.wizard.app.discovery.ServerFacts;
 import org.postfixtls.wizard.domain.profile.Profile;
 import org.postfixtls.wizard.domain.profile.ProfileEdits;
@@ -11,13 +10,6 @@ import org.postfixtls.wizard.domain.profile.TlsLevel;
  * profile, when the box is locked, and what the page says about the server's resolver.
  */
 final class OutboundChoices {
-
-    /**
-     * Levels offered as the default for all destinations, in this order; fingerprint pins one server's certificate
-     * and belongs in a domain policy only.
-     */
-    static final List<TlsLevel> DEFAULT_LEVELS = List.of(TlsLevel.MAY, TlsLevel.DANE, TlsLevel.ENCRYPT,
-            TlsLevel.DANE_ONLY, TlsLevel.VERIFY, TlsLevel.SECURE, TlsLevel.NONE);
 
     /** The resolver line under the DNSSEC option; {@code warn} when DANE is chosen but cannot be relied on. */
     record ResolverStatus(String text, boolean warn) {
@@ -31,7 +23,7 @@ final class OutboundChoices {
      * it); the other levels keep the box as it was, so going from dane back to may does not silently drop DNSSEC.
      */
     static Profile pickLevel(Profile profile, TlsLevel level) {
-        Profile.Outbound wanted = new Profile.Outbound(level, level.usesDane() || profile.outbound().dnssec());
+        Profile.Outbound wanted = new Profile.Outbound(level, level.needsDnssec() || profile.outbound().dnssec());
         return wanted.equals(profile.outbound()) ? profile : ProfileEdits.withOutbound(profile, wanted);
     }
 
@@ -44,12 +36,12 @@ final class OutboundChoices {
 
     /** The box shows what the planner writes: DANE levels always get smtp_dns_support_level = dnssec. */
     static boolean dnssecTicked(Profile.Outbound outbound) {
-        return outbound.dnssec() || outbound.level().usesDane();
+        return outbound.dnssec() || outbound.level().needsDnssec();
     }
 
     /** DANE levels need DNSSEC: with one of them chosen the box cannot be unticked. */
     static boolean dnssecLocked(TlsLevel level) {
-        return level.usesDane();
+        return level.needsDnssec();
     }
 
     /** What discovery found about the server's resolver; facts are null without an SSH connection. */
@@ -63,6 +55,6 @@ final class OutboundChoices {
                     + facts.dnssec().detail() + ").";
             default -> "DNSSEC on the server was not checked (no SSH connection).";
         };
-        return new ResolverStatus(text, level.usesDane() && !"validating".equals(status));
+        return new ResolverStatus(text, level.needsDnssec() && !"validating".equals(status));
     }
 }

@@ -1,5 +1,6 @@
 package org.postfixtls.wizard.ui.pages;
 
+import org.postfixtls.wizard.domain.profile.TlsLevel;
 import atlantafx.base.theme.Styles;
 import javafx.scene.control.CheckBox;
 import javafx.scene.layout.VBox;
@@ -20,7 +21,7 @@ public final class OutboundPage {
         VBox page = PageScaffold.page("outbound", "Outbound TLS",
                 "How this server talks to other mail servers when it sends mail (smtp_tls_security_level). "
                         + "Stricter is not always safer: a mandatory level means mail to servers without TLS is not sent at all.");
-        LevelChoice levels = new LevelChoice("outbound-", OutboundChoices.DEFAULT_LEVELS, LevelTexts::outboundExplanation,
+        LevelChoice levels = new LevelChoice("outbound-", TlsLevel.OUTBOUND_DEFAULTS, LevelTexts::outboundExplanation,
                 LevelTexts::outboundConsequence, PostfixDocs::levelKey);
         CheckBox dnssec = new CheckBox("Use DNSSEC for MX and TLSA lookups (smtp_dns_support_level = dnssec)");
         dnssec.setMnemonicParsing(false); // the label names a parameter; "_" is part of it, not a mnemonic

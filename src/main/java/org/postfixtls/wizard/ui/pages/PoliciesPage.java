@@ -1,5 +1,6 @@
 package org.postfixtls.wizard.ui.pages;
 
+import org.postfixtls.wizard.ui.wizard.WizardServices;
 import atlantafx.base.theme.Styles;
 import java.util.List;
 import java.util.Optional;
@@ -22,9 +23,7 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
-import org.postfixtls.wizard.app.verify.RemoteServerCommands;
 import org.postfixtls.wizard.app.verify.ServerCommandException;
-import org.postfixtls.wizard.app.verify.ServerInspector;
 import org.postfixtls.wizard.app.verify.ServerSideRequest;
 import org.postfixtls.wizard.ui.tasks.Background;
 import org.postfixtls.wizard.domain.profile.Profile;
@@ -66,7 +65,7 @@ public final class PoliciesPage {
         }
     }
 
-    public static VBox create(WizardModel model) {
+    public static VBox create(WizardModel model, WizardServices services) {
         VBox page = PageScaffold.page("policies", "Domain policies",
                 "Exceptions to the outbound default for single destinations: a partner that must always get "
                         + "verified TLS, an old server that needs TLS without certificate checks. Written to the "
@@ -103,7 +102,7 @@ public final class PoliciesPage {
         testResult.setId("policies-test-result");
         testResult.setWrapText(true);
         page.getChildren().addAll(existingEntries(model), DocLink.beside(PageScaffold.section("Per-destination policies"),
-                        "smtp_tls_policy_maps"), table, actions(model, table, store, testResult), testResult, problem,
+                        "smtp_tls_policy_maps"), table, actions(model, services, table, store, testResult), testResult, problem,
                 PageScaffold.muted("Destination: a domain (example.com), a subdomain pattern (.example.com) or a "
                         + "next-hop [mx.example.com]:25. Match: for verify/secure, e.g. hostname:nexthop; for "
                         + "fingerprint, the SHA-256 fingerprints. Protocols: e.g. >=TLSv1.2 (Postfix 3.6+)."),
@@ -149,7 +148,7 @@ public final class PoliciesPage {
             public TlsLevel fromString(String text) {
                 return TlsLevel.parse(text).orElse(null);
             }
-        }, TlsLevel.values()));
+        }, TlsLevel.POLICY.toArray(TlsLevel[]::new)));
         level.setPrefWidth(110);
         return level;
     }
@@ -165,7 +164,8 @@ public final class PoliciesPage {
 
     /** Add, Remove and "Test this domain", with why the test is unavailable when it is. */
     @SuppressWarnings("unchecked")
-    private static HBox actions(WizardModel model, TableView<Row> table, Runnable store, Label testResult) {
+    private static HBox actions(WizardModel model, WizardServices services, TableView<Row> table, Runnable store,
+            Label testResult) {
         Button add = new Button("Add destination", new FontIcon(Material2OutlinedAL.ADD));
         add.setId("policies-add");
         add.setOnAction(e -> {
@@ -197,7 +197,7 @@ public final class PoliciesPage {
         testUnavailable.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_MUTED);
         testUnavailable.textProperty().bind(whyNoTest);
         HBox.setHgrow(testUnavailable, javafx.scene.layout.Priority.ALWAYS);
-        test.setOnAction(e -> testDomain(model, table.getSelectionModel().getSelectedItem(), testing, testResult));
+        test.setOnAction(e -> testDomain(model, services, table.getSelectionModel().getSelectedItem(), testing, testResult));
         return buttonRow(add, remove, test, testUnavailable);
     }
 
@@ -235,7 +235,8 @@ public final class PoliciesPage {
      * posttls-finger from the server, at the level the row would enforce: does the destination meet it today?
      * Run over its own SSH session; the live configuration is not changed.
      */
-    private static void testDomain(WizardModel model, Row row, javafx.beans.property.BooleanProperty testing, Label result) {
+    private static void testDomain(WizardModel model, WizardServices services, Row row,
+            javafx.beans.property.BooleanProperty testing, Label result) {
         Profile.Policy policy = row.toPolicy();
         Optional<String> untestable = PolicyChoices.untestable(policy);
         if (untestable.isPresent()) {
@@ -250,15 +251,15 @@ public final class PoliciesPage {
         result.getStyleClass().setAll("label");
         result.setGraphic(null);
         result.setText("Testing " + destination + " at level " + level + " from the server…");
-        Background.supply(() -> model.sshJobs().withSession(model.sshForm(), session -> {
+        services.tasks().supply(() -> services.sshJobs().withSession(model.sshForm(), session -> {
             try {
-                return new ServerInspector(new RemoteServerCommands(session), Optional.empty()).outboundProbe(
+                return services.serverChecks(session).outboundProbe(
                         new ServerSideRequest(Optional.ofNullable(configDir), level, Optional.of(destination),
                                 Optional.ofNullable(caFile)), destination);
             } catch (ServerCommandException ex) {
                 throw new IllegalStateException(ex.getMessage(), ex);
             }
-        })).whenComplete((probe, error) -> Background.onFx(() -> {
+        })).whenComplete((probe, error) -> services.tasks().onFx(() -> {
             testing.set(false);
             if (error != null) {
                 result.setText(ConnectPage.connectionProblem(Background.unwrap(error)));

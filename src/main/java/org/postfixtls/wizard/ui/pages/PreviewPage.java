@@ -1,5 +1,6 @@
 package org.postfixtls.wizard.ui.pages;
 
+import org.postfixtls.wizard.ui.wizard.WizardServices;
 import atlantafx.base.theme.Styles;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -16,8 +17,7 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
-import org.postfixtls.wizard.adapter.local.LocalFiles;
-import org.postfixtls.wizard.app.workspace.PlanPreview;
+import org.postfixtls.wizard.app.plan.PlanPreview;
 import org.postfixtls.wizard.domain.config.diff.UnifiedDiff;
 import org.postfixtls.wizard.domain.config.lint.Finding;
 import org.postfixtls.wizard.domain.config.lint.Severity;
@@ -37,7 +37,7 @@ public final class PreviewPage {
     private PreviewPage() {
     }
 
-    public static VBox create(WizardModel model) {
+    public static VBox create(WizardModel model, WizardServices services) {
         VBox page = PageScaffold.page("preview", "Preview",
                 "Exactly what will change, file by file, and why. Lines starting with + are added, - removed; "
                         + "everything else in your files stays byte for byte as it is.");
@@ -52,7 +52,7 @@ public final class PreviewPage {
         findings.setId("preview-findings");
         Button saveProfile = new Button("Save profile…", new FontIcon(Material2OutlinedMZ.SAVE_ALT));
         saveProfile.setId("preview-save-profile");
-        saveProfile.setOnAction(e -> ProfileFiles.save(saveProfile, model));
+        saveProfile.setOnAction(e -> ProfileFiles.save(saveProfile, model, services));
 
         AtomicLong generation = new AtomicLong();
         Runnable replan = () -> {
@@ -65,7 +65,7 @@ public final class PreviewPage {
             var profile = model.getProfile();
             model.changeSetProperty().set(null);
             summary.setText("Planning…");
-            Background.supply(() -> PlanPreview.of(server, profile)).whenComplete((preview, error) -> Background.onFx(() -> {
+            services.tasks().supply(() -> PlanPreview.of(server.planRequest(profile))).whenComplete((preview, error) -> services.tasks().onFx(() -> {
                 if (mine != generation.get()) {
                     return; // a newer edit is being planned
                 }

@@ -1,5 +1,7 @@
 package org.postfixtls.wizard.ui.pages;
 
+import org.postfixtls.wizard.ui.tasks.TaskExecutor;
+import org.postfixtls.wizard.ui.wizard.WizardServices;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.stage.FileChooser;
-import org.postfixtls.wizard.adapter.local.ExportFolder;
 import org.postfixtls.wizard.domain.profile.InvalidProfileException;
 import org.postfixtls.wizard.domain.profile.Profile;
 import org.postfixtls.wizard.domain.profile.ProfileJson;
@@ -24,18 +25,18 @@ import org.postfixtls.wizard.ui.wizard.WizardModel;
 public final class ProfileFiles {
 
     /** Far above any real profile; a larger file is not one. */
-    static final long MAX_BYTES = org.postfixtls.wizard.domain.cert.InputLimits.MAX_PROFILE_BYTES;
+    static final long MAX_BYTES = org.postfixtls.wizard.domain.kernel.InputLimits.MAX_PROFILE_BYTES;
 
     private ProfileFiles() {
     }
 
-    public static void open(Node owner, WizardModel model) {
+    public static void open(Node owner, WizardModel model, WizardServices services) {
         FileChooser chooser = chooser("Open a profile");
         File file = chooser.showOpenDialog(owner.getScene().getWindow());
         if (file == null) {
             return;
         }
-        read(file.toPath()).whenComplete((profile, error) -> Background.onFx(() -> {
+        read(services.tasks(), file.toPath()).whenComplete((profile, error) -> services.tasks().onFx(() -> {
             if (error != null) {
                 PageAlerts.error(owner, "The profile was not loaded; nothing changed", Background.unwrap(error).getMessage());
             } else {
@@ -45,23 +46,23 @@ public final class ProfileFiles {
         }));
     }
 
-    public static void save(Node owner, WizardModel model) {
+    public static void save(Node owner, WizardModel model, WizardServices services) {
         FileChooser chooser = chooser("Save the profile");
         chooser.setInitialFileName("postfix-tls-profile.json");
         File file = chooser.showSaveDialog(owner.getScene().getWindow());
         if (file == null) {
             return;
         }
-        saveTo(owner, model, file);
+        saveTo(owner, model, services, file);
     }
 
     /** Writes off the FX thread, then confirms with the path or explains the failure. */
-    public static CompletableFuture<File> saveTo(Node owner, WizardModel model, File file) {
+    public static CompletableFuture<File> saveTo(Node owner, WizardModel model, WizardServices services, File file) {
         String json = ProfileJson.write(model.getProfile());
-        return Background.supply(() -> {
-            ExportFolder.replaceFile(file.toPath(), json.getBytes(StandardCharsets.UTF_8));
+        return services.tasks().supply(() -> {
+            services.workstation().replace(file.toPath(), json.getBytes(StandardCharsets.UTF_8));
             return file;
-        }).whenComplete((saved, error) -> Background.onFx(() -> {
+        }).whenComplete((saved, error) -> services.tasks().onFx(() -> {
             if (error != null) {
                 PageAlerts.error(owner, "The profile was not saved", Background.unwrap(error).getMessage());
             } else {
@@ -71,8 +72,8 @@ public final class ProfileFiles {
     }
 
     /** Reads and validates off the FX thread; fails with a message naming the file and every wrong field. */
-    static CompletableFuture<Profile> read(Path file) {
-        return Background.supply(() -> {
+    static CompletableFuture<Profile> read(TaskExecutor tasks, Path file) {
+        return tasks.supply(() -> {
             try {
                 if (Files.size(file) > MAX_BYTES) {
                     throw new IllegalArgumentException(file + " is larger than 1 MB; a profile is a small JSON file.");

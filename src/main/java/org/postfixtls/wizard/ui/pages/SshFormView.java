@@ -1,5 +1,6 @@
 package org.postfixtls.wizard.ui.pages;
 
+import org.postfixtls.wizard.ui.wizard.WizardServices;
 import java.io.File;
 import java.util.List;
 import javafx.geometry.Insets;
@@ -18,7 +19,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
-import org.postfixtls.wizard.adapter.local.RecentHostsFile;
 import org.postfixtls.wizard.app.workspace.RecentHost;
 import org.postfixtls.wizard.ui.tasks.Background;
 import org.postfixtls.wizard.ui.wizard.SshForm;
@@ -29,7 +29,7 @@ final class SshFormView {
     private SshFormView() {
     }
 
-    static VBox create(SshForm form) {
+    static VBox create(SshForm form, WizardServices services) {
         HBox keyRow = keyRow(form);
         PasswordField password = secret(form.password, "ssh-password", "Login password");
         Label keyLabel = new Label("Key file");
@@ -53,13 +53,13 @@ final class SshFormView {
 
         Label hint = PageScaffold.muted("Next tests the connection and reads the server's configuration (nothing is "
                 + "changed). An unknown host key is shown for you to confirm; a changed one stops the wizard.");
-        VBox box = new VBox(8, recentHosts(form), grid, hint);
+        VBox box = new VBox(8, recentHosts(form, services), grid, hint);
         box.setPadding(new Insets(6, 0, 0, 26));
         return box;
     }
 
     /** Servers connected to before, filled in on choice; hidden while there are none. */
-    private static ComboBox<RecentHost> recentHosts(SshForm form) {
+    private static ComboBox<RecentHost> recentHosts(SshForm form, WizardServices services) {
         ComboBox<RecentHost> recent = new ComboBox<>();
         recent.setId("ssh-recent");
         recent.setPromptText("Recent servers");
@@ -79,7 +79,7 @@ final class SshFormView {
                 form.fillFrom(host);
             }
         });
-        Background.supply(() -> RecentHostsFile.inUserConfig().load()).thenAccept(hosts -> Background.onFx(() -> {
+        services.tasks().supply(() -> services.recentHosts().load()).thenAccept(hosts -> services.tasks().onFx(() -> {
             recent.getItems().setAll(hosts);
             recent.setVisible(!hosts.isEmpty());
             recent.setManaged(!hosts.isEmpty());

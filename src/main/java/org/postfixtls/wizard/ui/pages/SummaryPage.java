@@ -1,5 +1,6 @@
 package org.postfixtls.wizard.ui.pages;
 
+import org.postfixtls.wizard.ui.wizard.WizardServices;
 import atlantafx.base.theme.Styles;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -17,7 +18,7 @@ public final class SummaryPage {
     private SummaryPage() {
     }
 
-    public static VBox create(WizardModel model) {
+    public static VBox create(WizardModel model, WizardServices services) {
         VBox page = PageScaffold.page("summary", "Summary",
                 "What this session did to the server, how to undo it, and what is left for you to do.");
         VBox sections = new VBox(14);
@@ -49,10 +50,10 @@ public final class SummaryPage {
         Button ansible = new Button("Export for Ansible…", new FontIcon(Material2OutlinedAL.DNS));
         ansible.setId("summary-export-ansible");
         ansible.setTooltip(new Tooltip("Apply these choices to many servers: an Ansible project with this profile"));
-        ansible.setOnAction(event -> AnsibleExport.export(ansible, model));
+        ansible.setOnAction(event -> AnsibleExport.export(ansible, model, services));
         Button saveProfile = new Button("Save profile…", new FontIcon(Material2OutlinedMZ.SAVE_ALT));
         saveProfile.setId("summary-save-profile");
-        saveProfile.setOnAction(event -> ProfileFiles.save(saveProfile, model));
+        saveProfile.setOnAction(event -> ProfileFiles.save(saveProfile, model, services));
         page.getChildren().addAll(sections, new HBox(8, ansible, saveProfile), close);
         return page;
     }

@@ -1,8 +1,8 @@
 package org.postfixtls.wizard.ui.pages;
 
+import org.postfixtls.wizard.ui.wizard.WizardServices;
 import atlantafx.base.theme.Styles;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -16,11 +16,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
-import org.postfixtls.wizard.adapter.dns.DnsjavaResolver;
-import org.postfixtls.wizard.adapter.local.SystemTrust;
-import org.postfixtls.wizard.adapter.net.HttpsPolicyFetcher;
-import org.postfixtls.wizard.adapter.net.SmtpProber;
-import org.postfixtls.wizard.app.verify.DnsResolver;
 import org.postfixtls.wizard.app.verify.ProbeTimeouts;
 import org.postfixtls.wizard.app.verify.ServerInspector;
 import org.postfixtls.wizard.app.verify.ServerSideRequest;
@@ -28,7 +23,7 @@ import org.postfixtls.wizard.app.verify.VerificationEngine;
 import org.postfixtls.wizard.app.verify.VerificationHandle;
 import org.postfixtls.wizard.app.verify.VerificationListener;
 import org.postfixtls.wizard.app.verify.VerificationRequest;
-import org.postfixtls.wizard.domain.cert.BadInputException;
+import org.postfixtls.wizard.domain.kernel.BadInputException;
 import org.postfixtls.wizard.domain.cert.TrustAnchors;
 import org.postfixtls.wizard.domain.verify.PortExpectations;
 import org.postfixtls.wizard.domain.verify.PortResult;
@@ -48,7 +43,7 @@ import org.postfixtls.wizard.ui.wizard.WizardModel;
 public final class VerifyPage {
 
     private final WizardModel model;
-    private final VerificationSetup setup;
+    private final WizardServices services;
     private final VerifyForm form;
     private final VerifyRun run = new VerifyRun();
     private final VerifyResultsView results = new VerifyResultsView("verify-", "");
@@ -61,17 +56,17 @@ public final class VerifyPage {
     private final Button saveJson = new Button("JSON…");
     private final HBox exports = new HBox(10, saveHtml, saveMd, saveJson);
 
-    private VerifyPage(WizardModel model, VerificationSetup setup) {
+    private VerifyPage(WizardModel model, WizardServices services) {
         this.model = model;
-        this.setup = setup;
+        this.services = services;
         this.form = new VerifyForm(model);
     }
 
-    public static VBox create(WizardModel model, VerificationSetup setup) {
+    public static VBox create(WizardModel model, WizardServices services) {
         VBox page = PageScaffold.page("verify", "Verify",
                 "Prove the result from outside, the way a mail server or mail program meets it, in about a second. "
                         + "Every line below is evidence the server gave, not an assumption.");
-        VerifyPage verify = new VerifyPage(model, setup);
+        VerifyPage verify = new VerifyPage(model, services);
         verify.wire(page);
         if (model.getConnectionMode() == ConnectionMode.DEMO) {
             page.getChildren().add(new VerifyRecordings().node());
@@ -180,15 +175,12 @@ public final class VerifyPage {
     /** Off the FX thread: trust anchors, DNS, the SSH session for the server side, then the engine. */
     private VerificationHandle startEngine(Inputs in, VerifyRun.Attempt attempt,
             AtomicReference<VerificationSetup.ServerAccess> openAccess) {
-        Optional<TrustAnchors> trust = in.caFile().isEmpty() ? SystemTrust.anchors()
-                : Optional.of(SystemTrust.bundle(Path.of(in.caFile())));
-        Optional<DnsResolver> dns = in.mailDomain().isEmpty() ? Optional.empty()
-                : DnsjavaResolver.systemResolver().map(a -> (DnsResolver) new DnsjavaResolver(a, Duration.ofSeconds(5)));
-        Optional<VerificationSetup.ServerAccess> access = setup.open(model);
+        Optional<TrustAnchors> trust = in.caFile().isEmpty() ? services.trust().system()
+                : Optional.of(services.trust().bundle(Path.of(in.caFile())));
+        Optional<VerificationSetup.ServerAccess> access = services.serverAccess().open(model);
         openAccess.set(access.orElse(null));
         Optional<ServerInspector> inspector = access.map(VerificationSetup.ServerAccess::inspector);
-        VerificationEngine engine = new VerificationEngine(new SmtpProber(), dns,
-                dns.map(d -> HttpsPolicyFetcher.standard()), inspector, Clock.systemUTC());
+        VerificationEngine engine = services.verification().engine(!in.mailDomain().isEmpty(), inspector);
         Optional<ServerSideRequest> serverSide = inspector.map(i -> new ServerSideRequest(
                 Optional.ofNullable(in.configDir()).filter(d -> !d.equals("/etc/postfix")), in.outboundLevel(),
                 Optional.empty(), Optional.empty()));

@@ -27,17 +27,22 @@ public interface VerificationSetup {
 
     VerificationSetup NONE = model -> Optional.empty();
 
-    /** Over SSH, in the SSH mode; nothing otherwise. */
-    VerificationSetup SSH = model -> {
-        if (model.getConnectionMode() != ConnectionMode.SSH_SERVER || model.getServer() == null) {
-            return Optional.empty();
-        }
-        org.postfixtls.wizard.app.remote.RemoteSession session = model.sshJobs().open(model.sshForm());
+    /** Over SSH with these jobs' sessions, in the SSH mode; nothing otherwise. */
+    static VerificationSetup overSsh(SshJobs jobs) {
+        return model -> {
+            if (model.getConnectionMode() != ConnectionMode.SSH_SERVER || model.getServer() == null) {
+                return Optional.empty();
+            }
+            return Optional.of(access(model, jobs.open(model.sshForm())));
+        };
+    }
+
+    private static ServerAccess access(WizardModel model, org.postfixtls.wizard.app.remote.RemoteSession session) {
         var commands = new org.postfixtls.wizard.app.verify.RemoteServerCommands(session);
         String maillog = model.serverFactsProperty().get() == null ? null
                 : model.serverFactsProperty().get().parameters().get("maillog_file");
         String log = org.postfixtls.wizard.app.verify.RemoteServerCommands.mailLog(session, maillog);
-        return Optional.of(new ServerAccess(new ServerInspector(commands,
-                Optional.of(new org.postfixtls.wizard.app.verify.CommandMailLog(commands, log))), session));
-    };
+        return new ServerAccess(new ServerInspector(commands,
+                Optional.of(new org.postfixtls.wizard.app.verify.CommandMailLog(commands, log))), session);
+    }
 }

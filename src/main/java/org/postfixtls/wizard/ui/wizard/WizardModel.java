@@ -6,14 +6,10 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
-import org.postfixtls.wizard.adapter.ssh.SshConnector;
 import org.postfixtls.wizard.app.deploy.DeployReport;
 import org.postfixtls.wizard.app.discovery.ServerFacts;
-import org.postfixtls.wizard.app.remote.ConnectionSettings;
-import org.postfixtls.wizard.app.remote.RunPinnedHostKeys;
 import org.postfixtls.wizard.domain.verify.VerificationReport;
 import org.postfixtls.wizard.app.workspace.CertificateCandidate;
-import org.postfixtls.wizard.ui.pages.HostKeyDialog;
 import org.postfixtls.wizard.app.workspace.ServerFiles;
 import org.postfixtls.wizard.domain.cert.InspectionReport;
 import org.postfixtls.wizard.domain.config.plan.ChangeSet;
@@ -43,7 +39,6 @@ public final class WizardModel {
     private final ObservableMap<String, Boolean> acknowledgements = FXCollections.observableHashMap();
     private final SshForm sshForm = new SshForm();
     private final ObjectProperty<ServerFacts> serverFacts = new SimpleObjectProperty<>(this, "serverFacts");
-    private SshJobs sshJobs;
     private final ObjectProperty<DeployReport> lastDeploy = new SimpleObjectProperty<>(this, "lastDeploy");
     private final ObjectProperty<VerificationReport> lastVerification = new SimpleObjectProperty<>(this, "lastVerification");
 
@@ -96,16 +91,6 @@ public final class WizardModel {
         return serverFacts;
     }
 
-    /** Opens the SSH sessions of the jobs (discovery, deploy, verification); host keys are confirmed by the user. */
-    public synchronized SshJobs sshJobs() {
-        if (sshJobs == null) {
-            // a key accepted "this time" holds for every later job of this run, and only that key does
-            sshJobs = new SshJobs(new SshConnector(), new RunPinnedHostKeys(new HostKeyDialog(WizardModel::focusedWindow)),
-                    ConnectionSettings.defaultKnownHosts());
-        }
-        return sshJobs;
-    }
-
     /** The last deploy or rollback of this run (null before any): the verify step starts from it. */
     /** The most recent completed verification (the evidence the Verify step shows and exports). */
     public ObjectProperty<VerificationReport> lastVerificationProperty() {
@@ -114,16 +99,6 @@ public final class WizardModel {
 
     public ObjectProperty<DeployReport> lastDeployProperty() {
         return lastDeploy;
-    }
-
-    /** For tests and for a known_hosts file of the user's choosing. */
-    public synchronized void setSshJobs(SshJobs jobs) {
-        this.sshJobs = jobs;
-    }
-
-    private static javafx.stage.Window focusedWindow() {
-        return javafx.stage.Window.getWindows().stream().filter(javafx.stage.Window::isFocused).findFirst()
-                .orElse(javafx.stage.Window.getWindows().isEmpty() ? null : javafx.stage.Window.getWindows().get(0));
     }
 
     /** The folder with main.cf and master.cf, in the local files mode. */

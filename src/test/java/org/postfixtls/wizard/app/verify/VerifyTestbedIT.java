@@ -23,7 +23,7 @@ import org.postfixtls.wizard.adapter.net.SmtpProber;
 import org.postfixtls.wizard.cli.WizardCli;
 import org.postfixtls.wizard.domain.cert.CertificateInspector;
 import org.postfixtls.wizard.domain.cert.FindingId;
-import org.postfixtls.wizard.domain.cert.InputLimits;
+import org.postfixtls.wizard.domain.kernel.InputLimits;
 import org.postfixtls.wizard.domain.cert.TrustAnchors;
 import org.postfixtls.wizard.domain.verify.Check;
 import org.postfixtls.wizard.domain.verify.CheckIds;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.postfixtls.wizard.app.plan.PlanPreview;
 import org.postfixtls.wizard.domain.config.plan.Planner;
 import org.postfixtls.wizard.domain.profile.Preset;
 import org.postfixtls.wizard.domain.profile.Profile;
@@ -27,7 +28,7 @@ class PlanPreviewTest {
 
     @Test
     void theRecommendedPlanFixesTheDemosObsoleteAndDeadSettings() {
-        PlanPreview preview = PlanPreview.of(demo, Preset.RECOMMENDED.baseline());
+        PlanPreview preview = PlanPreview.of(demo.planRequest(Preset.RECOMMENDED.baseline()));
         String main = preview.changeSet().content(Planner.MAIN_CF);
         assertFalse(main.contains("smtpd_use_tls"), "obsolete parameter removed");
         assertTrue(main.contains("smtpd_tls_auth_only = yes"));
@@ -40,7 +41,7 @@ class PlanPreviewTest {
 
     @Test
     void findingsAreThoseOfTheResultNotOfTodaysFiles() {
-        PlanPreview preview = PlanPreview.of(demo, Preset.RECOMMENDED.baseline());
+        PlanPreview preview = PlanPreview.of(demo.planRequest(Preset.RECOMMENDED.baseline()));
         assertTrue(preview.findingsAfter().stream().noneMatch(f -> f.message().contains("smtpd_use_tls")),
                 preview.findingsAfter().toString());
     }

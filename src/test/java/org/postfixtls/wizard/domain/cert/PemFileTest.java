@@ -1,5 +1,8 @@
 package org.postfixtls.wizard.domain.cert;
 
+import org.postfixtls.wizard.domain.kernel.InputLimits;
+import org.postfixtls.wizard.domain.kernel.FileContent;
+import org.postfixtls.wizard.domain.kernel.BadInputException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

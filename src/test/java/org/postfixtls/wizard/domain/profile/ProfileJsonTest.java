@@ -71,6 +71,23 @@ class ProfileJsonTest {
     }
 
     @Test
+    void fingerprintAsTheOutboundDefaultIsRefusedWithWhereItBelongs() {
+        InvalidProfileException e = assertThrows(InvalidProfileException.class, () -> ProfileJson.read(
+                "{\"schema\":1,\"outbound\":{\"level\":\"fingerprint\"}}"));
+        assertEquals(List.of(new ProfileError("outbound.level", "is 'fingerprint'; allowed: may, dane, encrypt,"
+                + " dane-only, verify, secure, none (fingerprint pins one server's certificate: use it in a domain"
+                + " policy)")), e.errors());
+    }
+
+    @Test
+    void theValidatorRefusesLevelsTheReaderWouldRefuse() {
+        Profile profile = ProfileEdits.withInbound(ProfileEdits.withOutbound(Preset.RECOMMENDED.baseline(),
+                new Profile.Outbound(TlsLevel.FINGERPRINT, false)), new Profile.Inbound(TlsLevel.DANE, true));
+        assertEquals(List.of("outbound.level", "inbound.level"),
+                ProfileValidator.validate(profile).stream().map(ProfileError::path).toList());
+    }
+
+    @Test
     void starDestinationMessageExplainsWhy() {
         InvalidProfileException e = assertThrows(InvalidProfileException.class, () -> ProfileJson.read(
                 "{\"schema\":1,\"policies\":[{\"destination\":\"*\",\"level\":\"encrypt\"}]}"));

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.postfixtls.wizard.domain.cert.FileContent;
+import org.postfixtls.wizard.domain.kernel.FileContent;
 import org.postfixtls.wizard.domain.cert.PublicKeys;
 import org.postfixtls.wizard.testsupport.TestPki;
 import org.postfixtls.wizard.testsupport.TestPki.Algorithm;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.postfixtls.wizard.app.workspace.CertificateCandidate;
 import org.postfixtls.wizard.app.workspace.DemoServer;
 import org.postfixtls.wizard.app.workspace.ServerFiles;
-import org.postfixtls.wizard.domain.cert.FileContent;
+import org.postfixtls.wizard.domain.kernel.FileContent;
 import org.postfixtls.wizard.domain.cert.PublicKeys;
 import org.postfixtls.wizard.domain.profile.Preset;
 import org.postfixtls.wizard.domain.profile.Profile;

@@ -14,11 +14,6 @@ class InboundChoicesTest {
     private static final Profile RECOMMENDED = Preset.RECOMMENDED.baseline();
 
     @Test
-    void onlyTheLevelsSmtpdKnowsAreOffered() {
-        assertEquals(List.of(TlsLevel.MAY, TlsLevel.ENCRYPT, TlsLevel.NONE), InboundChoices.LEVELS);
-    }
-
-    @Test
     void aLevelKeepsAuthOnlyAndTouchesNothingElse() {
         Profile encrypt = InboundChoices.pickLevel(RECOMMENDED, TlsLevel.ENCRYPT);
         assertEquals(new Profile.Inbound(TlsLevel.ENCRYPT, true), encrypt.inbound());

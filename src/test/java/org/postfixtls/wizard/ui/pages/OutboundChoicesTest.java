@@ -25,13 +25,6 @@ class OutboundChoicesTest {
                 new ServerFacts.Dnssec(dnssecStatus, "127.0.0.1", detail));
     }
 
-    @Test
-    void fingerprintIsNotOfferedAsTheDefaultForAllDestinations() {
-        assertFalse(OutboundChoices.DEFAULT_LEVELS.contains(TlsLevel.FINGERPRINT));
-        assertEquals(TlsLevel.values().length - 1, OutboundChoices.DEFAULT_LEVELS.size());
-        assertEquals(TlsLevel.MAY, OutboundChoices.DEFAULT_LEVELS.get(0), "the recommended level comes first");
-    }
-
     @ParameterizedTest
     @EnumSource(value = TlsLevel.class, names = {"DANE", "DANE_ONLY"})
     void aDaneLevelSwitchesDnssecOnAndLocksTheBox(TlsLevel level) {

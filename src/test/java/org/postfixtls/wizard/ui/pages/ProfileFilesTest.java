@@ -1,5 +1,6 @@
 package org.postfixtls.wizard.ui.pages;
 
+import org.postfixtls.wizard.ui.tasks.TaskExecutor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +21,7 @@ class ProfileFilesTest {
     Path dir;
 
     private String failure(Path file) {
-        ExecutionException e = assertThrows(ExecutionException.class, () -> ProfileFiles.read(file).get(10, TimeUnit.SECONDS));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> ProfileFiles.read(TaskExecutor.currentThread(), file).get(10, TimeUnit.SECONDS));
         return e.getCause().getMessage();
     }
 
@@ -28,7 +29,7 @@ class ProfileFilesTest {
     void aSavedProfileLoadsBackEqual() throws Exception {
         Profile runbook = Preset.RUNBOOK.baseline();
         Path file = Files.writeString(dir.resolve("p.json"), ProfileJson.write(runbook));
-        assertEquals(runbook, ProfileFiles.read(file).get(10, TimeUnit.SECONDS));
+        assertEquals(runbook, ProfileFiles.read(TaskExecutor.currentThread(), file).get(10, TimeUnit.SECONDS));
     }
 
     @Test

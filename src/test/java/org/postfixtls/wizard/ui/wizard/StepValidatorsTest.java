@@ -1,5 +1,7 @@
 package org.postfixtls.wizard.ui.wizard;
 
+import org.postfixtls.wizard.ui.pages.WizardSteps;
+import org.postfixtls.wizard.testsupport.TestServices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -29,10 +31,13 @@ import org.postfixtls.wizard.domain.profile.ProfileEdits;
 import org.postfixtls.wizard.domain.profile.TlsLevel;
 
 /**
- * Every veto of {@link WizardSteps#standard()}, through the step table itself: what keeps the wizard on a step,
+ * Every veto of {@link WizardSteps#standard}, through the step table itself: what keeps the wizard on a step,
  * with which message (the field and what is allowed), and what lets it move on. No FX toolkit is needed.
  */
 class StepValidatorsTest {
+
+    /** Loading the demo or a folder happens on the calling thread, so every check answers at once. */
+    private static final WizardServices SERVICES = TestServices.onTheCallingThread();
 
     private static final ServerFiles DEMO = DemoServer.load();
     private static final CertificateCandidate SNAKEOIL = DEMO.certificates().get(0);
@@ -41,7 +46,7 @@ class StepValidatorsTest {
 
     /** The step's check as the navigator runs it; every check asserted here answers without waiting. */
     private Validation check(String stepId) {
-        WizardStep step = WizardSteps.standard().stream().filter(s -> s.id().equals(stepId)).findFirst().orElseThrow();
+        WizardStep step = WizardSteps.standard(SERVICES).stream().filter(s -> s.id().equals(stepId)).findFirst().orElseThrow();
         CompletableFuture<Validation> answer = step.validator().validate(model).toCompletableFuture();
         assertTrue(answer.isDone(), stepId + " answers at once for this model");
         return answer.join();
@@ -64,7 +69,7 @@ class StepValidatorsTest {
     void everyStepWithAValidatorIsCoveredHere() {
         assertEquals(List.of("connect", "certificate", "outbound", "inbound", "submission", "hardening", "policies",
                 "dns", "preview", "deploy", "export", "verify", "summary"),
-                WizardSteps.standard().stream().map(WizardStep::id).toList(),
+                WizardSteps.standard(SERVICES).stream().map(WizardStep::id).toList(),
                 "a new step needs its vetoes tested in this class");
     }
 
@@ -93,6 +98,14 @@ class StepValidatorsTest {
             model.localFolderProperty().set(Path.of("/tmp/postfix-copy"));
             model.localVersionProperty().set(null);
             assertVeto("Postfix: choose the Postfix version of the server the files come from.", check("connect"));
+        }
+
+        /** The services' executor runs the load on this thread, so the check's answer is there when it returns. */
+        @Test
+        void theDemoIsLoadedByTheCheckItself() {
+            model.setConnectionMode(ConnectionMode.DEMO);
+            assertPasses(check("connect"));
+            assertTrue(model.getServer().source().startsWith(DemoServer.SOURCE_PREFIX), model.getServer().source());
         }
 
         @Test
@@ -187,11 +200,28 @@ class StepValidatorsTest {
 
         @Test
         void everyOfferedLevelPasses() {
-            for (TlsLevel level : TlsLevel.values()) {
+            for (TlsLevel level : TlsLevel.OUTBOUND_DEFAULTS) {
                 edit(p -> ProfileEdits.withOutbound(p, new Profile.Outbound(level, false)));
-                edit(p -> ProfileEdits.withInbound(p, new Profile.Inbound(level, false)));
                 assertPasses(check("outbound"));
+            }
+            for (TlsLevel level : TlsLevel.INBOUND) {
+                edit(p -> ProfileEdits.withInbound(p, new Profile.Inbound(level, false)));
                 assertPasses(check("inbound"));
+            }
+        }
+
+        /** A profile opened from a file or built by hand can hold any level; the step's veto is the last guard. */
+        @Test
+        void aLevelTheSideDoesNotAllowIsVetoedWithWhatIsAllowed() {
+            edit(p -> ProfileEdits.withOutbound(p, new Profile.Outbound(TlsLevel.FINGERPRINT, false)));
+            assertVeto("Outbound TLS, level: is 'fingerprint'; allowed: may, dane, encrypt, dane-only,"
+                    + " verify, secure, none (fingerprint pins one server's certificate: use it in a domain policy)",
+                    check("outbound"));
+            for (TlsLevel level : TlsLevel.values()) {
+                if (!TlsLevel.INBOUND.contains(level)) {
+                    edit(p -> ProfileEdits.withInbound(p, new Profile.Inbound(level, false)));
+                    assertFalse(check("inbound").passed(), level + " is not a level smtpd_tls_security_level takes");
+                }
             }
         }
 

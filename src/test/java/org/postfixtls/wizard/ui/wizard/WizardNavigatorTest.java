@@ -1,5 +1,7 @@
 package org.postfixtls.wizard.ui.wizard;
 
+import org.postfixtls.wizard.ui.pages.WizardSteps;
+import org.postfixtls.wizard.testsupport.TestServices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -98,7 +100,7 @@ class WizardNavigatorTest {
 
     @Test
     void standardStepsFollowTheConnectionMode() {
-        WizardNavigator navigator = navigator(WizardSteps.standard());
+        WizardNavigator navigator = navigator(WizardSteps.standard(TestServices.onTheCallingThread()));
         assertEquals(List.of("connect", "certificate", "outbound", "inbound", "submission", "hardening", "policies", "dns",
                 "preview", "deploy", "verify", "summary"), ids(navigator));
 
@@ -113,7 +115,7 @@ class WizardNavigatorTest {
 
     @Test
     void leavingAStepThatIsNoLongerIncludedFallsBackToTheNearestEarlierStep() {
-        WizardNavigator navigator = navigator(WizardSteps.standard());
+        WizardNavigator navigator = navigator(WizardSteps.standard(TestServices.onTheCallingThread()));
         model.setConnectionMode(ConnectionMode.DEMO);
         model.serverProperty().set(DEMO); // loaded once, as the Connect step does off the FX thread
         // what the preview page leaves in the model once it has shown the plan
@@ -128,7 +130,7 @@ class WizardNavigatorTest {
 
     @Test
     void connectVetoesUntilAModeIsChosen() {
-        WizardNavigator navigator = navigator(WizardSteps.standard());
+        WizardNavigator navigator = navigator(WizardSteps.standard(TestServices.onTheCallingThread()));
         navigator.next();
         assertEquals("connect", navigator.getCurrent().id());
         assertTrue(navigator.vetoMessageProperty().get().startsWith("Choose how to reach the server"));
@@ -140,7 +142,7 @@ class WizardNavigatorTest {
 
     @Test
     void jumpingBackIsAllowedButJumpingAheadIsNot() {
-        WizardNavigator navigator = navigator(WizardSteps.standard());
+        WizardNavigator navigator = navigator(WizardSteps.standard(TestServices.onTheCallingThread()));
         model.setConnectionMode(ConnectionMode.DEMO);
         model.serverProperty().set(DEMO); // loaded once, as the Connect step does off the FX thread
         navigator.next();

@@ -217,7 +217,7 @@ public final class Linter {
                 firstWord(in.policyMap().get(key).orElse("")).flatMap(TlsLevel::parseConfig).ifPresent(used::add);
             }
         }
-        if (used.stream().anyMatch(TlsLevel::usesDane)
+        if (used.stream().anyMatch(TlsLevel::needsDnssec)
                 && !"dnssec".equals(main.value("smtp_dns_support_level"))) {
             add("dane-without-dnssec", Severity.ERROR, "DANE is configured but smtp_dns_support_level is not dnssec;"
                     + " Postfix then treats dane as may.", "Set smtp_dns_support_level = dnssec (needs a validating"

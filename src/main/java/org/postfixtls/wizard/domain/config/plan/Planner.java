@@ -427,7 +427,7 @@ public final class Planner {
                 default -> "The profile's global outgoing TLS level.";
             }, level == TlsLevel.MAY ? SEED_RUNBOOK + " 'Outbound: use TLS when available'"
                     : level.usesDane() ? SEED_MANDATORY + " step 5 (DANE)" : SEED_MANDATORY + " step 2", risk, weakens);
-            boolean dane = level.usesDane() || profile.policies().stream().anyMatch(p -> p.level().usesDane());
+            boolean dane = level.needsDnssec() || profile.policies().stream().anyMatch(p -> p.level().needsDnssec());
             if (dane || profile.outbound().dnssec()) {
                 set("smtp_dns_support_level", "dnssec", "DANE needs DNSSEC-validated lookups; without"
                         + " 'dnssec' Postfix silently downgrades dane to may.", SEED_MANDATORY + " step 5; TLS_README"

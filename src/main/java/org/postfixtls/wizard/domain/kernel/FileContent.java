@@ -1,4 +1,4 @@
-package org.postfixtls.wizard.domain.cert;
+package org.postfixtls.wizard.domain.kernel;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -33,11 +33,12 @@ public record FileContent(String name, byte[] bytes, Optional<FileMetadata> meta
         return bytes.clone();
     }
 
-    int length() {
+    /** The size without copying the bytes (parsers scan large files byte by byte). */
+    public int length() {
         return bytes.length;
     }
 
-    byte byteAt(int index) {
+    public byte byteAt(int index) {
         return bytes[index];
     }
 }

@@ -1,4 +1,4 @@
-package org.postfixtls.wizard.domain.cert;
+package org.postfixtls.wizard.domain.kernel;
 
 import java.util.Objects;
 

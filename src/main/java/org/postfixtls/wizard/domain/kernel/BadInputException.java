@@ -1,4 +1,4 @@
-package org.postfixtls.wizard.domain.cert;
+package org.postfixtls.wizard.domain.kernel;
 
 /**
  * The input is not what the operation needs (not PEM, DER, truncated, a key instead of a certificate, ...).

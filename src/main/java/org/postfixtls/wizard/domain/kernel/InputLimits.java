@@ -1,4 +1,4 @@
-package org.postfixtls.wizard.domain.cert;
+package org.postfixtls.wizard.domain.kernel;
 
 /**
  * Upper bounds on what readers hand to the domain. A certificate chain or a key is a few kilobytes; anything

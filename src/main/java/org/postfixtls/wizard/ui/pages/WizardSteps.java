@@ -1,38 +1,33 @@
-package org.postfixtls.wizard.ui.wizard;
+package org.postfixtls.wizard.ui.pages;
 
 import java.util.List;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
-import org.postfixtls.wizard.ui.pages.ConnectPage;
-import org.postfixtls.wizard.ui.pages.CertificatePage;
-import org.postfixtls.wizard.ui.pages.DeployPage;
-import org.postfixtls.wizard.ui.pages.DnsRecordsPage;
-import org.postfixtls.wizard.ui.pages.ExportPage;
-import org.postfixtls.wizard.ui.pages.HardeningPage;
-import org.postfixtls.wizard.ui.pages.InboundPage;
-import org.postfixtls.wizard.ui.pages.OutboundPage;
-import org.postfixtls.wizard.ui.pages.PoliciesPage;
-import org.postfixtls.wizard.ui.pages.PreviewPage;
-import org.postfixtls.wizard.ui.pages.SubmissionPage;
-import org.postfixtls.wizard.ui.pages.SummaryPage;
-import org.postfixtls.wizard.ui.pages.VerifyPage;
+import org.postfixtls.wizard.ui.wizard.ConnectionMode;
+import org.postfixtls.wizard.ui.wizard.ProfileFieldsValidator;
+import org.postfixtls.wizard.ui.wizard.WizardModel;
+import org.postfixtls.wizard.ui.wizard.WizardServices;
+import org.postfixtls.wizard.ui.wizard.WizardStep;
 
-/** The wizard's walk, as data: order, inclusion rules, pages and vetoes. */
+/**
+ * The wizard's walk, as data: order, inclusion rules, pages and vetoes. It names the pages, so it lives with them;
+ * the shell ({@code ui.wizard}) only knows {@link WizardStep}. Every page and check gets the one set of services.
+ */
 public final class WizardSteps {
 
     private WizardSteps() {
     }
 
-    public static List<WizardStep> standard() {
+    public static List<WizardStep> standard(WizardServices services) {
         return List.of(
                 WizardStep.builder("connect", "Connect")
                         .icon(Material2OutlinedMZ.SETTINGS_ETHERNET)
-                        .page(ConnectPage::new)
-                        .validator(ConnectPage.validator())
+                        .page(model -> new ConnectPage(model, services))
+                        .validator(ConnectPage.validator(services))
                         .build(),
                 WizardStep.builder("certificate", "Certificate")
                         .icon(Material2OutlinedAL.CARD_MEMBERSHIP)
-                        .page(CertificatePage::create)
+                        .page(model -> CertificatePage.create(model, services))
                         .validator(CertificatePage.validator())
                         .build(),
                 WizardStep.builder("outbound", "Outbound TLS")
@@ -57,38 +52,38 @@ public final class WizardSteps {
                         .build(),
                 WizardStep.builder("policies", "Domain policies")
                         .icon(Material2OutlinedMZ.POLICY)
-                        .page(PoliciesPage::create)
+                        .page(model -> PoliciesPage.create(model, services))
                         .validator(PoliciesPage.validator())
                         .build(),
                 WizardStep.builder("dns", "DNS records")
                         .icon(Material2OutlinedAL.DNS)
-                        .page(DnsRecordsPage::create)
+                        .page(model -> DnsRecordsPage.create(model, services))
                         .validator(DnsRecordsPage.validator())
                         .build(),
                 WizardStep.builder("preview", "Preview")
                         .icon(Material2OutlinedAL.COMPARE)
-                        .page(PreviewPage::create)
+                        .page(model -> PreviewPage.create(model, services))
                         .validator(PreviewPage.validator())
                         .build(),
                 WizardStep.builder("deploy", "Deploy")
                         .icon(Material2OutlinedMZ.PUBLISH)
                         .includedWhen(WizardSteps::reachesAServer)
-                        .page(DeployPage::create)
+                        .page(model -> DeployPage.create(model, services))
                         .validator(DeployPage.validator())
                         .build(),
                 WizardStep.builder("export", "Export bundle")
                         .icon(Material2OutlinedMZ.SAVE_ALT)
                         .includedWhen(model -> !reachesAServer(model))
-                        .page(ExportPage::create)
+                        .page(model -> ExportPage.create(model, services))
                         .build(),
                 WizardStep.builder("verify", "Verify")
                         .icon(Material2OutlinedAL.FACT_CHECK)
                         .includedWhen(WizardSteps::reachesAServer)
-                        .page(model -> VerifyPage.create(model, VerificationSetup.SSH))
+                        .page(model -> VerifyPage.create(model, services))
                         .build(),
                 WizardStep.builder("summary", "Summary")
                         .icon(Material2OutlinedAL.ASSIGNMENT_TURNED_IN)
-                        .page(SummaryPage::create)
+                        .page(model -> SummaryPage.create(model, services))
                         .build());
     }
 
