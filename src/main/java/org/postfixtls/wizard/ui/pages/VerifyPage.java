@@ -97,9 +97,9 @@ public final class VerifyPage {
         page.sceneProperty().addListener((o, old, scene) -> form.prefill(model));
         runButton.setOnAction(e -> start());
         cancel.setOnAction(e -> run.cancel());
-        saveHtml.setOnAction(e -> VerifyReportFiles.save(saveHtml, model.lastVerificationProperty().get(), "html"));
-        saveMd.setOnAction(e -> VerifyReportFiles.save(saveMd, model.lastVerificationProperty().get(), "md"));
-        saveJson.setOnAction(e -> VerifyReportFiles.save(saveJson, model.lastVerificationProperty().get(), "json"));
+        saveHtml.setOnAction(e -> VerifyReportFiles.save(services, saveHtml, model.lastVerificationProperty().get(), "html"));
+        saveMd.setOnAction(e -> VerifyReportFiles.save(services, saveMd, model.lastVerificationProperty().get(), "md"));
+        saveJson.setOnAction(e -> VerifyReportFiles.save(services, saveJson, model.lastVerificationProperty().get(), "json"));
         // right after a deploy the proof should not wait for a click
         var deployed = model.lastDeployProperty().get();
         if (model.getConnectionMode() == ConnectionMode.SSH_SERVER && deployed != null && deployed.outcome().succeeded()) {

@@ -1,12 +1,12 @@
 package org.postfixtls.wizard.ui.pages;
 
+import org.postfixtls.wizard.ui.wizard.WizardServices;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import javafx.scene.control.Button;
 import javafx.stage.FileChooser;
-import org.postfixtls.wizard.adapter.local.ExportFolder;
 import org.postfixtls.wizard.app.verify.ReportDocument;
 import org.postfixtls.wizard.app.verify.ReportHtml;
 import org.postfixtls.wizard.app.verify.ReportText;
@@ -29,7 +29,7 @@ final class VerifyReportFiles {
     }
 
     /** Asks where, writes in the background, and confirms with the path (or says why not). */
-    static void save(Button owner, VerificationReport report, String format) {
+    static void save(WizardServices services, Button owner, VerificationReport report, String format) {
         if (report == null) {
             return;
         }
@@ -46,7 +46,7 @@ final class VerifyReportFiles {
             default -> json(report);
         };
         Background.supply(() -> {
-            ExportFolder.replaceFile(file.toPath(), content.getBytes(StandardCharsets.UTF_8));
+            services.workstation().replace(file.toPath(), content.getBytes(StandardCharsets.UTF_8));
             return file;
         }).whenComplete((saved, error) -> Background.onFx(() -> {
             if (error != null) {

@@ -19,6 +19,13 @@ public final class WizardSteps {
     }
 
     public static List<WizardStep> standard(WizardServices services) {
+        List<WizardStep> steps = new java.util.ArrayList<>(choosingSteps(services));
+        steps.addAll(applyingSteps(services));
+        return List.copyOf(steps);
+    }
+
+    /** From the connection to the domain policies: what the admin decides. */
+    private static List<WizardStep> choosingSteps(WizardServices services) {
         return List.of(
                 WizardStep.builder("connect", "Connect")
                         .icon(Material2OutlinedMZ.SETTINGS_ETHERNET)
@@ -54,7 +61,12 @@ public final class WizardSteps {
                         .icon(Material2OutlinedMZ.POLICY)
                         .page(model -> PoliciesPage.create(model, services))
                         .validator(PoliciesPage.validator())
-                        .build(),
+                        .build());
+    }
+
+    /** From the DNS records to the summary: what is published, applied and proven. */
+    private static List<WizardStep> applyingSteps(WizardServices services) {
+        return List.of(
                 WizardStep.builder("dns", "DNS records")
                         .icon(Material2OutlinedAL.DNS)
                         .page(model -> DnsRecordsPage.create(model, services))
