@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         },
         subcommands = {CommandLine.HelpCommand.class, PlanCommand.class, LintCommand.class,
                 CertCommand.class, RecordsCommand.class, DiscoverCommand.class, DeployCommand.class,
-                RollbackCommand.class, HistoryCommand.class, BundleCommand.class, VerifyCommand.class},
+                RollbackCommand.class, HistoryCommand.class, BundleCommand.class, VerifyCommand.class,
+                ReadinessCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success, or nothing to do",
