@@ -51,7 +51,7 @@ public final class OutboundPage {
                 (o, old, on) -> PageScaffold.store(model, OutboundChoices.setDnssec(model.getProfile(), on)));
 
         page.getChildren().addAll(PageScaffold.section("Default for all destinations"), levels.options,
-                PageScaffold.section("DNS"), dnssecOption, resolver,
+                PageScaffold.section("DNS"), dnssecOption, resolver, ReadinessPanel.create(model),
                 PageScaffold.note("Exceptions for single domains (a partner bank that must always get verified TLS) "
                         + "come in the Domain policies step.", Material2OutlinedAL.INFO, Styles.TEXT_MUTED));
         return page;
