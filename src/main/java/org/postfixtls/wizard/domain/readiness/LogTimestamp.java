@@ -35,6 +35,11 @@ public final class LogTimestamp {
     public record Stamp(Instant instant, int length) {
     }
 
+    /** Whether the line starts with a stamp of a known format; cheaper than {@link #parse} (no date arithmetic). */
+    public boolean startsWithStamp(CharSequence line) {
+        return CLASSIC.matcher(line).lookingAt() || ISO.matcher(line).lookingAt();
+    }
+
     public Optional<Stamp> parse(CharSequence line) {
         Matcher classic = CLASSIC.matcher(line);
         if (classic.lookingAt()) {

@@ -66,14 +66,17 @@ public final class MailLogScanner {
             malformed++;
             return;
         }
+        int smtp = line.indexOf("/smtp[");
+        if (smtp < 0) {
+            if (!timestamps.startsWithStamp(line)) {
+                malformed++;
+            }
+            return; // another program's line: nothing to join
+        }
         Optional<LogTimestamp.Stamp> stamp = timestamps.parse(line);
         if (stamp.isEmpty()) {
             malformed++;
             return;
-        }
-        int smtp = line.indexOf("/smtp[");
-        if (smtp < 0) {
-            return; // another program's line: nothing to join
         }
         Matcher tag = SMTP_TAG.matcher(line).region(stamp.get().length(), line.length());
         if (!tag.lookingAt()) {
