@@ -82,7 +82,11 @@ public final class ReadinessChoices {
     }
 
     public static String tlsText(DestinationReadiness d) {
-        return d.evidence().flatMap(e -> e.weakest()).map(ReadinessChoices::gradeText).orElse("—");
+        return d.evidence().flatMap(e -> e.weakest().map(weakest -> {
+            TlsGrade strongest = e.strongest().orElse(weakest);
+            return weakest == strongest ? gradeText(weakest)
+                    : "mixed: " + gradeText(weakest) + " to " + gradeText(strongest);
+        })).orElse("—");
     }
 
     private static String gradeText(TlsGrade grade) {

@@ -39,6 +39,7 @@ import org.postfixtls.wizard.domain.readiness.DestinationReadiness;
 import org.postfixtls.wizard.domain.readiness.LogTimestamp;
 import org.postfixtls.wizard.domain.readiness.ReadinessReport;
 import org.postfixtls.wizard.domain.readiness.Suggestion;
+import org.postfixtls.wizard.domain.readiness.Verdict;
 import org.postfixtls.wizard.ui.tasks.Background;
 import org.postfixtls.wizard.ui.wizard.ConnectionMode;
 import org.postfixtls.wizard.ui.wizard.WizardModel;
@@ -124,19 +125,40 @@ public final class ReadinessPanel {
     private void buildTable() {
         TableColumn<Row, Boolean> take = new TableColumn<>("Add");
         take.setCellValueFactory(c -> c.getValue().ticked);
-        take.setCellFactory(CheckBoxTableCell.forTableColumn(take));
+        take.setCellFactory(c -> new CheckBoxTableCell<>() {
+            @Override
+            public void updateItem(Boolean item, boolean empty) {
+                super.updateItem(item, empty);
+                Row row = getTableRow() == null ? null : getTableRow().getItem();
+                if (row == null || row.item.suggestion().isEmpty()) {
+                    setGraphic(null); // nothing to add for this destination
+                }
+            }
+        });
         take.setEditable(true);
-        take.setPrefWidth(50);
-        TableColumn<Row, String> destination = column("Destination", 190, r -> r.item.destination());
-        TableColumn<Row, String> messages = column("Messages", 80, r -> Long.toString(r.item.messages()));
-        TableColumn<Row, String> tls = column("TLS seen", 150, r -> ReadinessChoices.tlsText(r.item));
-        TableColumn<Row, String> verdict = column("At this level", 130, r -> ReadinessChoices.verdictText(r.item));
-        TableColumn<Row, String> why = column("Why", 330, r -> r.item.reason());
-        TableColumn<Row, String> entry = column("Policy entry", 210, r -> ReadinessChoices.suggestionText(r.item));
-        table.getColumns().setAll(List.of(take, destination, messages, tls, verdict, why, entry));
+        take.setPrefWidth(52);
+        take.setMinWidth(52);
+        TableColumn<Row, String> destination = column("Destination", 200, r -> r.item.destination());
+        TableColumn<Row, String> messages = column("Messages", 96, r -> Long.toString(r.item.messages()));
+        TableColumn<Row, String> tls = column("TLS seen", 160, r -> ReadinessChoices.tlsText(r.item));
+        TableColumn<Row, String> verdict = column("At this level", 185, r -> ReadinessChoices.verdictText(r.item));
+        verdict.setCellFactory(c -> new FullTextCell() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                Row row = getTableRow() == null ? null : getTableRow().getItem();
+                boolean fails = !empty && row != null && row.item.verdict() == Verdict.WOULD_FAIL;
+                setStyle(fails ? "-fx-text-fill: -color-warning-fg; -fx-font-weight: bold;" : null);
+            }
+        });
+        TableColumn<Row, String> why = column("Why", 430, r -> r.item.reason());
+        TableColumn<Row, String> entry = column("Policy entry", 290, r -> ReadinessChoices.suggestionText(r.item));
+        table.getColumns().setAll(List.of(take, destination, messages, tls, verdict, entry, why));
+        why.setMinWidth(200);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setEditable(true);
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
-        table.setPrefHeight(260);
+        table.setPrefHeight(320);
         table.setPlaceholder(new Label("No check yet."));
         table.setVisible(false);
         table.setManaged(false);
@@ -148,8 +170,20 @@ public final class ReadinessPanel {
             java.util.function.Function<Row, String> text) {
         TableColumn<Row, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new SimpleStringProperty(text.apply(c.getValue())));
+        column.setCellFactory(c -> new FullTextCell());
         column.setPrefWidth(width);
+        column.setMinWidth(width);
         return column;
+    }
+
+    /** A cut reason is shown whole in its tooltip. */
+    private static class FullTextCell extends javafx.scene.control.TableCell<Row, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+            setTooltip(empty || item == null || item.isEmpty() ? null : new javafx.scene.control.Tooltip(item));
+        }
     }
 
     private void start() {
@@ -222,6 +256,7 @@ public final class ReadinessPanel {
                 : Material2OutlinedAL.CHECK_CIRCLE));
         status.getStyleClass().setAll("label", report.anythingWouldFail() ? Styles.WARNING : Styles.SUCCESS);
         table.setItems(FXCollections.observableArrayList(report.destinations().stream().map(Row::new).toList()));
+        table.setPrefHeight(Math.min(420, 44 + 29.0 * table.getItems().size()));
         boolean any = report.destinations().stream().anyMatch(d -> d.suggestion().isPresent());
         table.setVisible(true);
         table.setManaged(true);
