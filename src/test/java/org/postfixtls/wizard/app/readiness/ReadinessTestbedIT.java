@@ -137,10 +137,15 @@ class ReadinessTestbedIT {
     }
 
     private Result readiness(String level) {
-        return cli("readiness", "--host", testbed.host(), "--port", testbed.get("ssh.port"), "--user",
+        long start = System.nanoTime();
+        Result result = cli("readiness", "--host", testbed.host(), "--port", testbed.get("ssh.port"), "--user",
                 testbed.get("ssh.user"), "--identity", testbed.get("ssh.key"), "--known-hosts",
                 testbed.get("ssh.knownHosts"), "--sudo", "--config-dir", configDir, "--level", level, "--days", "1",
                 "--format", "json");
+        // the figures for the closing note: what a run over SSH with the probe costs on the bed
+        System.out.printf("readiness --level %s over SSH: %.1f s, exit %d%n%s%n", level,
+                (System.nanoTime() - start) / 1e9, result.exitCode(), result.stdout());
+        return result;
     }
 
     private record Result(int exitCode, JsonNode json, String stdout, String stderr) {
