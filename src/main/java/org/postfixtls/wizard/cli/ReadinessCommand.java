@@ -77,12 +77,7 @@ public final class ReadinessCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: text).")
     OutputFormat format;
 
-    private Clock clock = Clock.systemDefaultZone();
-
-    ReadinessCommand withClock(Clock fixed) {
-        this.clock = fixed;
-        return this;
-    }
+    private final Clock clock = Clock.systemDefaultZone();
 
     @Override
     public Integer call() {
@@ -115,6 +110,7 @@ public final class ReadinessCommand implements Callable<Integer> {
         try {
             ReadinessReport report;
             if (remote == null) {
+                progress.accept("No server given: destinations are judged from the log alone, without probes.");
                 report = new ReadinessCheck().run(new LocalMailLog(logFile, maxBytes), request, Optional.empty(),
                         progress, () -> false);
             } else {
