@@ -30,6 +30,9 @@ public final class ReadinessChoices {
 
     /** Where the evidence comes from, said before the user starts the check. */
     public static String sourceText(ConnectionMode mode) {
+        if (mode == null) {
+            return "Connect to a server, open local files or choose the demo first.";
+        }
         return switch (mode) {
             case SSH_SERVER -> "Reads the server's mail log of the last 30 days (the journal, /var/log/mail.log or"
                     + " maillog_file) and tests the 20 busiest destinations live with posttls-finger from the"

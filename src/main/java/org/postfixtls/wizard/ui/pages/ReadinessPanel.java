@@ -102,6 +102,7 @@ public final class ReadinessPanel {
         Runnable refresh = () -> {
             TlsLevel level = model.getProfile().outbound().level();
             boolean show = ReadinessChoices.shown(level);
+            check.setDisable(model.getConnectionMode() == null);
             root.setVisible(show);
             root.setManaged(show);
             source.setText(ReadinessChoices.sourceText(model.getConnectionMode()));

@@ -25,6 +25,11 @@ class ReadinessChoicesTest {
     }
 
     @Test
+    void beforeASourceIsChosenThePanelSaysSoInsteadOfFailing() {
+        assertTrue(ReadinessChoices.sourceText(null).startsWith("Connect to a server"));
+    }
+
+    @Test
     void acceptedSuggestionsReplaceAnEntryForTheSameDestinationOrAreAppended() {
         Profile start = ProfileEdits.withPolicies(Preset.RUNBOOK.baseline(), List.of(
                 new Profile.Policy("legacy.example", TlsLevel.VERIFY, List.of("hostname"), null, null, null),
