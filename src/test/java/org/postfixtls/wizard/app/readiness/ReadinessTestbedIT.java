@@ -30,9 +30,11 @@ import org.postfixtls.wizard.testsupport.Testbed;
  */
 class ReadinessTestbedIT {
 
-    private static final String PLAIN = "plain.readiness.test";
-    private static final String UNTRUSTED = "untrusted.readiness.test";
-    private static final String TRUSTED = "trusted.readiness.test";
+    /** The bed's log keeps earlier runs within --days: this run's destinations are its own. */
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+    private static final String PLAIN = "plain-" + RUN + ".readiness.test";
+    private static final String UNTRUSTED = "untrusted-" + RUN + ".readiness.test";
+    private static final String TRUSTED = "trusted-" + RUN + ".readiness.test";
 
     @TempDir
     Path tmp;
