@@ -13,7 +13,7 @@ final class CliSubcommands {
 
     /** In the order {@code --help} lists them. */
     static final List<String> NAMES = List.of("help", "plan", "lint", "cert", "records", "discover", "deploy",
-            "rollback", "history", "bundle", "verify", "ansible", "fleet-plan", "drift");
+            "rollback", "history", "bundle", "verify", "ansible", "fleet-plan", "drift", "readiness");
 
     private CliSubcommands() {
     }
@@ -34,6 +34,7 @@ final class CliSubcommands {
             case "ansible" -> new AnsibleCommand();
             case "fleet-plan" -> new FleetPlanCommand();
             case "drift" -> new DriftCommand();
+            case "readiness" -> new ReadinessCommand();
             default -> throw new IllegalArgumentException("no subcommand " + name);
         };
     }

@@ -54,7 +54,7 @@ class DocLinksFxTest {
     void everyOptionLinksToItsSection(FxRobot robot) {
         Themes.applied();
         Map<Function<WizardModel, Parent>, Set<String>> expected = new LinkedHashMap<>();
-        expected.put(OutboundPage::create, Set.of("doc-smtp_tls_security_level", "doc-smtp_dns_support_level",
+        expected.put(m -> OutboundPage.create(m, org.postfixtls.wizard.testsupport.TestServices.application()), Set.of("doc-smtp_tls_security_level", "doc-smtp_dns_support_level",
                 "doc-level-none", "doc-level-may", "doc-level-encrypt", "doc-level-dane", "doc-level-verify",
                 "doc-level-secure"));
         expected.put(InboundPage::create, Set.of("doc-smtpd_tls_security_level", "doc-smtpd_tls_auth_only"));
@@ -75,7 +75,7 @@ class DocLinksFxTest {
     @Test
     void theLinkOpensTheParametersSectionOfPostconf5(FxRobot robot) {
         Themes.applied();
-        show(OutboundPage.create(new WizardModel()));
+        show(OutboundPage.create(new WizardModel(), org.postfixtls.wizard.testsupport.TestServices.application()));
         robot.clickOn("#doc-smtp_dns_support_level");
         robot.clickOn("#doc-level-dane");
         assertEquals(List.of("https://www.postfix.org/postconf.5.html#smtp_dns_support_level",

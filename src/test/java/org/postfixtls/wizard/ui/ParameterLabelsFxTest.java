@@ -37,7 +37,8 @@ class ParameterLabelsFxTest {
         Themes.applied();
         Map<String, Function<WizardModel, Parent>> pages = Map.of(
                 "Offer AUTH only after STARTTLS (smtpd_tls_auth_only = yes)", InboundPage::create,
-                "Use DNSSEC for MX and TLSA lookups (smtp_dns_support_level = dnssec)", OutboundPage::create);
+                "Use DNSSEC for MX and TLSA lookups (smtp_dns_support_level = dnssec)",
+                (Function<WizardModel, Parent>) m -> OutboundPage.create(m, org.postfixtls.wizard.testsupport.TestServices.application()));
         for (var entry : pages.entrySet()) {
             Platform.runLater(() -> {
                 stage.setScene(new Scene(entry.getValue().apply(new WizardModel()), 1000, 700));

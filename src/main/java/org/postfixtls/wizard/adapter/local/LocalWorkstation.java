@@ -1,5 +1,6 @@
 package org.postfixtls.wizard.adapter.local;
 
+import org.postfixtls.wizard.app.readiness.LogSource;
 import java.nio.file.Path;
 import java.util.Map;
 import org.postfixtls.wizard.app.workspace.ServerFiles;
@@ -33,5 +34,10 @@ public final class LocalWorkstation implements Workstation {
     @Override
     public ServerFiles readConfigFolder(Path folder, PostfixVersion version) {
         return LocalConfigFolder.read(folder, version);
+    }
+
+    @Override
+    public LogSource mailLog(Path file, long maxBytes) {
+        return new LocalMailLog(file, maxBytes);
     }
 }

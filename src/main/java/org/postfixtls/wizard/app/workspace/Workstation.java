@@ -1,5 +1,6 @@
 package org.postfixtls.wizard.app.workspace;
 
+import org.postfixtls.wizard.app.readiness.LogSource;
 import java.nio.file.Path;
 import java.util.Map;
 import org.postfixtls.wizard.domain.config.plan.PostfixVersion;
@@ -22,6 +23,9 @@ public interface Workstation {
 
     /** A new folder with these files (relative paths), completely or not at all; never overwrites. */
     Path writeFolder(Path target, Map<String, byte[]> files);
+
+    /** A mail log copied off a server, read as a stream of at most {@code maxBytes}. */
+    LogSource mailLog(Path file, long maxBytes);
 
     /** A folder of copies of a server's main.cf, master.cf (and tls_policy), for the local-files mode. */
     ServerFiles readConfigFolder(Path folder, PostfixVersion version);

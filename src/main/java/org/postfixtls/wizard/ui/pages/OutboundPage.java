@@ -1,5 +1,6 @@
 package org.postfixtls.wizard.ui.pages;
 
+import org.postfixtls.wizard.ui.wizard.WizardServices;
 import org.postfixtls.wizard.domain.profile.TlsLevel;
 import atlantafx.base.theme.Styles;
 import javafx.scene.control.CheckBox;
@@ -17,7 +18,7 @@ public final class OutboundPage {
     private OutboundPage() {
     }
 
-    public static VBox create(WizardModel model) {
+    public static VBox create(WizardModel model, WizardServices services) {
         VBox page = PageScaffold.page("outbound", "Outbound TLS",
                 "How this server talks to other mail servers when it sends mail (smtp_tls_security_level). "
                         + "Stricter is not always safer: a mandatory level means mail to servers without TLS is not sent at all.");
@@ -53,7 +54,7 @@ public final class OutboundPage {
 
         page.getChildren().addAll(DocLink.beside(PageScaffold.section("Default for all destinations"),
                         "smtp_tls_security_level"), levels.options,
-                PageScaffold.section("DNS"), dnssecOption, resolver,
+                PageScaffold.section("DNS"), dnssecOption, resolver, ReadinessPanel.create(model, services),
                 PageScaffold.note("Exceptions for single domains (a partner bank that must always get verified TLS) "
                         + "come in the Domain policies step.", Material2OutlinedAL.INFO, Styles.TEXT_MUTED));
         return page;

@@ -39,7 +39,7 @@ public final class WizardSteps {
                         .build(),
                 WizardStep.builder("outbound", "Outbound TLS")
                         .icon(Material2OutlinedAL.CALL_MADE)
-                        .page(OutboundPage::create)
+                        .page(model -> OutboundPage.create(model, services))
                         .validator(ProfileFieldsValidator.forFields("outbound"))
                         .build(),
                 WizardStep.builder("inbound", "Inbound TLS")
