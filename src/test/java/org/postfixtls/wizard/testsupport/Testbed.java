@@ -51,6 +51,24 @@ public final class Testbed {
         return load(propertiesFile(), "sudo bash .ci/testbed/up");
     }
 
+    /**
+     * The beds a matrix test runs against: all of them, or for a quick local run the ones listed in the system
+     * property {@code pftw.testbed.beds} (e.g. {@code -Dpftw.testbed.beds=3.5,3.10}).
+     */
+    public static List<String> selectedBeds() {
+        String wanted = System.getProperty("pftw.testbed.beds", "").strip();
+        if (wanted.isEmpty()) {
+            return BEDS;
+        }
+        List<String> beds = List.of(wanted.split("\\s*,\\s*"));
+        for (String bed : beds) {
+            if (!BEDS.contains(bed)) {
+                throw new IllegalArgumentException("pftw.testbed.beds: no test bed '" + bed + "'; known: " + BEDS);
+            }
+        }
+        return beds;
+    }
+
     /** The bed with this Postfix series ("3.5", "3.7", "3.10"); 3.7 is {@link #require()}. */
     public static Testbed require(String bed) {
         if (bed.equals(MAIN_BED)) {
