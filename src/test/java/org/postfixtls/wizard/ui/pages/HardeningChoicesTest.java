@@ -69,7 +69,7 @@ class HardeningChoicesTest {
 
     @Test
     void theControlsShowPostfixDefaultForNull() {
-        assertEquals(new HardeningChoices.Form("TLSv1.2", false, "high", DEFAULT, "", DEFAULT, true),
+        assertEquals(new HardeningChoices.Form("TLSv1.2", false, "high", DEFAULT, "aNULL", DEFAULT, true),
                 HardeningChoices.Form.of(RECOMMENDED));
         // the runbook's protocol floor is explicit (decision 0047); its opportunistic ciphers stay Postfix's default
         assertEquals(new HardeningChoices.Form("TLSv1.2", false, "high", DEFAULT,
