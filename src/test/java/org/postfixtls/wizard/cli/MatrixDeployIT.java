@@ -108,7 +108,9 @@ class MatrixDeployIT {
                     + testbed.get("postfix.version"));
             rolledBack = true;
         } finally {
-            if (!rolledBack) {
+            if (rolledBack) {
+                Tools.run(List.of("rm", "-rf", testbed.hostPath(STATE_ROOT).toString()), "", 30);
+            } else {
                 clean(testbed);
             }
         }
