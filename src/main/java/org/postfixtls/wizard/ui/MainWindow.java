@@ -145,6 +145,22 @@ public final class MainWindow extends BorderPane {
         return box;
     }
 
+    /** The control a veto is about gets AtlantaFX's danger state and the focus; the mark goes with the veto. */
+    private void markVetoedField(String previous, String id) {
+        Node content = pageHolder.getContent();
+        if (content == null) {
+            return;
+        }
+        if (previous != null && content.lookup("#" + previous) != null) {
+            content.lookup("#" + previous).pseudoClassStateChanged(Styles.STATE_DANGER, false);
+        }
+        Node field = id == null ? null : content.lookup("#" + id);
+        if (field != null) {
+            field.pseudoClassStateChanged(Styles.STATE_DANGER, true);
+            field.requestFocus();
+        }
+    }
+
     private Node navigationBar() {
         Label veto = new Label();
         veto.setId("veto-message");
@@ -154,6 +170,7 @@ public final class MainWindow extends BorderPane {
         veto.textProperty().bind(navigator.vetoMessageProperty());
         veto.visibleProperty().bind(navigator.vetoMessageProperty().isNotEmpty());
         veto.managedProperty().bind(veto.visibleProperty());
+        navigator.vetoedFieldProperty().addListener((o, old, id) -> markVetoedField(old, id));
         veto.setMaxWidth(Double.MAX_VALUE);
         // A long reason wraps onto more lines; it never squeezes the navigation buttons into "…".
         veto.setMinWidth(0);

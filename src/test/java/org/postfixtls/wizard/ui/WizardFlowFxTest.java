@@ -100,7 +100,12 @@ class WizardFlowFxTest {
         robot.clickOn("#next");
         assertEquals("Submission ports, port of submission with STARTTLS: is 25, the public MX port; submission needs its own port "
                 + "(587 STARTTLS, 465 implicit TLS)", veto(robot));
+        assertTrue(port.getPseudoClassStates().contains(atlantafx.base.theme.Styles.STATE_DANGER),
+                "the field the veto names is marked");
+        assertTrue(port.isFocused(), "and focused, so the admin can type the fix");
         robot.doubleClickOn(port).write("587");
+        FxWait.until("the mark goes with the veto",
+                () -> !port.getPseudoClassStates().contains(atlantafx.base.theme.Styles.STATE_DANGER));
         next(robot, "hardening");
 
         robot.clickOn("#preset-mandatory");

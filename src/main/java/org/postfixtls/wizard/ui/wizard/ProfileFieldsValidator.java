@@ -20,7 +20,8 @@ public final class ProfileFieldsValidator {
 
     public static Validation check(WizardModel model, String... prefixes) {
         return firstProblem(model, List.of(prefixes))
-                .map(error -> Validation.veto(ScreenFieldNames.describe(error)))
+                .map(error -> Validation.veto(ScreenFieldNames.describe(error),
+                        ScreenFieldNames.controlId(error.path()).orElse(null)))
                 .orElse(Validation.ok());
     }
 

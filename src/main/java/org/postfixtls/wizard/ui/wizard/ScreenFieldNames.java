@@ -43,6 +43,22 @@ public final class ScreenFieldNames {
         FIELDS.put("mtaSts.reportAddress", "DNS records, TLS-RPT reports to");
     }
 
+    /** Profile path → the node id of the control that edits it (the pages set these ids). */
+    private static final Map<String, String> CONTROLS = Map.ofEntries(
+            Map.entry("certificate.chainFile", "certificate-chain-path"),
+            Map.entry("certificate.keyFile", "certificate-key-path"),
+            Map.entry("inbound.authOnly", "inbound-auth-only"),
+            Map.entry("submission.starttls.port", "submission-starttls-port"),
+            Map.entry("submission.implicitTls.port", "submission-implicit-port"),
+            Map.entry("hardening.protocolFloor", "hardening-floor"),
+            Map.entry("hardening.excludeCiphers", "hardening-exclude"),
+            Map.entry("hardening.eecdhGrade", "hardening-eecdh"),
+            Map.entry("mtaSts.domain", "dns-domain"),
+            Map.entry("mtaSts.mx", "dns-mx"),
+            Map.entry("mtaSts.mode", "dns-mode"),
+            Map.entry("mtaSts.maxAge", "dns-max-age"),
+            Map.entry("mtaSts.reportAddress", "dns-report"));
+
     private static final Map<String, String> POLICY_COLUMNS = Map.of(
             "destination", "Destination", "level", "Level", "match", "Match", "protocols", "Protocols",
             "ciphers", "Ciphers", "exclude", "Exclude");
@@ -53,6 +69,14 @@ public final class ScreenFieldNames {
     /** "Step, field: what is allowed", with every JSON path in the message replaced as well. */
     public static String describe(ProfileError error) {
         return label(error.path()) + ": " + inMessage(error.message());
+    }
+
+    /** The node id of the control that edits this profile path, when the wizard has one control for it. */
+    public static java.util.Optional<String> controlId(String path) {
+        if (path.startsWith("policies[")) {
+            return java.util.Optional.of("policies-table");
+        }
+        return java.util.Optional.ofNullable(CONTROLS.get(path.replaceAll("\\[\\d+]$", "")));
     }
 
     /** The on-screen name of a profile path. */

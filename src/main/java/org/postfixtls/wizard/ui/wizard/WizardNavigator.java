@@ -37,6 +37,8 @@ public final class WizardNavigator {
     private final ObjectProperty<WizardStep> current = new SimpleObjectProperty<>(this, "current");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final StringProperty vetoMessage = new SimpleStringProperty(this, "vetoMessage", "");
+    /** The node id of the control the last veto is about, or null; cleared with the message. */
+    private final StringProperty vetoedField = new SimpleStringProperty(this, "vetoedField", null);
     private final BooleanBinding canGoBack;
     private final BooleanBinding canGoNext;
 
@@ -73,6 +75,7 @@ public final class WizardNavigator {
         }
         WizardStep leaving = current.get();
         vetoMessage.set("");
+        vetoedField.set(null);
         busy.set(true);
         CompletableFuture<Validation> check;
         try {
@@ -90,6 +93,7 @@ public final class WizardNavigator {
             return;
         }
         vetoMessage.set("");
+        vetoedField.set(null);
         current.set(activeSteps.get(indexOfCurrent() - 1));
     }
 
@@ -123,6 +127,7 @@ public final class WizardNavigator {
             return;
         }
         vetoMessage.set("");
+        vetoedField.set(null);
         current.set(step);
     }
 
@@ -130,6 +135,7 @@ public final class WizardNavigator {
     private void clearStaleVeto() {
         if (!busy.get()) {
             vetoMessage.set("");
+            vetoedField.set(null);
         }
     }
 
@@ -169,6 +175,7 @@ public final class WizardNavigator {
             return;
         } else {
             vetoMessage.set(validation.message());
+            vetoedField.set(validation.fieldId());
         }
         jumpTarget = null;
     }
@@ -219,6 +226,10 @@ public final class WizardNavigator {
 
     public ReadOnlyBooleanProperty busyProperty() {
         return busy;
+    }
+
+    public ReadOnlyStringProperty vetoedFieldProperty() {
+        return vetoedField;
     }
 
     public ReadOnlyStringProperty vetoMessageProperty() {

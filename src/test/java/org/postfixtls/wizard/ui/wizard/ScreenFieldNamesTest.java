@@ -50,4 +50,14 @@ class ScreenFieldNamesTest {
             assertTrue(shown.startsWith("Domain policies, row 1"), shown);
         }
     }
+
+    @Test
+    void aVetoedPathLeadsToTheControlThatEditsIt() {
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.of("submission-starttls-port"),
+                ScreenFieldNames.controlId("submission.starttls.port"));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.of("dns-mx"), ScreenFieldNames.controlId("mtaSts.mx[1]"));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.of("policies-table"),
+                ScreenFieldNames.controlId("policies[0].destination"));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.empty(), ScreenFieldNames.controlId("$"));
+    }
 }
