@@ -109,7 +109,8 @@ public final class PoliciesPage {
                 PageScaffold.note("No \"*\" line: Postfix never looks up \"*\" in a TLS policy table (only transport "
                         + "tables have that wildcard), so such a line silently does nothing. The default for all other "
                         + "destinations is the Outbound TLS level; an existing \"*\" line on the server is removed "
-                        + "with a note in the preview.", Material2OutlinedAL.INFO, null));
+                        + "with a note in the preview.", Material2OutlinedAL.INFO, null),
+                ReadinessPanel.forPolicies(model, services));
         return page;
     }
 

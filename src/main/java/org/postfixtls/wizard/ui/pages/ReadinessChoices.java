@@ -24,6 +24,11 @@ public final class ReadinessChoices {
         return level != null && level != TlsLevel.NONE && level != TlsLevel.MAY;
     }
 
+    /** A domain policy that makes TLS mandatory for its destination: mail there waits when the peer cannot. */
+    public static boolean hasStrictPolicy(Profile profile) {
+        return profile.policies().stream().anyMatch(p -> shown(p.level()));
+    }
+
     public static Proposal proposal(Profile profile) {
         return new Proposal(profile.outbound().level(), profile.policies());
     }

@@ -34,6 +34,7 @@ import org.postfixtls.wizard.app.readiness.ReadinessCheck;
 import org.postfixtls.wizard.app.readiness.ReadinessException;
 import org.postfixtls.wizard.app.readiness.RemoteMailLog;
 import org.postfixtls.wizard.app.workspace.DemoMailLog;
+import org.postfixtls.wizard.domain.profile.Profile;
 import org.postfixtls.wizard.domain.profile.TlsLevel;
 import org.postfixtls.wizard.domain.readiness.DestinationReadiness;
 import org.postfixtls.wizard.domain.readiness.LogTimestamp;
@@ -69,18 +70,28 @@ public final class ReadinessPanel {
     private AtomicBoolean cancelled = new AtomicBoolean();
 
     private final WizardServices services;
+    /** When this placement of the panel has something to check (a mandatory default, or strict entries). */
+    private final java.util.function.Predicate<Profile> relevant;
 
-    private ReadinessPanel(WizardModel model, WizardServices services) {
+    private ReadinessPanel(WizardModel model, WizardServices services, java.util.function.Predicate<Profile> relevant) {
         this.services = services;
         this.model = model;
+        this.relevant = relevant;
     }
 
+    /** On the Outbound step: shown when the default level for all destinations is mandatory. */
     public static VBox create(WizardModel model, WizardServices services) {
-        return new ReadinessPanel(model, services).build();
+        return new ReadinessPanel(model, services, p -> ReadinessChoices.shown(p.outbound().level()))
+                .build("outbound-readiness");
     }
 
-    private VBox build() {
-        root.setId("outbound-readiness");
+    /** On the Domain policies step: shown when an entry makes TLS mandatory for its destination. */
+    public static VBox forPolicies(WizardModel model, WizardServices services) {
+        return new ReadinessPanel(model, services, ReadinessChoices::hasStrictPolicy).build("policies-readiness");
+    }
+
+    private VBox build(String id) {
+        root.setId(id);
         check.setId("readiness-check");
         cancel.setId("readiness-cancel");
         accept.setId("readiness-accept");
@@ -103,8 +114,7 @@ public final class ReadinessPanel {
         cancel.setOnAction(e -> cancelled.set(true));
         accept.setOnAction(e -> acceptTicked());
         Runnable refresh = () -> {
-            TlsLevel level = model.getProfile().outbound().level();
-            boolean show = ReadinessChoices.shown(level);
+            boolean show = relevant.test(model.getProfile());
             check.setDisable(model.getConnectionMode() == null);
             root.setVisible(show);
             root.setManaged(show);

@@ -45,4 +45,18 @@ class ReadinessChoicesTest {
                 Suggestion.Kind.KEEPS_MAIL_FLOWING, "")));
         assertFalse(ReadinessChoices.tickedAtFirst(new Suggestion("a", TlsLevel.VERIFY, Suggestion.Kind.STRONGER, "")));
     }
+
+    @org.junit.jupiter.api.Test
+    void theDomainPoliciesStepOffersTheCheckOnlyForStrictEntries() {
+        Profile profile = ProfileEdits.withPolicies(Preset.RUNBOOK.baseline(), java.util.List.of());
+        org.junit.jupiter.api.Assertions.assertFalse(ReadinessChoices.hasStrictPolicy(profile));
+        var may = new org.postfixtls.wizard.domain.profile.Profile.Policy("old.example",
+                org.postfixtls.wizard.domain.profile.TlsLevel.MAY, java.util.List.of(), null, null, null);
+        org.junit.jupiter.api.Assertions.assertFalse(ReadinessChoices.hasStrictPolicy(
+                ProfileEdits.withPolicies(profile, java.util.List.of(may))));
+        var verify = new org.postfixtls.wizard.domain.profile.Profile.Policy("bank.example",
+                org.postfixtls.wizard.domain.profile.TlsLevel.VERIFY, java.util.List.of(), null, null, null);
+        org.junit.jupiter.api.Assertions.assertTrue(ReadinessChoices.hasStrictPolicy(
+                ProfileEdits.withPolicies(profile, java.util.List.of(may, verify))));
+    }
 }
