@@ -314,3 +314,29 @@ tb_secret() { # tb_secret <name>: print secret, generating it on first use
   fi
   cat "$f"
 }
+
+# tb_ecdsa_leaf <tls dir> <dir with int.key> <host name> [label]: an ECDSA P-256 leaf from the bed's intermediate CA
+# beside the RSA one (ecdsa-privkey.pem, ecdsa-cert.pem, ecdsa-fullchain.pem), for the dual RSA+ECDSA certificate
+# tests. Generated only when missing, so an existing bed keeps every file it has (and its caches stay valid).
+tb_ecdsa_leaf() {
+  local d=$1 ca=$2 name=$3 label=${4:-} w
+  [ -s "$d/ecdsa-fullchain.pem" ] && [ -s "$d/ecdsa-privkey.pem" ] && [ -s "$d/ecdsa-cert.pem" ] && return 0
+  [ -s "$ca/int.key" ] && [ -s "$d/chain.pem" ] || tb_die "${label}no intermediate CA in $ca to sign an ECDSA leaf"
+  tb_log "${label}generating an ECDSA leaf from the bed's CA in $d"
+  w="$(mktemp -d)"
+  (
+    set -e
+    cd "$w"
+    umask 077
+    openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -sha256 -keyout ecdsa-privkey.pem \
+      -out leaf.csr -subj "/CN=$name" 2>/dev/null
+    printf 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=DNS:%s,DNS:localhost,IP:127.0.0.1\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n' "$name" >leaf.ext
+    openssl x509 -req -in leaf.csr -CA "$d/chain.pem" -CAkey "$ca/int.key" -CAserial leaf.srl -CAcreateserial -sha256 -days 825 \
+      -extfile leaf.ext -out ecdsa-cert.pem 2>/dev/null
+    cat ecdsa-cert.pem "$d/chain.pem" >ecdsa-fullchain.pem
+    openssl verify -CAfile "$d/ca.pem" -untrusted "$d/chain.pem" ecdsa-cert.pem >/dev/null
+  ) || { rm -rf "$w"; tb_die "${label}ECDSA leaf generation failed"; }
+  install -m 0644 "$w/ecdsa-cert.pem" "$w/ecdsa-fullchain.pem" "$d/"
+  install -m 0600 "$w/ecdsa-privkey.pem" "$d/"
+  rm -rf "$w"
+}
