@@ -32,6 +32,21 @@ public record Profile(int schema, Preset preset, Certificate certificate, Outbou
         public boolean dual() {
             return chainFile != null && keyFile != null && ecdsaChainFile != null && ecdsaKeyFile != null;
         }
+
+        /**
+         * The value of smtpd_tls_chain_files (Postfix 3.4+): every key immediately before its certificate chain,
+         * "key1, cert1, [chain1], key2, cert2, [chain2]" (postconf(5)), the ECDSA pair first and RSA last as in
+         * postconf(5)'s example. A combined file (key and chain in one, chainFile equal to keyFile) is listed once:
+         * twice would hand Postfix two keys of the same algorithm, which "may" be "a configuration error".
+         */
+        public String chainFilesValue() {
+            String rsa = pair(keyFile, chainFile);
+            return dual() ? pair(ecdsaKeyFile, ecdsaChainFile) + ", " + rsa : rsa;
+        }
+
+        private static String pair(String key, String chain) {
+            return key.equals(chain) ? chain : key + ", " + chain;
+        }
     }
 
     public record Outbound(TlsLevel level, boolean dnssec) {

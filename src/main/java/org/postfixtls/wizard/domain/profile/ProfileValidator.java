@@ -43,6 +43,12 @@ public final class ProfileValidator {
             errors.add(new ProfileError("certificate.ecdsaChainFile", "an ECDSA certificate is served beside the"
                     + " RSA one: set chainFile and keyFile too (RSA is still the most widely supported, postconf(5)"
                     + " smtpd_tls_chain_files)"));
+        } else if (profile.certificate().dual() && (profile.certificate().ecdsaChainFile()
+                .equals(profile.certificate().chainFile()) || profile.certificate().ecdsaKeyFile()
+                .equals(profile.certificate().keyFile()))) {
+            // one file in both places would give Postfix the same key twice: one algorithm, not two
+            errors.add(new ProfileError("certificate.ecdsaChainFile", "the ECDSA certificate and key must be other"
+                    + " files than the RSA ones (postconf(5) smtpd_tls_chain_files: at most one key of each type)"));
         }
         submission(errors, profile.submission());
         hardening(errors, profile.hardening());

@@ -345,7 +345,7 @@ public final class Planner {
             } else if (cert.chainFile() != null && cert.keyFile() != null) {
                 boolean useChainFiles = version.atLeast(PostfixVersion.CHAIN_FILES) && main.isSet("smtpd_tls_chain_files");
                 if (useChainFiles) {
-                    set("smtpd_tls_chain_files", cert.keyFile() + ", " + cert.chainFile(), "Key and certificate chain"
+                    set("smtpd_tls_chain_files", cert.chainFilesValue(), "Key and certificate chain"
                             + " in one setting (the server already uses smtpd_tls_chain_files).",
                             "postconf(5) smtpd_tls_chain_files", null);
                 } else {
@@ -376,8 +376,7 @@ public final class Planner {
         private void dualCertificates(Profile.Certificate cert) {
             String source = "postconf(5) smtpd_tls_chain_files";
             if (version.atLeast(PostfixVersion.CHAIN_FILES)) {
-                set("smtpd_tls_chain_files", cert.ecdsaKeyFile() + ", " + cert.ecdsaChainFile() + ", " + cert.keyFile()
-                        + ", " + cert.chainFile(), "Serve an ECDSA and an RSA certificate: Postfix chooses by what"
+                set("smtpd_tls_chain_files", cert.chainFilesValue(), "Serve an ECDSA and an RSA certificate: Postfix chooses by what"
                         + " each client supports; every key comes right before its certificate chain.", source,
                         "The keys must be readable only by root.");
                 for (String legacy : List.of("smtpd_tls_cert_file", "smtpd_tls_key_file", "smtpd_tls_eccert_file",

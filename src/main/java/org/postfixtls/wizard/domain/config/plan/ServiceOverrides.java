@@ -200,8 +200,7 @@ final class ServiceOverrides {
             return;
         }
         Map<String, String> wanted = Map.of("smtpd_tls_cert_file", cert.chainFile(), "smtpd_tls_key_file",
-                cert.keyFile(), "smtpd_tls_chain_files", (cert.dual() ? cert.ecdsaKeyFile() + ", " + cert.ecdsaChainFile()
-                        + ", " : "") + cert.keyFile() + ", " + cert.chainFile());
+                cert.keyFile(), "smtpd_tls_chain_files", cert.chainFilesValue());
         List<MasterService> governed = new ArrayList<>(publicSmtpd(master));
         governed.addAll(submissionServices());
         for (MasterService service : governed) {

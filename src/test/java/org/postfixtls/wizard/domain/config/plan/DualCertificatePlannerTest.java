@@ -111,4 +111,44 @@ class DualCertificatePlannerTest {
         assertEquals(EC_CHAIN, ProfileEdits.withPreset(profile, Preset.MANDATORY).certificate().ecdsaChainFile(),
                 "a preset keeps the server's certificates");
     }
+
+    @Test
+    void combinedKeyAndChainFilesAreListedOnceSoPostfixNeverSeesOneKeyTwice() {
+        String rsa = "/etc/postfix/rsa.pem";
+        String ecdsa = "/etc/postfix/ecdsa.pem";
+        Profile profile = ProfileEdits.withCertificate(Preset.RECOMMENDED.baseline(),
+                new Profile.Certificate(rsa, rsa, null, ecdsa, ecdsa));
+        for (String entry : Corpus.ENTRIES) {
+            MainCf main = MainCf.parse(plan(entry, profile, new PostfixVersion(3, 5)).content("main.cf"));
+            assertEquals(ecdsa + ", " + rsa, main.get("smtpd_tls_chain_files").orElseThrow(), entry);
+        }
+        Profile single = ProfileEdits.withCertificate(Preset.RECOMMENDED.baseline(),
+                new Profile.Certificate(rsa, rsa, null));
+        String main = Corpus.read("debian12", "main.cf") + "smtpd_tls_chain_files = /etc/postfix/old.pem\n";
+        ChangeSet set = Planner.plan(new PlanRequest(main, Corpus.read("debian12", "master.cf"), null, single,
+                new PostfixVersion(3, 10)));
+        assertEquals(rsa, MainCf.parse(set.content("main.cf")).get("smtpd_tls_chain_files").orElseThrow());
+    }
+
+    @Test
+    void before34CombinedFilesGoIntoTheCertParametersAndTheKeyParametersPointAtThemToo() {
+        String rsa = "/etc/postfix/rsa.pem";
+        String ecdsa = "/etc/postfix/ecdsa.pem";
+        ChangeSet set = Planner.plan(new PlanRequest(Corpus.read("debian12", "main.cf"),
+                Corpus.read("debian12", "master.cf"), null, ProfileEdits.withCertificate(Preset.RECOMMENDED.baseline(),
+                new Profile.Certificate(rsa, rsa, null, ecdsa, ecdsa)), new PostfixVersion(3, 3)));
+        MainCf after = MainCf.parse(set.content("main.cf"));
+        assertEquals(ecdsa, after.get("smtpd_tls_eccert_file").orElseThrow());
+        assertEquals(ecdsa, after.get("smtpd_tls_eckey_file").orElseThrow());
+        assertEquals(rsa, after.get("smtpd_tls_key_file").orElseThrow());
+    }
+
+    @Test
+    void theSameFilesForBothAlgorithmsAreRefused() {
+        Profile same = ProfileEdits.withCertificate(Preset.RECOMMENDED.baseline(), new Profile.Certificate(RSA_CHAIN,
+                RSA_KEY, null, RSA_CHAIN, EC_KEY));
+        assertTrue(ProfileValidator.validate(same).stream().anyMatch(e -> e.path().equals("certificate.ecdsaChainFile")
+                && e.message().contains("other files")));
+        assertTrue(ProfileValidator.validate(dual(Preset.RECOMMENDED)).isEmpty());
+    }
 }
