@@ -34,6 +34,8 @@ import org.postfixtls.wizard.domain.cert.CertificateInspector;
 import org.postfixtls.wizard.domain.kernel.InputLimits;
 import org.postfixtls.wizard.domain.cert.TrustAnchors;
 import org.postfixtls.wizard.domain.profile.TlsLevel;
+import org.postfixtls.wizard.domain.verify.ExpectedCertificate;
+import org.postfixtls.wizard.domain.verify.ExpectedCertificates;
 import org.postfixtls.wizard.domain.verify.PortExpectations;
 import org.postfixtls.wizard.domain.verify.PortRole;
 import org.postfixtls.wizard.domain.verify.PortTarget;
@@ -70,8 +72,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--submissions-port", defaultValue = "465", paramLabel = "PORT", description = "submissions (implicit TLS) port; 0 skips it (default ${DEFAULT-VALUE})")
     int submissionsPort;
 
-    @Option(names = "--expect-cert", paramLabel = "FILE", description = "the certificate chosen in the wizard (PEM): the served one must be it")
-    Path expectCert;
+    @Option(names = "--expect-cert", paramLabel = "FILE", description = "the certificate chosen in the wizard (PEM): the served one must be it;"
+            + " give it twice (one RSA, one ECDSA) to prove both are served, each to clients supporting only its algorithm")
+    List<Path> expectCerts = new ArrayList<>();
 
     @Option(names = "--domain", paramLabel = "D", description = "mail domain for the DNS checks (MX, TLSA, MTA-STS, TLS-RPT); without it DNS is skipped")
     String domain;
@@ -175,11 +178,12 @@ final class VerifyCommand implements Callable<Integer> {
                 throw new BadInputException("--hostname: '" + name + "' is not a host name (e.g. mail.example.com)");
             }
         }
-        Optional<String> expected = Optional.ofNullable(expectCert).map(path -> CertificateInspector.parseChain(
-                LocalFiles.read(path, InputLimits.MAX_PEM_BYTES, "a PEM certificate (the one chosen in the wizard)"))
-                .get(0).sha256Fingerprint());
+        List<ExpectedCertificate> chosen = ExpectedCertificates.of(expectCerts.stream().map(path -> LocalFiles.read(
+                path, InputLimits.MAX_PEM_BYTES, "a PEM certificate (the one chosen in the wizard)")).toList());
+        Optional<String> expected = chosen.size() == 1 ? Optional.of(chosen.get(0).sha256()) : Optional.empty();
         PortExpectations expectations = new PortExpectations(trustAnchors(), expected, hostnames,
-                org.postfixtls.wizard.domain.cert.InspectionRequest.DEFAULT_EXPIRY_WINDOW);
+                org.postfixtls.wizard.domain.cert.InspectionRequest.DEFAULT_EXPIRY_WINDOW,
+                chosen.size() == 2 ? chosen : List.of());
         Duration reply = Duration.ofSeconds(timeoutSeconds);
         ProbeTimeouts timeouts = new ProbeTimeouts(reply.dividedBy(2).isZero() ? reply : reply.dividedBy(2), reply,
                 reply.multipliedBy(2));

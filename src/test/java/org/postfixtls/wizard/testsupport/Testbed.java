@@ -140,6 +140,11 @@ public final class Testbed {
         return value;
     }
 
+    /** A key only newer beds write (e.g. tls.ecdsaKey); null on a bed started before it existed. */
+    public String getOrNull(String key) {
+        return properties.getProperty(key);
+    }
+
     public int port(String key) {
         return Integer.parseInt(get(key));
     }

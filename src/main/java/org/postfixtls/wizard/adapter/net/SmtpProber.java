@@ -17,11 +17,13 @@ import org.bouncycastle.tls.TlsFatalAlertReceived;
 import org.bouncycastle.tls.TlsNoCloseNotifyException;
 import org.postfixtls.wizard.app.verify.PortProber;
 import org.postfixtls.wizard.app.verify.ProbeTimeouts;
+import org.postfixtls.wizard.domain.verify.CertificateProbe;
 import org.postfixtls.wizard.domain.verify.HandshakeFacts;
 import org.postfixtls.wizard.domain.verify.PortMode;
 import org.postfixtls.wizard.domain.verify.PortTarget;
 import org.postfixtls.wizard.domain.verify.ProbeOutcome;
 import org.postfixtls.wizard.domain.verify.SessionObservation;
+import org.postfixtls.wizard.domain.verify.SignatureFamily;
 import org.postfixtls.wizard.domain.verify.SmtpReply;
 import org.postfixtls.wizard.domain.verify.TlsVersion;
 import org.postfixtls.wizard.domain.verify.WeakCipherClass;
@@ -123,6 +125,28 @@ public final class SmtpProber implements PortProber {
     }
 
     @Override
+    public CertificateProbe tryCertificateAlgorithm(PortTarget target, SignatureFamily family, ProbeTimeouts timeouts) {
+        try (SmtpConnection connection = SmtpConnection.open(target.host(), target.port(), timeouts)) {
+            Optional<String> notReady = readyForTls(connection, target);
+            if (notReady.isPresent()) {
+                return CertificateProbe.unknown(notReady.get());
+            }
+            try {
+                return CertificateProbe.served(handshake(connection, new ProbeTlsClient(MODERN, target.host(), family)));
+            } catch (TlsFatalAlertReceived e) {
+                return CertificateProbe.refused("refused with alert " + AlertDescription.getText(e.getAlertDescription()));
+            } catch (TlsFatalAlert e) {
+                // e.g. the server signed with an algorithm not offered: it has no certificate of this family
+                return CertificateProbe.refused("the handshake failed: " + e.getMessage());
+            } catch (EOFException e) {
+                return CertificateProbe.refused("the server closed the connection during the handshake");
+            }
+        } catch (IOException e) {
+            return CertificateProbe.unknown(describe("probing the " + family.label() + " certificate", e, timeouts));
+        }
+    }
+
+    @Override
     public ProbeOutcome tryCipherClass(PortTarget target, WeakCipherClass cipherClass, ProbeTimeouts timeouts) {
         try (SmtpConnection connection = SmtpConnection.open(target.host(), target.port(), timeouts)) {
             Optional<String> notReady = readyForTls(connection, target);
@@ -195,9 +219,12 @@ public final class SmtpProber implements PortProber {
 
     private static HandshakeFacts handshake(SmtpConnection connection, String host, ProtocolVersion[] versions)
             throws IOException {
+        return handshake(connection, new ProbeTlsClient(versions, host));
+    }
+
+    private static HandshakeFacts handshake(SmtpConnection connection, ProbeTlsClient client) throws IOException {
         connection.armReadTimeout();
         TlsClientProtocol protocol = new TlsClientProtocol(connection.input(), connection.output());
-        ProbeTlsClient client = new ProbeTlsClient(versions, host);
         try {
             protocol.connect(client);
         } catch (SocketTimeoutException e) {

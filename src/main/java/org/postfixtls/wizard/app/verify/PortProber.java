@@ -1,8 +1,10 @@
 package org.postfixtls.wizard.app.verify;
 
+import org.postfixtls.wizard.domain.verify.CertificateProbe;
 import org.postfixtls.wizard.domain.verify.PortTarget;
 import org.postfixtls.wizard.domain.verify.ProbeOutcome;
 import org.postfixtls.wizard.domain.verify.SessionObservation;
+import org.postfixtls.wizard.domain.verify.SignatureFamily;
 import org.postfixtls.wizard.domain.verify.TlsVersion;
 import org.postfixtls.wizard.domain.verify.WeakCipherClass;
 
@@ -26,4 +28,12 @@ public interface PortProber {
      * plaintext command inside TLS (CVE-2011-0411 class).
      */
     ProbeOutcome tryStarttlsInjection(PortTarget target, ProbeTimeouts timeouts);
+
+    /**
+     * A handshake (TLS 1.3 and 1.2) offering only this family's signature algorithms: the certificate the server
+     * serves to a client that supports only ECDSA, or only RSA. Probers that cannot do it say so.
+     */
+    default CertificateProbe tryCertificateAlgorithm(PortTarget target, SignatureFamily family, ProbeTimeouts timeouts) {
+        return CertificateProbe.unknown("this prober cannot offer one signature algorithm family alone");
+    }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.postfixtls.wizard.domain.verify.CertificateProbe;
 import org.postfixtls.wizard.domain.verify.Checklist;
 import org.postfixtls.wizard.domain.verify.DnsAnswer;
 import org.postfixtls.wizard.domain.verify.DnsEvaluator;
@@ -39,6 +40,7 @@ import org.postfixtls.wizard.domain.verify.ServerEvaluator;
 import org.postfixtls.wizard.domain.verify.ServerObservation;
 import org.postfixtls.wizard.domain.verify.ServerResult;
 import org.postfixtls.wizard.domain.verify.SessionObservation;
+import org.postfixtls.wizard.domain.verify.SignatureFamily;
 import org.postfixtls.wizard.domain.verify.TlsVersion;
 import org.postfixtls.wizard.domain.verify.VerificationReport;
 import org.postfixtls.wizard.domain.verify.WeakCipherClass;
@@ -116,7 +118,7 @@ public final class VerificationEngine {
             int perPort = 0;
             for (PortTarget target : request.ports()) {
                 perPort += 1 + TlsVersion.values().length + WeakCipherClass.values().length
-                        + (target.mode() == PortMode.STARTTLS ? 1 : 0);
+                        + (target.mode() == PortMode.STARTTLS ? 1 : 0) + request.expectations().dualFamilies().size();
             }
             this.total = perPort + (request.domain().isPresent() && dns.isPresent() ? 1 : 0)
                     + (request.serverSide().isPresent() && server.isPresent() ? 1 : 0);
@@ -144,9 +146,14 @@ public final class VerificationEngine {
                 Optional<Future<ProbeOutcome>> injection = target.mode() == PortMode.STARTTLS
                         ? Optional.of(submit(target + ": STARTTLS injection", () -> prober.tryStarttlsInjection(target, timeouts)))
                         : Optional.empty();
+                Map<SignatureFamily, Future<CertificateProbe>> algorithms = new EnumMap<>(SignatureFamily.class);
+                for (SignatureFamily family : request.expectations().dualFamilies()) {
+                    algorithms.put(family, submit(target + ": " + family.label() + " certificate",
+                            () -> prober.tryCertificateAlgorithm(target, family, timeouts)));
+                }
                 ports.add(executor.submit(() -> {
-                    PortResult result = evaluator.evaluate(observe(target, session, versions, ciphers, injection, limit),
-                            request.expectations());
+                    PortResult result = evaluator.evaluate(withAlgorithms(observe(target, session, versions, ciphers,
+                            injection, limit), algorithms, limit), request.expectations());
                     listener.portFinished(result);
                     return result;
                 }));
@@ -197,6 +204,16 @@ public final class VerificationEngine {
             return new PortObservation(target, await(session, limit, () -> unfinishedSession(limit)),
                     awaitAll(versions, limit), awaitAll(ciphers, limit),
                     injection.map(future -> await(future, limit, () -> unfinishedProbe(limit))));
+        }
+
+        /** The per-algorithm handshakes of a dual-certificate verification (none with a single certificate). */
+        private PortObservation withAlgorithms(PortObservation observed,
+                                               Map<SignatureFamily, Future<CertificateProbe>> algorithms, Limit limit) {
+            Map<SignatureFamily, CertificateProbe> probes = new EnumMap<>(SignatureFamily.class);
+            algorithms.forEach((family, future) -> probes.put(family, await(future, limit,
+                    () -> CertificateProbe.unknown("the probe " + limit.notFinished()))));
+            return new PortObservation(observed.target(), observed.session(), observed.protocols(),
+                    observed.weakCiphers(), observed.starttlsInjection(), probes);
         }
 
         /** Waits until the limit at most; a probe still running then is stopped and replaced by "not finished". */

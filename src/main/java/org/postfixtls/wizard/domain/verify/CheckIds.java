@@ -22,6 +22,9 @@ public final class CheckIds {
     public static final String CERTIFICATE_PRESENTED = "certificate-presented";
     public static final String CERTIFICATE_VALID = "certificate-valid";
     public static final String CERTIFICATE_EXPECTED = "certificate-expected";
+    /** Only with RSA and ECDSA certificates side by side: each served to a client offering only its algorithm. */
+    public static final String CERTIFICATE_ECDSA_SERVED = "certificate-ecdsa-served";
+    public static final String CERTIFICATE_RSA_SERVED = "certificate-rsa-served";
 
     public static final String DNS_MX = "dns-mx";
     public static final String DNS_TLSA = "dns-tlsa";
@@ -46,6 +49,11 @@ public final class CheckIds {
     /** {@code protocol-tlsv1}, {@code protocol-tlsv1.1}, {@code protocol-tlsv1.2}, {@code protocol-tlsv1.3}. */
     public static String protocol(TlsVersion version) {
         return PROTOCOL_PREFIX + version.label().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** {@code certificate-ecdsa-served}, {@code certificate-rsa-served}. */
+    public static String certificateServed(SignatureFamily family) {
+        return family == SignatureFamily.ECDSA ? CERTIFICATE_ECDSA_SERVED : CERTIFICATE_RSA_SERVED;
     }
 
     /** {@code weak-cipher-rc4}, {@code -3des}, {@code -null}, {@code -export}, {@code -anon}. */

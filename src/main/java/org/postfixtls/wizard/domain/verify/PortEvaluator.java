@@ -95,6 +95,7 @@ public final class PortEvaluator {
         Optional<InspectionReport> certificate = session.handshake()
                 .filter(facts -> !facts.chainDer().isEmpty())
                 .flatMap(facts -> certificateChecks(target, session, facts, expectations, checks));
+        DualCertificateChecks.add(observation, expectations, checks);
         return new PortResult(observation, certificate, checks);
     }
 
@@ -223,15 +224,17 @@ public final class PortEvaluator {
                     + report.trustSource().orElse("?") + ", valid for " + String.join(", ", hostnames) + ", "
                     + report.leaf().daysLeft() + " days left", chainEvidence));
         }
-        expectations.expectedSha256().ifPresent(expected -> {
+        List<String> acceptable = expectations.acceptableSha256();
+        if (!acceptable.isEmpty()) {
             String served = report.leaf().sha256Fingerprint();
-            checks.add(normalizeFingerprint(expected).equals(normalizeFingerprint(served))
+            checks.add(acceptable.stream().anyMatch(expected -> normalizeFingerprint(expected)
+                    .equals(normalizeFingerprint(served)))
                     ? Check.pass(CheckIds.CERTIFICATE_EXPECTED, port, "the server presents the chosen certificate",
                     List.of("SHA-256 " + served))
                     : Check.fail(CheckIds.CERTIFICATE_EXPECTED, port, "the server presents another certificate than the one chosen",
-                    List.of("served SHA-256 " + served, "chosen SHA-256 " + expected),
+                    List.of("served SHA-256 " + served, "chosen SHA-256 " + String.join(" or ", acceptable)),
                     "Point smtpd_tls_cert_file at the chosen certificate and run postfix reload (Postfix reads it only at start/reload)"));
-        });
+        }
         return Optional.of(report);
     }
 

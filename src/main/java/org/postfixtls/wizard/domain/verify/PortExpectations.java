@@ -1,6 +1,7 @@
 package org.postfixtls.wizard.domain.verify;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,9 +15,11 @@ import org.postfixtls.wizard.domain.cert.TrustAnchors;
  * @param expectedSha256    fingerprint of the certificate chosen in the wizard (any common spelling)
  * @param hostnames         names the certificate must cover; empty: the host probed when it is a name, else the
  *                          name the server greets with
+ * @param chosen            the certificates chosen per algorithm; with one of each (RSA and ECDSA side by side),
+ *                          every port is probed once per algorithm and each served leaf must be the chosen one
  */
 public record PortExpectations(Optional<TrustAnchors> trust, Optional<String> expectedSha256, List<String> hostnames,
-                               Duration expiryWindow) {
+                               Duration expiryWindow, List<ExpectedCertificate> chosen) {
 
     public static final PortExpectations NONE = new PortExpectations(Optional.empty(), Optional.empty(), List.of(),
             InspectionRequest.DEFAULT_EXPIRY_WINDOW);
@@ -26,5 +29,26 @@ public record PortExpectations(Optional<TrustAnchors> trust, Optional<String> ex
         Objects.requireNonNull(expectedSha256, "expectedSha256");
         hostnames = List.copyOf(hostnames);
         Objects.requireNonNull(expiryWindow, "expiryWindow");
+        chosen = List.copyOf(chosen);
+    }
+
+    public PortExpectations(Optional<TrustAnchors> trust, Optional<String> expectedSha256, List<String> hostnames,
+                            Duration expiryWindow) {
+        this(trust, expectedSha256, hostnames, expiryWindow, List.of());
+    }
+
+    /** RSA and ECDSA side by side: the families to probe one by one; empty with a single certificate. */
+    public List<SignatureFamily> dualFamilies() {
+        EnumSet<SignatureFamily> families = EnumSet.noneOf(SignatureFamily.class);
+        chosen.forEach(c -> families.add(c.family()));
+        return families.size() < 2 ? List.of() : List.copyOf(families);
+    }
+
+    /** Every fingerprint the main handshake's leaf may have: the single expected one or any chosen one. */
+    public List<String> acceptableSha256() {
+        List<String> all = new java.util.ArrayList<>();
+        expectedSha256.ifPresent(all::add);
+        chosen.forEach(c -> all.add(c.sha256()));
+        return all;
     }
 }

@@ -6,14 +6,16 @@ import java.util.Optional;
 
 /**
  * Everything the probes saw on one port: the main dialog, each TLS version and weak cipher class tried on its own
- * connection, and the STARTTLS injection test (STARTTLS ports only).
+ * connection, the STARTTLS injection test (STARTTLS ports only) and, with RSA and ECDSA certificates side by side,
+ * one handshake per {@link SignatureFamily}.
  */
 public record PortObservation(
         PortTarget target,
         SessionObservation session,
         Map<TlsVersion, ProbeOutcome> protocols,
         Map<WeakCipherClass, ProbeOutcome> weakCiphers,
-        Optional<ProbeOutcome> starttlsInjection) {
+        Optional<ProbeOutcome> starttlsInjection,
+        Map<SignatureFamily, CertificateProbe> certificateProbes) {
 
     public PortObservation {
         Objects.requireNonNull(target, "target");
@@ -21,5 +23,11 @@ public record PortObservation(
         protocols = Map.copyOf(protocols);
         weakCiphers = Map.copyOf(weakCiphers);
         Objects.requireNonNull(starttlsInjection, "starttlsInjection");
+        certificateProbes = Map.copyOf(certificateProbes);
+    }
+
+    public PortObservation(PortTarget target, SessionObservation session, Map<TlsVersion, ProbeOutcome> protocols,
+                           Map<WeakCipherClass, ProbeOutcome> weakCiphers, Optional<ProbeOutcome> starttlsInjection) {
+        this(target, session, protocols, weakCiphers, starttlsInjection, Map.of());
     }
 }
