@@ -30,7 +30,6 @@ import org.postfixtls.wizard.app.verify.ServerSideRequest;
 import org.postfixtls.wizard.app.verify.VerificationEngine;
 import org.postfixtls.wizard.app.verify.VerificationRequest;
 import org.postfixtls.wizard.domain.kernel.BadInputException;
-import org.postfixtls.wizard.domain.cert.CertificateInspector;
 import org.postfixtls.wizard.domain.kernel.InputLimits;
 import org.postfixtls.wizard.domain.cert.TrustAnchors;
 import org.postfixtls.wizard.domain.profile.TlsLevel;
