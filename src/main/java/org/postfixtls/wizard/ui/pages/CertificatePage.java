@@ -43,6 +43,7 @@ import org.postfixtls.wizard.domain.cert.KeyEvidence;
 import org.postfixtls.wizard.domain.cert.SelfSignedCertificateGenerator;
 import org.postfixtls.wizard.domain.cert.Severity;
 import org.postfixtls.wizard.domain.profile.Profile;
+import org.postfixtls.wizard.domain.verify.SignatureFamily;
 import org.postfixtls.wizard.ui.tasks.Background;
 import org.postfixtls.wizard.ui.wizard.ProfileFieldsValidator;
 import org.postfixtls.wizard.ui.wizard.StepValidator;
@@ -72,10 +73,12 @@ public final class CertificatePage {
     private final VBox hookBox = new VBox(6, hookOffer, saveHook);
 
     private final WizardServices services;
+    private final SecondCertificatePicker second;
 
     private CertificatePage(WizardModel model, WizardServices services) {
         this.model = model;
         this.services = services;
+        this.second = new SecondCertificatePicker(model, services);
     }
 
     public static VBox create(WizardModel model, WizardServices services) {
@@ -95,7 +98,8 @@ public final class CertificatePage {
                 certificate.details, certificate.hookBox, PageScaffold.section("What Postfix will use"),
                 certificate.paths(),
                 PageScaffold.muted("smtpd_tls_cert_file must hold the full chain (leaf first, then intermediates), "
-                        + "as Let's Encrypt's fullchain.pem does; the key must be unencrypted and readable only by root."));
+                        + "as Let's Encrypt's fullchain.pem does; the key must be unencrypted and readable only by root."),
+                PageScaffold.section("A second certificate (optional)"), certificate.second.root);
         return page;
     }
 
@@ -151,20 +155,41 @@ public final class CertificatePage {
 
     /** Paths typed by hand go straight into the profile; a profile opened from a file shows its paths. */
     private void storePathsOnEdit() {
-        Runnable storePaths = () -> PageScaffold.store(model,
-                CertificateChoices.withPaths(model.getProfile(), chainPath.getText(), keyPath.getText()));
-        model.profileProperty().addListener((o, old, profile) -> {
-            String chain = profile.certificate().chainFile() == null ? "" : profile.certificate().chainFile();
-            String key = profile.certificate().keyFile() == null ? "" : profile.certificate().keyFile();
-            if (!chain.equals(chainPath.getText().trim())) {
-                chainPath.setText(chain);
-            }
-            if (!key.equals(keyPath.getText().trim())) {
-                keyPath.setText(key);
-            }
+        Runnable storePaths = () -> PageScaffold.store(model, CertificateChoices.withPaths(model.getProfile(),
+                chainPath.getText(), keyPath.getText(), second.chainPath.getText(), second.keyPath.getText(),
+                firstIsEcdsa()));
+        model.profileProperty().addListener((o, old, profile) -> showPaths(profile.certificate()));
+        for (TextField field : List.of(chainPath, keyPath, second.chainPath, second.keyPath)) {
+            field.textProperty().addListener((o, old, v) -> storePaths.run());
+        }
+        // the first certificate's algorithm decides which pair is RSA and which ECDSA in the profile
+        model.certificateReportProperty().addListener((o, old, report) -> {
+            second.firstIs(CertificateChoices.family(report).orElse(SignatureFamily.RSA));
+            storePaths.run();
         });
-        chainPath.textProperty().addListener((o, old, v) -> storePaths.run());
-        keyPath.textProperty().addListener((o, old, v) -> storePaths.run());
+    }
+
+    private boolean firstIsEcdsa() {
+        return CertificateChoices.family(model.certificateReportProperty().get()).orElse(null) == SignatureFamily.ECDSA;
+    }
+
+    private void showPaths(Profile.Certificate certificate) {
+        String[] first = CertificateChoices.firstPaths(certificate, firstIsEcdsa());
+        String[] other = CertificateChoices.secondPaths(certificate, firstIsEcdsa());
+        setIfChanged(chainPath, first[0]);
+        setIfChanged(keyPath, first[1]);
+        if (other[0] != null || other[1] != null) {
+            second.enabled.setSelected(true);
+        }
+        setIfChanged(second.chainPath, other[0]);
+        setIfChanged(second.keyPath, other[1]);
+    }
+
+    private static void setIfChanged(TextField field, String value) {
+        String text = value == null ? "" : value;
+        if (!text.equals(field.getText().trim())) {
+            field.setText(text);
+        }
     }
 
     private void choose(CertificateCandidate candidate) {
@@ -210,6 +235,7 @@ public final class CertificatePage {
 
     private void showServer() {
         candidates.getItems().setAll(model.getServer() == null ? List.of() : model.getServer().certificates());
+        second.showCandidates(candidates.getItems());
         Profile.Certificate chosen = model.getProfile().certificate();
         Optional<CertificateCandidate> configured = candidates.getItems().stream()
                 .filter(c -> c.chainPath().equals(chosen.chainFile())).findFirst();
@@ -220,7 +246,7 @@ public final class CertificatePage {
         }
     }
 
-    private static void show(InspectionReport report, VBox details, VBox findings, Label status, CheckBox acknowledge) {
+    static void show(InspectionReport report, VBox details, VBox findings, Label status, CheckBox acknowledge) {
         CertificateDetails leaf = report.leaf();
         details.getChildren().setAll(
                 detail("Subject", leaf.subject()),
@@ -368,8 +394,10 @@ public final class CertificatePage {
                 return done(fields);
             }
             CertificateCandidate chosen = model.certificateProperty().get();
-            if (chosen == null || !chosen.chainPath().equals(certificate.chainFile())) {
-                return done(Validation.ok()); // a path typed by hand: checked on the server during deploy
+            if (chosen == null || !(chosen.chainPath().equals(certificate.chainFile())
+                    || chosen.chainPath().equals(certificate.ecdsaChainFile()))) {
+                // a path typed by hand: checked on the server during deploy
+                return done(secondValidation(model, null));
             }
             if (report == null) {
                 return done(Validation.veto("Certificate: still checking " + chosen.chainPath()
@@ -383,8 +411,37 @@ public final class CertificatePage {
                 return done(Validation.veto("Certificate: fix the problems shown, choose another certificate, "
                         + "or tick \"Use it anyway\"."));
             }
-            return done(Validation.ok());
+            return done(secondValidation(model, report));
         };
+    }
+
+    /** The second certificate: the same checks as the first, and of the other algorithm. */
+    static Validation secondValidation(WizardModel model, InspectionReport first) {
+        Profile.Certificate certificate = model.getProfile().certificate();
+        CertificateCandidate chosen = model.secondCertificateProperty().get();
+        if (chosen == null || !(chosen.chainPath().equals(certificate.chainFile())
+                || chosen.chainPath().equals(certificate.ecdsaChainFile()))) {
+            return Validation.ok(); // none, or paths typed by hand: checked on the server during deploy
+        }
+        InspectionReport report = model.secondCertificateReportProperty().get();
+        if (report == null) {
+            return Validation.veto("Second certificate: still checking " + chosen.chainPath()
+                    + "; wait for the result below.");
+        }
+        Optional<String> pair = CertificateChoices.pairProblem(first, report);
+        if (pair.isPresent()) {
+            return Validation.veto(pair.get());
+        }
+        Optional<Finding> blocking = CertificateChoices.blocking(report);
+        if (blocking.isPresent()) {
+            return Validation.veto("Second certificate: " + blocking.get().message() + " " + blocking.get().advice());
+        }
+        if (CertificateChoices.hasErrors(report)
+                && !Boolean.TRUE.equals(model.acknowledgements().get(SecondCertificatePicker.ACKNOWLEDGED))) {
+            return Validation.veto("Second certificate: fix the problems shown, choose another certificate, or tick"
+                    + " \"Use the second one anyway\".");
+        }
+        return Validation.ok();
     }
 
     private static CompletableFuture<Validation> done(Validation validation) {

@@ -34,6 +34,10 @@ public final class WizardModel {
     private final ObjectProperty<CertificateCandidate> certificate = new SimpleObjectProperty<>(this, "certificate");
     private final ObjectProperty<InspectionReport> certificateReport =
             new SimpleObjectProperty<>(this, "certificateReport");
+    private final ObjectProperty<CertificateCandidate> secondCertificate =
+            new SimpleObjectProperty<>(this, "secondCertificate");
+    private final ObjectProperty<InspectionReport> secondCertificateReport =
+            new SimpleObjectProperty<>(this, "secondCertificateReport");
     private final ObjectProperty<ChangeSet> changeSet = new SimpleObjectProperty<>(this, "changeSet");
     private final ObjectProperty<ChangeSet> approvedChangeSet = new SimpleObjectProperty<>(this, "approvedChangeSet");
     private final ObservableMap<String, Boolean> acknowledgements = FXCollections.observableHashMap();
@@ -68,13 +72,19 @@ public final class WizardModel {
     private void forgetTheSource() {
         CertificateCandidate chosen = certificate.get();
         Profile.Certificate paths = profile.get().certificate();
-        if (chosen != null && chosen.chainPath().equals(paths.chainFile())) {
+        CertificateCandidate second = secondCertificate.get();
+        boolean fromSource = (chosen != null && (chosen.chainPath().equals(paths.chainFile())
+                || chosen.chainPath().equals(paths.ecdsaChainFile()))) || (second != null
+                && (second.chainPath().equals(paths.chainFile()) || second.chainPath().equals(paths.ecdsaChainFile())));
+        if (fromSource) {
             profile.set(ProfileEdits.withCertificate(profile.get(), new Profile.Certificate(null, null, paths.caFile())));
         }
         server.set(null);
         serverFacts.set(null);
         certificate.set(null);
         certificateReport.set(null);
+        secondCertificate.set(null);
+        secondCertificateReport.set(null);
         changeSet.set(null);
         acknowledgements.clear();
         lastDeploy.set(null);
@@ -142,6 +152,18 @@ public final class WizardModel {
         return certificateReport;
     }
 
+    /**
+     * The optional second certificate of the certificate step, of the other algorithm (RSA beside ECDSA or the
+     * reverse; postconf(5) smtpd_tls_chain_files); null when only one is served.
+     */
+    public ObjectProperty<CertificateCandidate> secondCertificateProperty() {
+        return secondCertificate;
+    }
+
+    public ObjectProperty<InspectionReport> secondCertificateReportProperty() {
+        return secondCertificateReport;
+    }
+
     /** The planned change set, as the preview showed it; what a deploy or export applies. */
     public ObjectProperty<ChangeSet> changeSetProperty() {
         return changeSet;
@@ -167,7 +189,8 @@ public final class WizardModel {
      */
     public Observable[] userInputs() {
         SshForm form = sshForm();
-        return new Observable[] {connectionMode, localFolder, localVersion, profile, certificate, acknowledgements,
+        return new Observable[] {connectionMode, localFolder, localVersion, profile, certificate, secondCertificate,
+            acknowledgements,
             form.host, form.port, form.user, form.auth, form.keyFile, form.passphrase, form.password, form.sudo,
             form.sudoPassword, form.configDir};
     }
