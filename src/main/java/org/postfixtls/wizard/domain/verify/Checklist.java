@@ -32,7 +32,7 @@ public final class Checklist {
                 c -> c.id().startsWith(CheckIds.WEAK_CIPHER_PREFIX) || (c.id().startsWith(CheckIds.PROTOCOL_PREFIX)
                         && (c.id().endsWith("tlsv1") || c.id().endsWith("tlsv1.1")))));
         List<String> certificateIds = new ArrayList<>(List.of(CheckIds.CERTIFICATE_PRESENTED, CheckIds.CERTIFICATE_VALID,
-                CheckIds.CERTIFICATE_EXPECTED));
+                CheckIds.CERTIFICATE_EXPECTED, CheckIds.CERTIFICATE_ECDSA_SERVED, CheckIds.CERTIFICATE_RSA_SERVED));
         for (org.postfixtls.wizard.domain.cert.FindingId id : org.postfixtls.wizard.domain.cert.FindingId.values()) {
             if (id != org.postfixtls.wizard.domain.cert.FindingId.KEY_PERMISSIONS) {
                 certificateIds.add(id.id());

@@ -5,6 +5,8 @@ import java.util.Optional;
 import org.postfixtls.wizard.app.workspace.CertificateCandidate;
 import org.postfixtls.wizard.domain.cert.InspectionReport;
 import org.postfixtls.wizard.domain.profile.Profile;
+import org.postfixtls.wizard.domain.verify.ExpectedCertificate;
+import org.postfixtls.wizard.domain.verify.SignatureFamily;
 
 /** The Verify step's decisions, free of JavaFX. */
 final class VerifyChoices {
@@ -17,11 +19,34 @@ final class VerifyChoices {
      * deploys. A report left over from a certificate the user moved away from would fail a correct server.
      */
     static Optional<String> expectedFingerprint(Profile profile, CertificateCandidate chosen, InspectionReport report) {
-        String deployed = profile.certificate().chainFile();
-        if (chosen == null || report == null || deployed == null || !deployed.equals(chosen.chainPath())) {
+        if (chosen == null || report == null || !deploys(profile, chosen)) {
             return Optional.empty();
         }
         return Optional.of(report.leaf().sha256Fingerprint());
+    }
+
+    /**
+     * With an RSA and an ECDSA certificate deployed side by side and both inspected: each, so verify proves both
+     * are served (one handshake per algorithm). Empty otherwise: a single certificate is {@link #expectedFingerprint}.
+     */
+    static List<ExpectedCertificate> chosenPair(Profile profile, CertificateCandidate first, InspectionReport firstReport,
+            CertificateCandidate second, InspectionReport secondReport) {
+        if (!profile.certificate().dual() || first == null || second == null || firstReport == null
+                || secondReport == null || !deploys(profile, first) || !deploys(profile, second)) {
+            return List.of();
+        }
+        Optional<SignatureFamily> a = CertificateChoices.family(firstReport);
+        Optional<SignatureFamily> b = CertificateChoices.family(secondReport);
+        if (a.isEmpty() || b.isEmpty() || a.equals(b)) {
+            return List.of();
+        }
+        return List.of(new ExpectedCertificate(a.get(), firstReport.leaf().sha256Fingerprint()),
+                new ExpectedCertificate(b.get(), secondReport.leaf().sha256Fingerprint()));
+    }
+
+    private static boolean deploys(Profile profile, CertificateCandidate candidate) {
+        return candidate.chainPath().equals(profile.certificate().chainFile())
+                || candidate.chainPath().equals(profile.certificate().ecdsaChainFile());
     }
 
     /** Null when host and ports can be verified, else what to fix, naming the field as on screen. */

@@ -25,6 +25,7 @@ import org.postfixtls.wizard.app.verify.VerificationListener;
 import org.postfixtls.wizard.app.verify.VerificationRequest;
 import org.postfixtls.wizard.domain.kernel.BadInputException;
 import org.postfixtls.wizard.domain.cert.TrustAnchors;
+import org.postfixtls.wizard.domain.verify.ExpectedCertificate;
 import org.postfixtls.wizard.domain.verify.PortExpectations;
 import org.postfixtls.wizard.domain.verify.PortResult;
 import org.postfixtls.wizard.domain.verify.PortTarget;
@@ -156,8 +157,8 @@ public final class VerifyPage {
 
     /** Everything the engine needs, read from the form and the model on the FX thread. */
     private record Inputs(String host, List<PortTarget> targets, Optional<String> mailDomain,
-            Optional<String> expectedSha, List<String> names, String caFile, String configDir, String outboundLevel,
-            Optional<String> reportAddress) {
+            Optional<String> expectedSha, List<ExpectedCertificate> chosenPair, List<String> names, String caFile,
+            String configDir, String outboundLevel, Optional<String> reportAddress) {
     }
 
     private Inputs inputs() {
@@ -166,6 +167,9 @@ public final class VerifyPage {
                 mailDomain.isEmpty() ? Optional.empty() : Optional.of(mailDomain),
                 VerifyChoices.expectedFingerprint(model.getProfile(), model.certificateProperty().get(),
                         model.certificateReportProperty().get()),
+                VerifyChoices.chosenPair(model.getProfile(), model.certificateProperty().get(),
+                        model.certificateReportProperty().get(), model.secondCertificateProperty().get(),
+                        model.secondCertificateReportProperty().get()),
                 model.getServer() == null ? List.of() : model.getServer().myhostname().stream().toList(),
                 form.caBundle.getText().trim(), model.getServer() == null ? null : model.getServer().configDirectory(),
                 model.getProfile().outbound().level().postfixName(),
@@ -185,7 +189,8 @@ public final class VerifyPage {
                 Optional.ofNullable(in.configDir()).filter(d -> !d.equals("/etc/postfix")), in.outboundLevel(),
                 Optional.empty(), Optional.empty()));
         VerificationRequest request = new VerificationRequest(in.host(), in.targets(),
-                new PortExpectations(trust, in.expectedSha(), in.names(), Duration.ofDays(21)), in.mailDomain(),
+                new PortExpectations(trust, in.chosenPair().isEmpty() ? in.expectedSha() : Optional.empty(), in.names(),
+                        Duration.ofDays(21), in.chosenPair()), in.mailDomain(),
                 serverSide, ProbeTimeouts.DEFAULT, in.reportAddress());
         return engine.start(request, listener(attempt));
     }
