@@ -42,4 +42,37 @@ class VerifyChoicesTest {
         assertEquals(Optional.empty(), VerifyChoices.expectedFingerprint(deploying(chosen.chainPath()), chosen, null));
         assertEquals(Optional.empty(), VerifyChoices.expectedFingerprint(deploying(null), chosen, report));
     }
+
+    private static CertificateCandidate candidate(String name, org.postfixtls.wizard.testsupport.TestPki.Algorithm algorithm) {
+        var ca = org.postfixtls.wizard.testsupport.TestPki.rootCa("Verify Choices CA",
+                org.postfixtls.wizard.testsupport.TestPki.Algorithm.RSA);
+        var leaf = org.postfixtls.wizard.testsupport.TestPki.leaf("mail.example.com", algorithm, ca);
+        return new CertificateCandidate("/etc/ssl/" + name + ".pem", "/etc/ssl/" + name + ".key",
+                org.postfixtls.wizard.domain.kernel.FileContent.of(name, org.postfixtls.wizard.testsupport.TestPki.pem(
+                        leaf.certificate())), Optional.empty(), "test");
+    }
+
+    @Test
+    void withAnRsaAndAnEcdsaCertificateDeployedBothAreExpectedEachWithItsAlgorithm() {
+        CertificateCandidate ecdsa = candidate("ecdsa", org.postfixtls.wizard.testsupport.TestPki.Algorithm.EC);
+        CertificateCandidate rsa = candidate("rsa", org.postfixtls.wizard.testsupport.TestPki.Algorithm.RSA);
+        InspectionReport ecdsaReport = CertificateCheck.inspect(ecdsa, demo, Optional.empty());
+        InspectionReport rsaReport = CertificateCheck.inspect(rsa, demo, Optional.empty());
+        Profile dual = ProfileEdits.withCertificate(Preset.RECOMMENDED.baseline(), new Profile.Certificate(
+                rsa.chainPath(), rsa.keyPath(), null, ecdsa.chainPath(), ecdsa.keyPath()));
+
+        var pair = VerifyChoices.chosenPair(dual, ecdsa, ecdsaReport, rsa, rsaReport);
+        assertEquals(java.util.List.of(
+                new org.postfixtls.wizard.domain.verify.ExpectedCertificate(
+                        org.postfixtls.wizard.domain.verify.SignatureFamily.ECDSA, ecdsaReport.leaf().sha256Fingerprint()),
+                new org.postfixtls.wizard.domain.verify.ExpectedCertificate(
+                        org.postfixtls.wizard.domain.verify.SignatureFamily.RSA, rsaReport.leaf().sha256Fingerprint())),
+                pair);
+        assertEquals(Optional.of(ecdsaReport.leaf().sha256Fingerprint()),
+                VerifyChoices.expectedFingerprint(dual, ecdsa, ecdsaReport), "the first may be the ECDSA one");
+        assertEquals(java.util.List.of(), VerifyChoices.chosenPair(deploying(rsa.chainPath()), ecdsa, ecdsaReport, rsa,
+                rsaReport), "a single deployed certificate is no pair");
+        assertEquals(java.util.List.of(), VerifyChoices.chosenPair(dual, rsa, rsaReport, rsa, rsaReport),
+                "two of one algorithm are no pair");
+    }
 }
