@@ -150,6 +150,8 @@ public final class CertificatePage {
         paths.addRow(1, DocLink.label("Private key on the server", "smtpd_tls_key_file"), keyPath);
         GridPane.setHgrow(chainPath, Priority.ALWAYS);
         GridPane.setHgrow(keyPath, Priority.ALWAYS);
+        // one label column width on both pickers, so their path fields line up
+        paths.getColumnConstraints().add(PageScaffold.labelColumn());
         return paths;
     }
 

@@ -111,6 +111,8 @@ final class SecondCertificatePicker {
         paths.addRow(1, DocLink.label("Its private key", "smtpd_tls_chain_files"), keyPath);
         GridPane.setHgrow(chainPath, Priority.ALWAYS);
         GridPane.setHgrow(keyPath, Priority.ALWAYS);
+        // one label column width on both pickers, so their path fields line up
+        paths.getColumnConstraints().add(PageScaffold.labelColumn());
         return paths;
     }
 
