@@ -70,6 +70,21 @@ class VerifyCommandTest {
     }
 
     @Test
+    void twoExpectedCertificatesOfOneAlgorithmAreRefusedBeforeAnyProbe() throws Exception {
+        var ca = org.postfixtls.wizard.testsupport.TestPki.rootCa("CLI CA",
+                org.postfixtls.wizard.testsupport.TestPki.Algorithm.RSA);
+        Path first = Files.write(dir.resolve("rsa1.pem"), org.postfixtls.wizard.testsupport.TestPki.pem(
+                org.postfixtls.wizard.testsupport.TestPki.leaf("mail.example.com",
+                        org.postfixtls.wizard.testsupport.TestPki.Algorithm.RSA, ca).certificate()));
+        Path second = Files.write(dir.resolve("rsa2.pem"), org.postfixtls.wizard.testsupport.TestPki.pem(
+                org.postfixtls.wizard.testsupport.TestPki.leaf("mail.example.com",
+                        org.postfixtls.wizard.testsupport.TestPki.Algorithm.RSA, ca).certificate()));
+        assertEquals(2, run("verify", "--host", "127.0.0.1", "--expect-cert", first.toString(), "--expect-cert",
+                second.toString()));
+        assertTrue(err.contains("both certificates are RSA") && err.contains("one RSA and one ECDSA"), err);
+    }
+
+    @Test
     void closedPortIsAFailedCheckInTheJsonContract() throws Exception {
         int closed;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

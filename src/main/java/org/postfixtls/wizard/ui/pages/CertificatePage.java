@@ -196,6 +196,7 @@ public final class CertificatePage {
 
     private void choose(CertificateCandidate candidate) {
         model.certificateProperty().set(candidate);
+        second.showCandidates(candidates.getItems(), candidate);
         model.certificateReportProperty().set(null);
         details.getChildren().clear();
         findings.getChildren().clear();
@@ -237,7 +238,7 @@ public final class CertificatePage {
 
     private void showServer() {
         candidates.getItems().setAll(model.getServer() == null ? List.of() : model.getServer().certificates());
-        second.showCandidates(candidates.getItems());
+        second.showCandidates(candidates.getItems(), candidates.getSelectionModel().getSelectedItem());
         Profile.Certificate chosen = model.getProfile().certificate();
         Optional<CertificateCandidate> configured = candidates.getItems().stream()
                 .filter(c -> c.chainPath().equals(chosen.chainFile())).findFirst();

@@ -67,8 +67,14 @@ final class SecondCertificatePicker {
                 : "Add an ECDSA certificate beside it");
     }
 
-    void showCandidates(List<CertificateCandidate> found) {
-        candidates.getItems().setAll(found);
+    /** The server's certificates except the one chosen first: one certificate cannot be served beside itself. */
+    void showCandidates(List<CertificateCandidate> found, CertificateCandidate first) {
+        CertificateCandidate selected = candidates.getSelectionModel().getSelectedItem();
+        candidates.getItems().setAll(found.stream().filter(c -> first == null
+                || !c.chainPath().equals(first.chainPath())).toList());
+        if (selected != null && candidates.getItems().contains(selected)) {
+            candidates.getSelectionModel().select(selected);
+        }
     }
 
     private void setUpControls() {
