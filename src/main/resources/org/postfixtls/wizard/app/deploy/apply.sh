@@ -24,30 +24,45 @@ export LC_ALL=C
 umask 077
 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 
-b64() { printf '%s' "$1" | base64 -w0; }
-emit() { printf '%s\t%s\n' "$1" "$(b64 "$2")"; }
-oneline() { printf '%s' "$1" | tr '\t\r\n' '   ' | cut -c1-2000; }
+# Builtins where a loop or every step would otherwise start processes: on a busy server each fork and exec costs
+# tens of milliseconds, and the transaction's time is mostly that.
+emit() { printf '%s\t' "$1"; printf '%s' "$2" | base64 -w0; printf '\n'; }
+oneline() { local t=${1//[$'\t\r\n']/ }; printf '%s' "${t:0:2000}"; }
 
-job_value() { sed -n "s/^$2=//p" "$1/job" | head -n1; }
+job_value() { # JOB_DIR KEY: the first KEY=value line's value
+  local line
+  while IFS= read -r line; do
+    case "$line" in "$2="*) printf '%s\n' "${line#"$2="}"; return ;; esac
+  done <"$1/job"
+}
 
 # Where a planned file lives: a mail stack's override file has its own path in the job (path.NAME=/abs/path),
 # every other file is in the configuration directory.
 target_path() {
-  local p
-  p=$(awk -v k="path.$1=" 'index($0, k) == 1 { print substr($0, length(k) + 1); exit }' "$JOB/job")
+  local p=${PATHS["path.$1"]-}
   if [ -n "$p" ]; then printf '%s\n' "$p"; else printf '%s/%s\n' "$CONF" "$1"; fi
 }
 
+declare -A PATHS
 load_job() {
+  local line key
   JOB=$1
   [ -f "$JOB/job" ] || { echo "not a job directory: $JOB" >&2; exit 2; }
-  ID=$(job_value "$JOB" id)
-  CONF=$(job_value "$JOB" config_dir)
-  DBTYPE=$(job_value "$JOB" db_type)
-  INSTANCE=$(cd "$JOB/../.." && pwd)
-  # a mail stack whose container start applies the override files (decision 0064); empty for plain Postfix
-  STACK=$(job_value "$JOB" stack)
-  RESTART=$(job_value "$JOB" restart)
+  ID="" CONF="" DBTYPE="" STACK="" RESTART="" PATHS=()
+  while IFS= read -r line; do
+    key=${line%%=*}
+    case "$key" in
+      id) [ -n "$ID" ] || ID=${line#*=} ;; config_dir) [ -n "$CONF" ] || CONF=${line#*=} ;;
+      db_type) [ -n "$DBTYPE" ] || DBTYPE=${line#*=} ;;
+      # a mail stack whose container start applies the override files (decision 0064); empty for plain Postfix
+      stack) [ -n "$STACK" ] || STACK=${line#*=} ;; restart) [ -n "$RESTART" ] || RESTART=${line#*=} ;;
+      path.*) [ -n "${PATHS[$key]-}" ] || PATHS[$key]=${line#*=} ;;
+    esac
+  done <"$JOB/job"
+  case "$JOB" in
+    /*/*/*) INSTANCE=${JOB%/}; INSTANCE=${INSTANCE%/*}; INSTANCE=${INSTANCE%/*} ;;
+    *) INSTANCE=$(cd "$JOB/../.." && pwd) ;;
+  esac
   PROGRESS="$JOB/progress"
 }
 
@@ -61,7 +76,7 @@ finish() { # status step message
   printf '%s\t%s\t%s\n' "$1" "$2" "$(oneline "$3")" >"$JOB/result.tmp" && mv -f "$JOB/result.tmp" "$JOB/result"
 }
 
-sha() { if [ -f "$1" ]; then sha256sum "$1" | cut -d' ' -f1; else echo absent; fi; }
+sha() { local h; if [ -f "$1" ]; then h=$(sha256sum -- "$1" </dev/null); printf '%s\n' "${h%% *}"; else echo absent; fi; }
 
 map_files() { # every file postmap may have made for a map source
   printf '%s\n' "$1.db" "$1.lmdb" "$1.cdb" "$1.dir" "$1.pag"
@@ -89,16 +104,20 @@ certs_only() {
 # ---------------------------------------------------------------- validation (no live change)
 validate() {
   local staging="$JOB/staging" name action rest out warn new certs=() certs_before=""
+  local live=() new_files=()
   rm -f "$JOB/validated"
   conf_inputs; FP_BEFORE=$(fingerprint "${FP_FILES[@]}")
-  rm -rf "$staging" && mkdir -p "$staging"
-  for name in main.cf master.cf; do cp -p "$CONF/$name" "$staging/$name" 2>/dev/null; done
-  [ -f "$CONF/tls_policy" ] && cp -p "$CONF/tls_policy" "$staging/tls_policy"
+  if [ -d "$staging" ]; then rm -rf "$staging"; fi
+  mkdir "$staging" || { VALIDATION_ERROR="cannot create $staging"; return 1; }
+  # one cp for the live files, one for the new ones (which replace them), then the planned deletions
+  for name in main.cf master.cf tls_policy; do [ ! -f "$CONF/$name" ] || live+=("$CONF/$name"); done
+  [ ${#live[@]} -eq 0 ] || cp -p -- "${live[@]}" "$staging/" 2>/dev/null
   while IFS=$'\t' read -r name action rest; do
-    case "$action" in
-      write) cp "$JOB/new/$name" "$staging/$name" ;;
-      delete) rm -f "$staging/$name" ;;
-    esac
+    [ "$action" = write ] && new_files+=("$JOB/new/$name")
+  done <"$JOB/plan"
+  [ ${#new_files[@]} -eq 0 ] || cp -- "${new_files[@]}" "$staging/" || { VALIDATION_ERROR="cannot stage the new files in $staging"; return 1; }
+  while IFS=$'\t' read -r name action rest; do
+    [ "$action" = delete ] && rm -f -- "$staging/$name"
   done <"$JOB/plan"
   if [ -n "$STACK" ]; then
     stack_start "$staging" || { VALIDATION_ERROR="the override files cannot be applied the way $STACK does at start"; return 1; }
@@ -181,11 +200,13 @@ conf_inputs() { # FP_FILES
   while IFS=$'\t' read -r name rest; do FP_FILES+=("$(target_path "$name")"); done <"$JOB/plan"
 }
 fingerprint() { [ $# -eq 0 ] || sha256sum -- "$@" 2>&1 </dev/null; } # a missing file prints its own line
-fingerprint_inputs() { # LIST_FILE: the files' fingerprint and the programs'
-  local files=() f
+fingerprint_inputs() { # LIST_FILE: the files' fingerprint, and the postconf and postmap programs' in PATH
+  local files=() f d
   while IFS= read -r f; do files+=("$f"); done <"$1"
+  for f in postconf postmap; do
+    for d in ${PATH//:/ }; do [ -x "$d/$f" ] && { files+=("$d/$f"); break; }; done
+  done
   fingerprint "${files[@]}"
-  stat -L -c '%n %s %Y %i' -- "$(command -v postconf)" "$(command -v postmap)" 2>&1 </dev/null
 }
 
 # What the stack's container start makes of main.cf/master.cf with the planned override files, in the staging
@@ -305,7 +326,8 @@ install_file() { # source target uid gid mode: copy next to the target, check, r
   want=$(sha "$src")
   # Backdated by 3 s: the rename is atomic, so Postfix's pause for just-edited files (postfix check, reload)
   # would only cost time (docs/decisions/0036-backdated-mtime.md)
-  if ! err=$(cp -- "$src" "$tmp" 2>&1 && chown -- "$3:$4" "$tmp" 2>&1 && chmod -- "$5" "$tmp" 2>&1 \
+  # install(1): copy, owner, group and mode in one process
+  if ! err=$(install -o "$3" -g "$4" -m "$5" -- "$src" "$tmp" 2>&1 \
       && touch -d '-3 seconds' -- "$tmp" 2>&1 && { sync -- "$tmp" 2>/dev/null || sync; }); then
     rm -f -- "$tmp"; INSTALL_ERROR="$dest: $(oneline "$err")"; return 1
   fi
