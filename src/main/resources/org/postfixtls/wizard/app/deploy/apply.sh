@@ -247,7 +247,7 @@ stack_start() {
 
 cmd_validate() {
   load_job "$1"
-  CERT_FILE=""; KEY_FILE=""; KEY_PUB=""; VALIDATION_ERROR=""; VALIDATED_INPUTS=""
+  CERT_FILE=""; KEY_FILE=""; KEY_PUB=""; VALIDATION_ERROR=""
   progress validate start "staging the new files in $JOB/staging and checking them with postconf -c"
   if validate; then
     progress validate ok "postconf, postmap and the certificate/key check accept the new files"
