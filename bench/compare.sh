@@ -5,21 +5,30 @@
 # the ratio to sslscan. Figures are wall and CPU (user+system) seconds of the whole process, as a user feels them.
 #
 # Usage (root, test bed up, after `mvn -B -DskipTests package`):
-#   flock /tmp/pftw-testbed.lock bash bench/compare.sh [--rounds N] [--testssl] [--bed PROPERTIES]
-# --bed picks another bed's properties file (default /var/lib/pftw-testbed/testbed.properties).
+#   flock /tmp/pftw-testbed.lock bash bench/compare.sh [--rounds N] [--testssl] [--bed PROPERTIES | --matrix 3.10]
+#                                                      [--baseline DIST] [--deploy-only]
+# --bed picks another bed's properties file (default /var/lib/pftw-testbed/testbed.properties); --matrix BED a
+# matrix bed's (a stock Debian Postfix in a chroot, .ci/testbed/matrix). --baseline DIST also runs deploy and
+# rollback with another build's launcher (DIST/bin/postfix-tls-wizard, e.g. a copy of target/postfix-tls-wizard
+# made before a change) in every round, right after ours: a paired before/after on the same bed and load.
+# --deploy-only skips verify, sslscan and --version.
 # The bed is deployed with the runbook profile first (so every port speaks TLS) and reset to its baseline at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-rounds=5 testssl=0 props=/var/lib/pftw-testbed/testbed.properties
+rounds=5 testssl=0 props=/var/lib/pftw-testbed/testbed.properties baseline="" deploy_only=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) rounds=${2:?--rounds needs a number}; shift 2 ;;
     --testssl) testssl=1; shift ;;
     --bed) props=${2:?--bed needs a properties file}; shift 2 ;;
-    *) echo "usage: bench/compare.sh [--rounds N] [--testssl] [--bed PROPERTIES]" >&2; exit 2 ;;
+    --matrix) props=/var/lib/pftw-testbed-matrix/${2:?--matrix needs a bed: 3.5 or 3.10}/testbed.properties; shift 2 ;;
+    --baseline) baseline=${2:?--baseline needs a launcher directory}/bin/postfix-tls-wizard; shift 2 ;;
+    --deploy-only) deploy_only=1; shift ;;
+    *) echo "usage: bench/compare.sh [--rounds N] [--testssl] [--bed PROPERTIES | --matrix BED] [--baseline DIST] [--deploy-only]" >&2; exit 2 ;;
   esac
 done
+[ -z "$baseline" ] || [ -x "$baseline" ] || { echo "no launcher at $baseline" >&2; exit 2; }
 [ -r "$props" ] || { echo "no test bed ($props): run .ci/testbed/up first" >&2; exit 2; }
 cli=target/postfix-tls-wizard/bin/postfix-tls-wizard
 [ -x "$cli" ] || { echo "no launcher at $cli: run mvn -B -DskipTests package first" >&2; exit 2; }
@@ -52,25 +61,35 @@ have_sslscan=0; command -v sslscan >/dev/null && have_sslscan=1
 bash "$(prop testbed.reset)" >/dev/null
 for i in $(seq 1 "$rounds"); do
   printf 'round %d/%d\n' "$i" "$rounds" >&2
+  printf '%s\n' "$(cut -d' ' -f1 /proc/loadavg)" >>"$work/load"
   measure deploy "$cli" deploy "${remote[@]}" --profile "$work/profile.json"
-  measure verify "${verify[@]}"
-  [ $have_sslscan = 1 ] && measure sslscan bash -c "$(declare -f sslscan_ports); host=$host smtp=$smtp sub=$sub subs=$subs; sslscan_ports"
-  measure version "$cli" --version
+  if [ $deploy_only = 0 ]; then
+    measure verify "${verify[@]}"
+    [ $have_sslscan = 1 ] && measure sslscan bash -c "$(declare -f sslscan_ports); host=$host smtp=$smtp sub=$sub subs=$subs; sslscan_ports"
+    measure version "$cli" --version
+  fi
   measure rollback "$cli" rollback "${remote[@]}"
+  if [ -n "$baseline" ]; then
+    measure deploy-base "$baseline" deploy "${remote[@]}" --profile "$work/profile.json"
+    measure rollback-base "$baseline" rollback "${remote[@]}"
+  fi
 done
 [ $testssl = 1 ] && command -v testssl >/dev/null && measure testssl testssl -p --quiet --starttls smtp "$host:$smtp"
 if [ -s "$work/failures" ]; then
   echo "some runs did not succeed (their times are still counted):" >&2; sort <"$work/failures" | uniq -c >&2
-  tail -n 20 "$work/verify.out" >&2
+  for f in verify deploy rollback deploy-base rollback-base; do [ ! -s "$work/$f.out" ] || tail -n 5 "$work/$f.out" >&2; done
 fi
 
 median() { sort -n | awk '{ a[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 col() { [ -s "$work/$1" ] && cut -d' ' -f"$2" "$work/$1" | median || echo -; }
 ref_wall=$(col sslscan 1)
-printf '\n%s, %s, %d round(s), %s\n' "$(date -u +%Y-%m-%d)" "$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)" "$rounds" "bed: $props"
+printf '\n%s, %s, %d round(s), %s, Postfix %s, 1-min load at each round: %s\n' "$(date -u +%Y-%m-%d)" \
+  "$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)" "$rounds" "bed: $props" \
+  "$(prop postfix.version)" "$(tr '\n' ' ' <"$work/load")"
 printf '%-34s %10s %10s %12s\n' "what" "wall (s)" "CPU (s)" "÷ sslscan"
 for row in "verify:our verify, 3 ports, cold CLI" "sslscan:sslscan, same 3 ports" "version:our --version" \
-           "deploy:our deploy (runbook profile)" "rollback:our rollback" "testssl:testssl.sh -p, SMTP port only"; do
+           "deploy:our deploy (runbook profile)" "rollback:our rollback" "deploy-base:baseline deploy (--baseline)" \
+           "rollback-base:baseline rollback (--baseline)" "testssl:testssl.sh -p, SMTP port only"; do
   name=${row%%:*} label=${row#*:}
   [ -s "$work/$name" ] || continue
   wall=$(col "$name" 1) cpu=$(col "$name" 2) ratio=-
@@ -78,3 +97,10 @@ for row in "verify:our verify, 3 ports, cold CLI" "sslscan:sslscan, same 3 ports
   printf '%-34s %10s %10s %12s\n' "$label" "$wall" "$cpu" "$ratio"
 done
 [ $have_sslscan = 1 ] || echo "(sslscan not installed: apt-get install sslscan for the reference column)"
+if [ -n "$baseline" ]; then
+  for name in deploy rollback; do
+    [ -s "$work/$name" ] && [ -s "$work/$name-base" ] || continue
+    awk -v a="$(col "$name" 1)" -v b="$(col "$name-base" 1)" -v n="$name" \
+      'BEGIN { printf "%s: this build %.3f s, baseline %.3f s (median wall), %.2f× faster\n", n, a, b, b / a }'
+  done
+fi

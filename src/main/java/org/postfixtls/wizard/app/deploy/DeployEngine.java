@@ -127,9 +127,9 @@ public final class DeployEngine {
     public DeployReport rollback(RemoteSession session, String toId, DeployOptions options, DeployListener listener,
             Cancellation cancellation) {
         Run run = new Run(session, listener);
-        run.event("discover", StepEvent.Status.START, "reading the server's configuration directory");
-        ServerFacts facts = discovery.discover(session, options.configDirectory(), false);
-        String instance = options.instanceDirectory(facts.configDirectory());
+        // no discovery: the backup holds everything the rollback writes, and apply.sh validates it (decision 0069)
+        run.event("discover", StepEvent.Status.START, "reading the deploy history on the server");
+        String instance = options.instanceDirectory(discovery.configDirectory(session, options.configDirectory()));
         List<DeployRecord> history = ServerJob.history(session, instance);
         String target = toId != null ? toId : latestUndoable(history).orElseThrow(() -> new IllegalArgumentException(
                 "there is no committed deploy on " + session.target() + " to roll back"));
@@ -153,8 +153,8 @@ public final class DeployEngine {
 
     /** Every job recorded on the server for this instance, oldest first. */
     public List<DeployRecord> history(RemoteShell shell, DeployOptions options) {
-        ServerFacts facts = discovery.discover(shell, options.configDirectory(), false);
-        return ServerJob.history(shell, options.instanceDirectory(facts.configDirectory()));
+        return ServerJob.history(shell, options.instanceDirectory(discovery.configDirectory(shell,
+                options.configDirectory())));
     }
 
     static Optional<String> latestUndoable(List<DeployRecord> history) {

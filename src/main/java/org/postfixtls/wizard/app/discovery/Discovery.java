@@ -59,6 +59,28 @@ public final class Discovery {
         return facts(shell.target(), result);
     }
 
+    /**
+     * The instance's configuration directory without a discovery: the given one (checked like {@link #discover}),
+     * or the default instance's from one {@code postconf -h config_directory}. For a rollback or the history, which
+     * need the instance's state directory and nothing else the discovery reads.
+     */
+    public String configDirectory(RemoteShell shell, String configDirectory) {
+        if (configDirectory != null) {
+            if (!CONFIG_DIR.matcher(configDirectory).matches()) {
+                throw new IllegalArgumentException("config directory must be an absolute path of the characters"
+                        + " A-Z a-z 0-9 . _ / + @ , = -, not '" + configDirectory + "'");
+            }
+            return configDirectory;
+        }
+        CommandResult result = shell.run(List.of("postconf", "-h", "config_directory"), TIMEOUT);
+        String directory = result.stdoutText().strip();
+        if (!result.succeeded() || !CONFIG_DIR.matcher(directory).matches()) {
+            throw new RemoteException("cannot read Postfix's config_directory on " + shell.target() + ": "
+                    + (result.succeeded() ? "'" + directory + "'" : result.firstErrorLine()));
+        }
+        return directory;
+    }
+
     /** The discovery script itself, for an engine that runs it on its own (the Ansible role ships it). */
     public static byte[] script() {
         return SCRIPT.clone();

@@ -9,6 +9,7 @@
 #   apply.sh start    JOB_DIR              run "commit" detached (survives a lost connection), then follow it
 #   apply.sh commit   JOB_DIR              lock, check, backup, validate, swap, postmap, check, reload, health; undo on failure
 #   apply.sh follow   JOB_DIR [SECONDS [SKIP]]  print progress lines (after the first SKIP) until the job has a result
+#   apply.sh run      JOB_DIR              start and print the steps for a person (install.sh, the role's rollback.sh)
 #   apply.sh history  INSTANCE_DIR         print every job's metadata, state, result and manifest
 #   apply.sh rollback-job INSTANCE_DIR TARGET_ID JOB_DIR ID CREATED CLIENT UPLOAD_DIR apply.sh=SHA256
 #                                          create a job that restores the files TARGET_ID backed up
@@ -23,30 +24,45 @@ export LC_ALL=C
 umask 077
 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 
-b64() { printf '%s' "$1" | base64 -w0; }
-emit() { printf '%s\t%s\n' "$1" "$(b64 "$2")"; }
-oneline() { printf '%s' "$1" | tr '\t\r\n' '   ' | cut -c1-2000; }
+# Builtins where a loop or every step would otherwise start processes: on a busy server each fork and exec costs
+# tens of milliseconds, and the transaction's time is mostly that.
+emit() { printf '%s\t' "$1"; printf '%s' "$2" | base64 -w0; printf '\n'; }
+oneline() { local t=${1//[$'\t\r\n']/ }; printf '%s' "${t:0:2000}"; }
 
-job_value() { sed -n "s/^$2=//p" "$1/job" | head -n1; }
+job_value() { # JOB_DIR KEY: the first KEY=value line's value
+  local line
+  while IFS= read -r line; do
+    case "$line" in "$2="*) printf '%s\n' "${line#"$2="}"; return ;; esac
+  done <"$1/job"
+}
 
 # Where a planned file lives: a mail stack's override file has its own path in the job (path.NAME=/abs/path),
 # every other file is in the configuration directory.
 target_path() {
-  local p
-  p=$(awk -v k="path.$1=" 'index($0, k) == 1 { print substr($0, length(k) + 1); exit }' "$JOB/job")
+  local p=${PATHS["path.$1"]-}
   if [ -n "$p" ]; then printf '%s\n' "$p"; else printf '%s/%s\n' "$CONF" "$1"; fi
 }
 
+declare -A PATHS
 load_job() {
+  local line key
   JOB=$1
   [ -f "$JOB/job" ] || { echo "not a job directory: $JOB" >&2; exit 2; }
-  ID=$(job_value "$JOB" id)
-  CONF=$(job_value "$JOB" config_dir)
-  DBTYPE=$(job_value "$JOB" db_type)
-  INSTANCE=$(cd "$JOB/../.." && pwd)
-  # a mail stack whose container start applies the override files (decision 0064); empty for plain Postfix
-  STACK=$(job_value "$JOB" stack)
-  RESTART=$(job_value "$JOB" restart)
+  ID="" CONF="" DBTYPE="" STACK="" RESTART="" PATHS=()
+  while IFS= read -r line; do
+    key=${line%%=*}
+    case "$key" in
+      id) [ -n "$ID" ] || ID=${line#*=} ;; config_dir) [ -n "$CONF" ] || CONF=${line#*=} ;;
+      db_type) [ -n "$DBTYPE" ] || DBTYPE=${line#*=} ;;
+      # a mail stack whose container start applies the override files (decision 0064); empty for plain Postfix
+      stack) [ -n "$STACK" ] || STACK=${line#*=} ;; restart) [ -n "$RESTART" ] || RESTART=${line#*=} ;;
+      path.*) [ -n "${PATHS[$key]-}" ] || PATHS[$key]=${line#*=} ;;
+    esac
+  done <"$JOB/job"
+  case "$JOB" in
+    /*/*/*) INSTANCE=${JOB%/}; INSTANCE=${INSTANCE%/*}; INSTANCE=${INSTANCE%/*} ;;
+    *) INSTANCE=$(cd "$JOB/../.." && pwd) ;;
+  esac
   PROGRESS="$JOB/progress"
 }
 
@@ -60,7 +76,7 @@ finish() { # status step message
   printf '%s\t%s\t%s\n' "$1" "$2" "$(oneline "$3")" >"$JOB/result.tmp" && mv -f "$JOB/result.tmp" "$JOB/result"
 }
 
-sha() { if [ -f "$1" ]; then sha256sum "$1" | cut -d' ' -f1; else echo absent; fi; }
+sha() { local h; if [ -f "$1" ]; then h=$(sha256sum -- "$1" </dev/null); printf '%s\n' "${h%% *}"; else echo absent; fi; }
 
 map_files() { # every file postmap may have made for a map source
   printf '%s\n' "$1.db" "$1.lmdb" "$1.cdb" "$1.dir" "$1.pag"
@@ -87,27 +103,35 @@ certs_only() {
 
 # ---------------------------------------------------------------- validation (no live change)
 validate() {
-  local staging="$JOB/staging" name action rest out warn new
-  rm -rf "$staging" && mkdir -p "$staging"
-  for name in main.cf master.cf; do cp -p "$CONF/$name" "$staging/$name" 2>/dev/null; done
-  [ -f "$CONF/tls_policy" ] && cp -p "$CONF/tls_policy" "$staging/tls_policy"
+  local staging="$JOB/staging" name action rest out warn new certs=() certs_before=""
+  local live=() new_files=()
+  rm -f "$JOB/validated"
+  conf_inputs; FP_BEFORE=$(fingerprint "${FP_FILES[@]}")
+  if [ -d "$staging" ]; then rm -rf "$staging"; fi
+  mkdir "$staging" || { VALIDATION_ERROR="cannot create $staging"; return 1; }
+  # one cp for the live files, one for the new ones (which replace them), then the planned deletions
+  for name in main.cf master.cf tls_policy; do [ ! -f "$CONF/$name" ] || live+=("$CONF/$name"); done
+  [ ${#live[@]} -eq 0 ] || cp -p -- "${live[@]}" "$staging/" 2>/dev/null
   while IFS=$'\t' read -r name action rest; do
-    case "$action" in
-      write) cp "$JOB/new/$name" "$staging/$name" ;;
-      delete) rm -f "$staging/$name" ;;
-    esac
+    [ "$action" = write ] && new_files+=("$JOB/new/$name")
+  done <"$JOB/plan"
+  [ ${#new_files[@]} -eq 0 ] || cp -- "${new_files[@]}" "$staging/" || { VALIDATION_ERROR="cannot stage the new files in $staging"; return 1; }
+  while IFS=$'\t' read -r name action rest; do
+    [ "$action" = delete ] && rm -f -- "$staging/$name"
   done <"$JOB/plan"
   if [ -n "$STACK" ]; then
     stack_start "$staging" || { VALIDATION_ERROR="the override files cannot be applied the way $STACK does at start"; return 1; }
   fi
   # Postfix commands pause ~1.5 s on a main.cf younger than 2 s (editor protection); staging copies need none
   touch -d '-5 seconds' "$staging"/* 2>/dev/null
-  # Postfix's own parser on the staged files: errors, and warnings the live files do not already cause.
+  # Postfix's own parser on the staged files: errors, and warnings the live files do not already cause (the
+  # live files are only parsed when the staged ones warn at all: most validations need no second postconf run).
   for mode in -n -M; do
-    postconf -c "$CONF" $mode >/dev/null 2>"$JOB/live.warn" </dev/null
-    if ! postconf -c "$staging" $mode >/dev/null 2>"$JOB/staging.warn" </dev/null; then
+    if ! postconf -c "$staging" $mode >"$JOB/staging$mode" 2>"$JOB/staging.warn" </dev/null; then
       VALIDATION_ERROR="postconf $mode rejects the new files: $(head -n3 "$JOB/staging.warn")"; return 1
     fi
+    [ -s "$JOB/staging.warn" ] || continue
+    postconf -c "$CONF" $mode >/dev/null 2>"$JOB/live.warn" </dev/null
     new=""
     while IFS= read -r warn; do
       warn=${warn//"$staging"/"$CONF"}
@@ -120,11 +144,24 @@ $warn"
     if [ -n "$new" ]; then VALIDATION_ERROR="postconf $mode warns about the new files:$new"; return 1; fi
   done
   # The certificate and key files the new main.cf names exist, are readable and belong together.
-  local chain cert key certpub keypub f
-  chain=$(postconf -c "$staging" -xh smtpd_tls_chain_files 2>/dev/null </dev/null)
-  cert=$(postconf -c "$staging" -xh smtpd_tls_cert_file 2>/dev/null </dev/null)
-  key=$(postconf -c "$staging" -xh smtpd_tls_key_file 2>/dev/null </dev/null)
+  local chain="" cert="" key="" maillog="" certpub keypub f line name
+  # one postconf run for the expanded values ("name = value" lines)
+  while IFS= read -r line; do
+    name=${line%% =*}; line=${line#"$name ="}; line=${line# }
+    case "$name" in
+      smtpd_tls_chain_files) chain=$line ;; smtpd_tls_cert_file) cert=$line ;;
+      smtpd_tls_key_file) key=$line ;; maillog_file) maillog=$line ;;
+    esac
+  done < <(postconf -c "$staging" -x smtpd_tls_chain_files smtpd_tls_cert_file smtpd_tls_key_file maillog_file 2>/dev/null </dev/null)
   [ -n "$key" ] || key=$cert
+  for f in ${chain//,/ }; do certs+=("$f"); done
+  [ -z "$cert" ] || certs+=("$cert" "$key")
+  certs_before=$(fingerprint "${certs[@]}")
+  # what "postfix check" would refuse of these files (postfix-script check-fatal): logging to a file needs the
+  # postlog service in master.cf (decision 0069: the check itself runs only when it can find more)
+  if [ -n "$maillog" ] && ! grep -q '^postlog[[:space:]]\+unix-dgram[[:space:]]' "$JOB/staging-M"; then
+    VALIDATION_ERROR="maillog_file = $maillog needs the postlog service (unix-dgram) in master.cf"; return 1
+  fi
   if [ -n "$chain" ]; then
     for f in $(printf '%s' "$chain" | tr ',' ' '); do
       [ -r "$f" ] || { VALIDATION_ERROR="smtpd_tls_chain_files names $f, which does not exist or is not readable"; return 1; }
@@ -144,7 +181,32 @@ $warn"
       VALIDATION_ERROR="postmap rejects the new tls_policy: $out"; return 1
     fi
   fi
+  # the verdict holds for these inputs if none of them changed while it was being reached
+  [ -z "$certs_before" ] || FP_BEFORE="$FP_BEFORE"$'\n'"$certs_before"
+  if [ "$(fingerprint "${FP_FILES[@]}" "${certs[@]}")" = "$FP_BEFORE" ]; then
+    printf '%s\n' "${FP_FILES[@]}" "${certs[@]}" >"$JOB/validated-files"
+    fingerprint_inputs "$JOB/validated-files" >"$JOB/validated"
+  fi
   return 0
+}
+
+# What a validation reads besides the job's own (root-owned, never changed) files: the live main.cf, master.cf
+# and tls_policy it stages the new files over, the files of the plan (a stack's override files live elsewhere),
+# then the certificate and key files the new main.cf names, and the postconf/postmap programs that judge them.
+# The same fingerprint under the lock means the validation's verdict still holds (decision 0069).
+conf_inputs() { # FP_FILES
+  local name rest
+  FP_FILES=("$CONF/main.cf" "$CONF/master.cf" "$CONF/tls_policy")
+  while IFS=$'\t' read -r name rest; do FP_FILES+=("$(target_path "$name")"); done <"$JOB/plan"
+}
+fingerprint() { [ $# -eq 0 ] || sha256sum -- "$@" 2>&1 </dev/null; } # a missing file prints its own line
+fingerprint_inputs() { # LIST_FILE: the files' fingerprint, and the postconf and postmap programs' in PATH
+  local files=() f d
+  while IFS= read -r f; do files+=("$f"); done <"$1"
+  for f in postconf postmap; do
+    for d in ${PATH//:/ }; do [ -x "$d/$f" ] && { files+=("$d/$f"); break; }; done
+  done
+  fingerprint "${files[@]}"
 }
 
 # What the stack's container start makes of main.cf/master.cf with the planned override files, in the staging
@@ -264,7 +326,8 @@ install_file() { # source target uid gid mode: copy next to the target, check, r
   want=$(sha "$src")
   # Backdated by 3 s: the rename is atomic, so Postfix's pause for just-edited files (postfix check, reload)
   # would only cost time (docs/decisions/0036-backdated-mtime.md)
-  if ! err=$(cp -- "$src" "$tmp" 2>&1 && chown -- "$3:$4" "$tmp" 2>&1 && chmod -- "$5" "$tmp" 2>&1 \
+  # install(1): copy, owner, group and mode in one process
+  if ! err=$(install -o "$3" -g "$4" -m "$5" -- "$src" "$tmp" 2>&1 \
       && touch -d '-3 seconds' -- "$tmp" 2>&1 && { sync -- "$tmp" 2>/dev/null || sync; }); then
     rm -f -- "$tmp"; INSTALL_ERROR="$dest: $(oneline "$err")"; return 1
   fi
@@ -344,9 +407,23 @@ restore_from() { # job directory whose backup/manifest to restore (files, links,
   return $ok
 }
 
+# What "postfix status" answers, without its two shells and postconf runs: master -t exits 0 when no master holds
+# the master.pid lock; a held lock counts when the process it names is alive.
+master_running() {
+  local line name daemon="" queue="" pid=""
+  while IFS= read -r line; do
+    name=${line%% =*}; line=${line#"$name ="}; line=${line# }
+    case "$name" in daemon_directory) daemon=$line ;; queue_directory) queue=$line ;; esac
+  done < <(postconf -c "$CONF" daemon_directory queue_directory 2>/dev/null </dev/null)
+  [ -n "$daemon" ] && [ -n "$queue" ] || { postfix -c "$CONF" status >/dev/null 2>&1 </dev/null; return; }
+  "$daemon/master" -c "$CONF" -t </dev/null >/dev/null 2>&1 && return 1
+  read -r pid <"$queue/pid/master.pid" 2>/dev/null
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null
+}
+
 health() {
   local services line name port host wrapper ok banner deadline interfaces seen
-  postfix -c "$CONF" status >/dev/null 2>&1 </dev/null || { HEALTH_ERROR="the Postfix master process is not running"; return 1; }
+  master_running || { HEALTH_ERROR="the Postfix master process is not running"; return 1; }
   # -x: inet_interfaces may name other parameters ("$myhostname, localhost", postconf(5))
   interfaces=$(postconf -c "$CONF" -xh inet_interfaces 2>/dev/null </dev/null | tr ',' ' ' | awk '{print $1}')
   case "$interfaces" in all|loopback-only|"") interfaces=127.0.0.1 ;; esac
@@ -378,6 +455,33 @@ health() {
   return 0
 }
 
+# Whether "postfix check" can fail because of this job (decision 0069). postfix-script's check-fatal creates
+# missing queue directories, requires master.cf, and the postlog service when maillog_file is set (validation
+# already requires that), then runs postsuper over the queue; check-warn only warns (about owners and modes of the
+# queue, data and config directories). What a job changes reaches it only through the directory, owner and group
+# parameters postfix(1) hands to the script, so it runs when main.cf changes one of them (or a value it cannot
+# follow, with a $reference), and for a mail stack, whose own start is what applies the files. Exit 0: run it;
+# 1: not needed, and why is printed.
+check_needed() {
+  [ -z "$STACK" ] || return 0
+  grep -q "^main\.cf	" "$JOB/plan" || { echo "main.cf is unchanged"; return 1; }
+  local before after
+  before=$(check_parameters "$JOB/backup/main.cf") after=$(check_parameters "$JOB/new/main.cf")
+  [ "$before" = "$after" ] || return 0
+  case "$after" in *'$'*) return 0 ;; esac
+  echo "main.cf changes none of the directory, owner and group parameters it checks"
+  return 1
+}
+
+check_parameters() { # the check's parameters as set in a main.cf, one logical line each (continuations joined)
+  [ -f "$1" ] || return 0
+  awk 'function out() { if (line ~ /^(queue|command|daemon|data|meta|shlib|config|mail_spool|sample|readme|html|manpage)_directory[ \t]*=|^(mail_owner|setgid_group|maillog_file|sendmail_path|newaliases_path|mailq_path|import_environment)[ \t]*=/) print line; line = "" }
+    /^[ \t]*(#|$)/ { next }
+    /^[ \t]/ { line = line " " $0; next }
+    { out(); line = $0 }
+    END { out() }' "$1" | sort
+}
+
 undo() { # failed step and reason: restore this job's backup, reload, report
   local step=$1 reason=$2 extra=""
   progress rollback start "restoring the backup taken before $step failed"
@@ -399,11 +503,12 @@ undo() { # failed step and reason: restore this job's backup, reload, report
 }
 
 recover_interrupted() { # a job left in "committing" (its process was killed) is undone before anything else
-  local other
+  local other state
   for other in "$INSTANCE"/deploys/*/; do
     other=${other%/}
     [ "$other" = "$JOB" ] && continue
-    [ "$(cat "$other/state" 2>/dev/null)" = committing ] || continue
+    state=""; read -r state <"$other/state" 2>/dev/null # a builtin: this runs over every job ever made
+    [ "$state" = committing ] || continue
     progress recover start "job $(basename "$other") was interrupted during its commit; restoring its backup"
     if restore_from "$other"; then
       postfix -c "$CONF" reload >/dev/null 2>&1 </dev/null
@@ -472,14 +577,17 @@ cmd_commit() {
   progress backup ok "$(wc -l <"$JOB/manifest") files backed up with hashes, owners and modes"
 
   VALIDATION_ERROR=""
-  progress validate start "validating the staged files again, under the lock"
-  if ! validate; then
+  progress validate start "validating the staged files again, under the lock, if anything they depend on changed"
+  if [ -f "$JOB/validated" ] && [ "$(fingerprint_inputs "$JOB/validated-files")" = "$(cat "$JOB/validated")" ]; then
+    progress validate ok "the live files, certificate, key and Postfix programs are byte for byte the ones validated before the lock (SHA-256): the verdict stands"
+  elif ! validate; then
     progress validate fail "$VALIDATION_ERROR"
     set_state failed
     finish failed validate "$VALIDATION_ERROR; nothing was changed"
     return 1
+  else
+    progress validate ok "the new files are valid"
   fi
-  progress validate ok "the new files are valid"
 
   set_state committing
   progress swap start "renaming the new files into place"
@@ -521,11 +629,14 @@ cmd_commit() {
     progress maps ok "map files restored"
   fi
 
-  progress check start "postfix check"
-  if ! out=$(postfix -c "$CONF" check 2>&1 </dev/null) || printf '%s' "$out" | grep -q 'fatal'; then
+  progress check start "postfix check, if this change can make it fail"
+  if ! why=$(check_needed); then
+    progress check ok "postfix check not needed: $why"
+  elif ! out=$(postfix -c "$CONF" check 2>&1 </dev/null) || printf '%s' "$out" | grep -q 'fatal'; then
     progress check fail "$out"; undo check "postfix check failed: $out"; return 1
+  else
+    progress check ok "postfix check passed"
   fi
-  progress check ok "postfix check passed"
 
   if [ -n "$STACK" ]; then
     # decision 0064: the stack applies its override files when it restarts its Postfix container; reloading now
@@ -558,42 +669,73 @@ cmd_commit() {
 cmd_start() {
   load_job "$1"
   # setsid: own session, no controlling terminal, stdio detached: the commit outlives this SSH session
-  local seen
-  seen=$(wc -l <"$PROGRESS")
+  local seen=0 line
+  while IFS= read -r line; do seen=$((seen + 1)); done <"$PROGRESS"
   setsid -f bash "$JOB/apply.sh" commit "$JOB" </dev/null >"$JOB/commit.log" 2>&1
   cmd_follow "$JOB" 600 "$seen"
 }
 
+# Polls with builtins only (an open descriptor that keeps its offset, read -t as the pause): a process per
+# poll would compete for the CPU with the commit it follows.
 cmd_follow() {
   load_job "$1"
-  local limit=${2:-600} sent=${3:-0} total deadline
+  local limit=${2:-600} skip=${3:-0} deadline line="" part pause result
   deadline=$((SECONDS + limit))
+  exec 4<"$PROGRESS" || return 2
+  exec {pause}<> <(:)
   while :; do
-    total=$(wc -l <"$PROGRESS" 2>/dev/null || echo 0)
-    if [ "$total" -gt "$sent" ]; then
-      sed -n "$((sent + 1)),${total}p" "$PROGRESS" | sed 's/^/PROGRESS\t/'
-      sent=$total
-    fi
-    if [ -f "$JOB/result" ] && [ "$(wc -l <"$PROGRESS")" -eq "$sent" ]; then
-      printf 'RESULT\t%s\n' "$(cat "$JOB/result")"
+    # every complete line written so far; a line still being written waits for its end
+    while IFS= read -r part <&4; do
+      line=$line$part
+      if [ "$skip" -gt 0 ]; then skip=$((skip - 1)); else printf 'PROGRESS\t%s\n' "$line"; fi
+      line=""
+    done
+    line=$line$part
+    if [ -f "$JOB/result" ]; then
+      # the result is written after the last progress line: read what came in between, then report
+      while IFS= read -r part <&4; do
+        line=$line$part
+        if [ "$skip" -gt 0 ]; then skip=$((skip - 1)); else printf 'PROGRESS\t%s\n' "$line"; fi
+        line=""
+      done
+      IFS= read -r -d '' result <"$JOB/result"
+      printf 'RESULT\t%s\n' "${result%$'\n'}"
       return 0
     fi
     [ $SECONDS -lt $deadline ] || { printf 'TIMEOUT\n'; return 3; }
-    sleep 0.05
+    read -r -t 0.05 -u "$pause" _ || :
   done
 }
 
-cmd_history() {
-  local instance=$1 d
+# The commit for a person at the server: the offline bundle's install.sh and the Ansible role's rollback.sh share
+# it. A job whose validation failed is refused (the reason on stderr); otherwise each step prints as
+# "[status] step: message" and the outcome stays in JOB/result (status TAB step TAB message) for the caller's
+# own last words. Exit 0 committed, 1 not.
+cmd_run() {
+  load_job "$1"
+  local step status message verdict="" kind a b c result=""
+  while IFS=$'\t' read -r step status message; do
+    [ "$step" = validate ] && verdict="$status	$message"
+  done <"$PROGRESS"
+  case "$verdict" in ok*) ;; *) echo "REFUSED, nothing was changed: ${verdict#*	}" >&2; return 1 ;; esac
+  while IFS=$'\t' read -r kind a b c; do
+    [ "$kind" = PROGRESS ] && printf '[%s] %s: %s\n' "$b" "$a" "$c"
+  done < <(cmd_start "$JOB")
+  read -r result _ <"$JOB/result" 2>/dev/null
+  [ "$result" = committed ]
+}
+
+cmd_history() { # one base64 run per file (no subshells): the history grows with every job
+  local instance=$1 d f
   [ -d "$instance/deploys" ] || exit 0
   for d in "$instance"/deploys/*/; do
     d=${d%/}
     [ -f "$d/job" ] || continue
-    emit job "$(cat "$d/job")"
-    emit state "$(cat "$d/state" 2>/dev/null)"
-    emit result "$(cat "$d/result" 2>/dev/null)"
-    emit manifest "$(cat "$d/manifest" 2>/dev/null)"
-    emit plan "$(cat "$d/plan" 2>/dev/null)"
+    for f in job state result manifest plan; do
+      printf '%s\t' "$f"
+      [ ! -f "$d/$f" ] || base64 -w0 <"$d/$f"
+      printf '\n'
+    done
   done
 }
 
@@ -636,7 +778,8 @@ case "${1:-}" in
   start) cmd_start "$2" ;;
   commit) cmd_commit "$2" ;;
   follow) cmd_follow "$2" "${3:-600}" "${4:-0}" ;;
+  run) cmd_run "$2" ;;
   history) cmd_history "$2" ;;
   rollback-job) cmd_rollback_job "$2" "$3" "$4" "$5" "$6" "$7" "${8:-}" "${9:-}" ;;
-  *) echo "usage: apply.sh prepare|validate|start|commit|follow|history|rollback-job ..." >&2; exit 2 ;;
+  *) echo "usage: apply.sh prepare|validate|start|commit|follow|run|history|rollback-job ..." >&2; exit 2 ;;
 esac

@@ -19,22 +19,13 @@ sums=()
 while IFS= read -r f; do
   sums+=("$f=$(sha256sum <"$COPY/$f" | cut -d' ' -f1)")
 done < <(cd "$COPY" && find job plan apply.sh new -type f 2>/dev/null)
-out=$(bash "$COPY/apply.sh" prepare "$COPY" "$JOB" "${sums[@]}"); rc=$?
+bash "$COPY/apply.sh" prepare "$COPY" "$JOB" "${sums[@]}" >/dev/null; rc=$?
 rm -rf "$COPY"
 [ $rc -eq 0 ] || { echo "install.sh: cannot prepare $JOB" >&2; exit 2; }
-field() { printf '%s\n' "$out" | awk -F'\t' -v k="$1" '$1 == k { print $2 }' | base64 -d 2>/dev/null; }
-if [ "$(field valid)" != yes ]; then
-  echo "REFUSED, nothing was changed: $(field reason)" >&2
-  exit 1
-fi
-echo "validated with this server's postconf"
-result=""
-while IFS=$'\t' read -r kind a b c; do
-  case "$kind" in
-    PROGRESS) printf '[%s] %s: %s\n' "$b" "$a" "$c" ;;
-    RESULT) result=$a; step=$b; message=$c ;;
-  esac
-done < <(bash "$JOB/apply.sh" start "$JOB")
+# apply.sh run: refuses a job its validation refused, prints the steps, leaves the outcome in the job's result
+bash "$JOB/apply.sh" run "$JOB"
+[ -f "$JOB/result" ] || exit 1
+IFS=$'\t' read -r result step message <"$JOB/result"
 case "$result" in
   committed)
     # a mail stack's override files (decision 0064): written, applied only when the stack restarts Postfix

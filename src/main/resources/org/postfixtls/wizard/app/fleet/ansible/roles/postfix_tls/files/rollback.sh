@@ -13,22 +13,15 @@ JOB="$INSTANCE/deploys/$ID"
 UPLOAD=$(mktemp -d) || exit 2
 cp "$APPLY" "$UPLOAD/apply.sh" || { rm -rf "$UPLOAD"; exit 2; }
 SUM=$(sha256sum <"$UPLOAD/apply.sh" | cut -d' ' -f1)
-out=$(bash "$UPLOAD/apply.sh" rollback-job "$INSTANCE" "$TARGET" "$JOB" "$ID" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
-  ansible "$UPLOAD" "apply.sh=$SUM"); rc=$?
+bash "$UPLOAD/apply.sh" rollback-job "$INSTANCE" "$TARGET" "$JOB" "$ID" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
+  ansible "$UPLOAD" "apply.sh=$SUM" >/dev/null; rc=$?
 rm -rf "$UPLOAD"
 [ $rc -eq 0 ] || { echo "rollback.sh: cannot prepare the rollback of $TARGET" >&2; exit 2; }
-field() { printf '%s\n' "$out" | awk -F'\t' -v k="$1" '$1 == k { print $2 }' | base64 -d 2>/dev/null; }
-if [ "$(field valid)" != yes ]; then
-  echo "REFUSED, nothing was changed: $(field reason)" >&2
-  exit 1
-fi
-result=""
-while IFS=$'\t' read -r kind a b c; do
-  case "$kind" in
-    PROGRESS) printf '[%s] %s: %s\n' "$b" "$a" "$c" ;;
-    RESULT) result=$a; step=$b; message=$c ;;
-  esac
-done < <(bash "$JOB/apply.sh" start "$JOB")
+# apply.sh run (shared with the offline bundle's install.sh): refuses a job its validation refused, prints the
+# steps, leaves the outcome in the job's result
+bash "$JOB/apply.sh" run "$JOB"
+[ -f "$JOB/result" ] || exit 1
+IFS=$'\t' read -r result step message <"$JOB/result"
 case "$result" in
   committed) echo "rolled back deploy $TARGET (job $ID)"; exit 0 ;;
   *) echo "ROLLBACK FAILED ($result at $step): $message" >&2; exit 1 ;;
