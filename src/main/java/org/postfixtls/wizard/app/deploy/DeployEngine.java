@@ -127,7 +127,7 @@ public final class DeployEngine {
     public DeployReport rollback(RemoteSession session, String toId, DeployOptions options, DeployListener listener,
             Cancellation cancellation) {
         Run run = new Run(session, listener);
-        // no discovery: the backup holds everything the rollback writes, and apply.sh validates it (decision 0069)
+        // no discovery: the backup holds everything the rollback writes, and apply.sh validates it (decision 0070)
         run.event("discover", StepEvent.Status.START, "reading the deploy history on the server");
         String instance = options.instanceDirectory(discovery.configDirectory(session, options.configDirectory()));
         List<DeployRecord> history = ServerJob.history(session, instance);

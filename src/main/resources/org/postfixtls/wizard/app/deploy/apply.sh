@@ -158,7 +158,7 @@ $warn"
   [ -z "$cert" ] || certs+=("$cert" "$key")
   certs_before=$(fingerprint "${certs[@]}")
   # what "postfix check" would refuse of these files (postfix-script check-fatal): logging to a file needs the
-  # postlog service in master.cf (decision 0069: the check itself runs only when it can find more)
+  # postlog service in master.cf (decision 0070: the check itself runs only when it can find more)
   if [ -n "$maillog" ] && ! grep -q '^postlog[[:space:]]\+unix-dgram[[:space:]]' "$JOB/staging-M"; then
     VALIDATION_ERROR="maillog_file = $maillog needs the postlog service (unix-dgram) in master.cf"; return 1
   fi
@@ -193,7 +193,7 @@ $warn"
 # What a validation reads besides the job's own (root-owned, never changed) files: the live main.cf, master.cf
 # and tls_policy it stages the new files over, the files of the plan (a stack's override files live elsewhere),
 # then the certificate and key files the new main.cf names, and the postconf/postmap programs that judge them.
-# The same fingerprint under the lock means the validation's verdict still holds (decision 0069).
+# The same fingerprint under the lock means the validation's verdict still holds (decision 0070).
 conf_inputs() { # FP_FILES
   local name rest
   FP_FILES=("$CONF/main.cf" "$CONF/master.cf" "$CONF/tls_policy")
@@ -455,7 +455,7 @@ health() {
   return 0
 }
 
-# Whether "postfix check" can fail because of this job (decision 0069). postfix-script's check-fatal creates
+# Whether "postfix check" can fail because of this job (decision 0070). postfix-script's check-fatal creates
 # missing queue directories, requires master.cf, and the postlog service when maillog_file is set (validation
 # already requires that), then runs postsuper over the queue; check-warn only warns (about owners and modes of the
 # queue, data and config directories). What a job changes reaches it only through the directory, owner and group

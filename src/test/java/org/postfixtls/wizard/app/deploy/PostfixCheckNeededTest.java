@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postfixtls.wizard.testsupport.Tools;
 
 /**
- * apply.sh's check_needed (decision 0069): "postfix check" runs when main.cf changes a directory, owner or group
+ * apply.sh's check_needed (decision 0070): "postfix check" runs when main.cf changes a directory, owner or group
  * parameter it checks (also through a $reference or a continuation line), or for a mail stack; a TLS change or a
  * master.cf-only change skips it and says why. Runs the script's own functions with bash on a job directory.
  */
