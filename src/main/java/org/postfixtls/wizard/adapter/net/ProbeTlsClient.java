@@ -23,7 +23,7 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
  * while the rest of the JVM keeps its defaults. It accepts any certificate and keeps the chain: judging the chain
  * is the certificate inspection's job, with the user's CA bundle, not the handshake's.
  */
-final class ProbeTlsClient extends DefaultTlsClient {
+class ProbeTlsClient extends DefaultTlsClient {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -18,6 +18,7 @@ import org.bouncycastle.tls.TlsNoCloseNotifyException;
 import org.postfixtls.wizard.app.verify.PortProber;
 import org.postfixtls.wizard.app.verify.ProbeTimeouts;
 import org.postfixtls.wizard.domain.verify.HandshakeFacts;
+import org.postfixtls.wizard.domain.verify.KeyExchangeOffer;
 import org.postfixtls.wizard.domain.verify.PortMode;
 import org.postfixtls.wizard.domain.verify.PortTarget;
 import org.postfixtls.wizard.domain.verify.ProbeOutcome;
@@ -173,6 +174,39 @@ public final class SmtpProber implements PortProber {
         }
     }
 
+    @Override
+    public ProbeOutcome tryKeyExchange(PortTarget target, KeyExchangeOffer offer, ProbeTimeouts timeouts) {
+        KeyExchangeTlsClient client = new KeyExchangeTlsClient(offer, target.host());
+        if (!client.canOffer()) {
+            return ProbeOutcome.unknown("this machine's TLS library cannot offer " + KeyExchangeOffer.GROUP);
+        }
+        try (SmtpConnection connection = SmtpConnection.open(target.host(), target.port(), timeouts)) {
+            Optional<String> notReady = readyForTls(connection, target);
+            if (notReady.isPresent()) {
+                return ProbeOutcome.unknown(notReady.get());
+            }
+            try {
+                HandshakeFacts facts = handshake(connection, client);
+                String group = facts.group().orElse("none");
+                return group.equalsIgnoreCase(KeyExchangeOffer.GROUP)
+                        ? ProbeOutcome.accepted("offered " + offer.label() + ": negotiated " + group)
+                        : ProbeOutcome.refused("offered " + offer.label() + ": the server chose " + group);
+            } catch (TlsFatalAlertReceived e) {
+                return ProbeOutcome.refused("offered " + offer.label() + ": refused with alert "
+                        + AlertDescription.getText(e.getAlertDescription()));
+            } catch (TlsFatalAlert e) {
+                // a HelloRetryRequest for a group not offered, or a TLS 1.2 answer: the server does not take it
+                return ProbeOutcome.refused("offered " + offer.label() + ": the server answered otherwise ("
+                        + e.getMessage() + ")");
+            } catch (EOFException e) {
+                return ProbeOutcome.refused("offered " + offer.label() + ": the server closed the connection during"
+                        + " the handshake");
+            }
+        } catch (IOException e) {
+            return ProbeOutcome.unknown(describe("probing " + offer.label(), e, timeouts));
+        }
+    }
+
     /** Banner, EHLO and STARTTLS on STARTTLS ports; nothing on implicit-TLS ports. Empty when TLS may start. */
     private Optional<String> readyForTls(SmtpConnection connection, PortTarget target) throws IOException {
         if (target.mode() == PortMode.IMPLICIT) {
@@ -195,9 +229,12 @@ public final class SmtpProber implements PortProber {
 
     private static HandshakeFacts handshake(SmtpConnection connection, String host, ProtocolVersion[] versions)
             throws IOException {
+        return handshake(connection, new ProbeTlsClient(versions, host));
+    }
+
+    private static HandshakeFacts handshake(SmtpConnection connection, ProbeTlsClient client) throws IOException {
         connection.armReadTimeout();
         TlsClientProtocol protocol = new TlsClientProtocol(connection.input(), connection.output());
-        ProbeTlsClient client = new ProbeTlsClient(versions, host);
         try {
             protocol.connect(client);
         } catch (SocketTimeoutException e) {

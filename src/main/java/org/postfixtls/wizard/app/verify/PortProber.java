@@ -1,5 +1,6 @@
 package org.postfixtls.wizard.app.verify;
 
+import org.postfixtls.wizard.domain.verify.KeyExchangeOffer;
 import org.postfixtls.wizard.domain.verify.PortTarget;
 import org.postfixtls.wizard.domain.verify.ProbeOutcome;
 import org.postfixtls.wizard.domain.verify.SessionObservation;
@@ -26,4 +27,13 @@ public interface PortProber {
      * plaintext command inside TLS (CVE-2011-0411 class).
      */
     ProbeOutcome tryStarttlsInjection(PortTarget target, ProbeTimeouts timeouts);
+
+    /**
+     * A TLS 1.3 handshake offering only the groups of {@code offer} (decision 0067): accepted when the server chose
+     * X25519MLKEM768, refused when it chose another group or none; the detail names the group. A prober that
+     * cannot offer the group says so as unknown.
+     */
+    default ProbeOutcome tryKeyExchange(PortTarget target, KeyExchangeOffer offer, ProbeTimeouts timeouts) {
+        return ProbeOutcome.unknown("this prober cannot offer " + KeyExchangeOffer.GROUP);
+    }
 }

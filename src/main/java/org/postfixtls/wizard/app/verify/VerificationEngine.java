@@ -28,6 +28,7 @@ import org.postfixtls.wizard.domain.verify.PolicyFetch;
 import org.postfixtls.wizard.domain.verify.DnsQueryType;
 import org.postfixtls.wizard.domain.verify.DnsResult;
 import org.postfixtls.wizard.domain.verify.HandshakeFacts;
+import org.postfixtls.wizard.domain.verify.KeyExchangeOffer;
 import org.postfixtls.wizard.domain.verify.PortEvaluator;
 import org.postfixtls.wizard.domain.verify.PortObservation;
 import org.postfixtls.wizard.domain.verify.PortMode;
@@ -116,7 +117,7 @@ public final class VerificationEngine {
             int perPort = 0;
             for (PortTarget target : request.ports()) {
                 perPort += 1 + TlsVersion.values().length + WeakCipherClass.values().length
-                        + (target.mode() == PortMode.STARTTLS ? 1 : 0);
+                        + (target.mode() == PortMode.STARTTLS ? 1 : 0) + KeyExchangeOffer.values().length;
             }
             this.total = perPort + (request.domain().isPresent() && dns.isPresent() ? 1 : 0)
                     + (request.serverSide().isPresent() && server.isPresent() ? 1 : 0);
@@ -144,9 +145,14 @@ public final class VerificationEngine {
                 Optional<Future<ProbeOutcome>> injection = target.mode() == PortMode.STARTTLS
                         ? Optional.of(submit(target + ": STARTTLS injection", () -> prober.tryStarttlsInjection(target, timeouts)))
                         : Optional.empty();
+                Map<KeyExchangeOffer, Future<ProbeOutcome>> groups = new EnumMap<>(KeyExchangeOffer.class);
+                for (KeyExchangeOffer offer : KeyExchangeOffer.values()) {
+                    groups.put(offer, submit(target + ": " + offer.label(),
+                            () -> prober.tryKeyExchange(target, offer, timeouts)));
+                }
                 ports.add(executor.submit(() -> {
-                    PortResult result = evaluator.evaluate(observe(target, session, versions, ciphers, injection, limit),
-                            request.expectations());
+                    PortResult result = evaluator.evaluate(observe(target, session, versions, ciphers, injection, limit)
+                            .withKeyExchange(awaitAll(groups, limit)), request.expectations());
                     listener.portFinished(result);
                     return result;
                 }));

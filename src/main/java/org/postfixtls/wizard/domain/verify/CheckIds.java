@@ -22,6 +22,8 @@ public final class CheckIds {
     public static final String CERTIFICATE_PRESENTED = "certificate-presented";
     public static final String CERTIFICATE_VALID = "certificate-valid";
     public static final String CERTIFICATE_EXPECTED = "certificate-expected";
+    /** Post-quantum hybrid key exchange (X25519MLKEM768) on the port, decision 0067. */
+    public static final String PQ_KEY_EXCHANGE = "pq-key-exchange";
 
     public static final String DNS_MX = "dns-mx";
     public static final String DNS_TLSA = "dns-tlsa";

@@ -14,12 +14,24 @@ import org.postfixtls.wizard.domain.cert.TrustAnchors;
  * @param expectedSha256    fingerprint of the certificate chosen in the wizard (any common spelling)
  * @param hostnames         names the certificate must cover; empty: the host probed when it is a name, else the
  *                          name the server greets with
+ * @param postQuantum       the profile chose post-quantum key exchange: pq-key-exchange fails when not offered
  */
 public record PortExpectations(Optional<TrustAnchors> trust, Optional<String> expectedSha256, List<String> hostnames,
-                               Duration expiryWindow) {
+                               Duration expiryWindow, boolean postQuantum) {
 
     public static final PortExpectations NONE = new PortExpectations(Optional.empty(), Optional.empty(), List.of(),
             InspectionRequest.DEFAULT_EXPIRY_WINDOW);
+
+    /** Without post-quantum key exchange chosen: the pq-key-exchange check only informs. */
+    public PortExpectations(Optional<TrustAnchors> trust, Optional<String> expectedSha256, List<String> hostnames,
+            Duration expiryWindow) {
+        this(trust, expectedSha256, hostnames, expiryWindow, false);
+    }
+
+    /** The same with post-quantum key exchange chosen or not (the profile's hardening.pqKeyExchange). */
+    public PortExpectations withPostQuantum(boolean chosen) {
+        return new PortExpectations(trust, expectedSha256, hostnames, expiryWindow, chosen);
+    }
 
     public PortExpectations {
         Objects.requireNonNull(trust, "trust");
