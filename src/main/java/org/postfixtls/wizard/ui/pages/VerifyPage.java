@@ -157,7 +157,7 @@ public final class VerifyPage {
     /** Everything the engine needs, read from the form and the model on the FX thread. */
     private record Inputs(String host, List<PortTarget> targets, Optional<String> mailDomain,
             Optional<String> expectedSha, List<String> names, String caFile, String configDir, String outboundLevel,
-            Optional<String> reportAddress) {
+            Optional<String> reportAddress, boolean postQuantum) {
     }
 
     private Inputs inputs() {
@@ -169,7 +169,8 @@ public final class VerifyPage {
                 model.getServer() == null ? List.of() : model.getServer().myhostname().stream().toList(),
                 form.caBundle.getText().trim(), model.getServer() == null ? null : model.getServer().configDirectory(),
                 model.getProfile().outbound().level().postfixName(),
-                Optional.ofNullable(model.getProfile().mtaSts()).map(sts -> sts.reportAddress()));
+                Optional.ofNullable(model.getProfile().mtaSts()).map(sts -> sts.reportAddress()),
+                model.getProfile().hardening().pqKeyExchange());
     }
 
     /** Off the FX thread: trust anchors, DNS, the SSH session for the server side, then the engine. */
@@ -185,7 +186,8 @@ public final class VerifyPage {
                 Optional.ofNullable(in.configDir()).filter(d -> !d.equals("/etc/postfix")), in.outboundLevel(),
                 Optional.empty(), Optional.empty()));
         VerificationRequest request = new VerificationRequest(in.host(), in.targets(),
-                new PortExpectations(trust, in.expectedSha(), in.names(), Duration.ofDays(21)), in.mailDomain(),
+                new PortExpectations(trust, in.expectedSha(), in.names(), Duration.ofDays(21))
+                        .withPostQuantum(in.postQuantum()), in.mailDomain(),
                 serverSide, ProbeTimeouts.DEFAULT, in.reportAddress());
         return engine.start(request, listener(attempt));
     }
