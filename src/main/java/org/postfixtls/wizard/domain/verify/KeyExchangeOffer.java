@@ -22,4 +22,9 @@ public enum KeyExchangeOffer {
     public String label() {
         return label;
     }
+
+    /** The key in JSON reports: {@code alone}, {@code besideX25519}. */
+    public String json() {
+        return this == PQ_ONLY ? "alone" : "besideX25519";
+    }
 }
