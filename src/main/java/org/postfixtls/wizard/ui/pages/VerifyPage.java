@@ -170,7 +170,9 @@ public final class VerifyPage {
                 form.caBundle.getText().trim(), model.getServer() == null ? null : model.getServer().configDirectory(),
                 model.getProfile().outbound().level().postfixName(),
                 Optional.ofNullable(model.getProfile().mtaSts()).map(sts -> sts.reportAddress()),
-                model.getProfile().hardening().pqKeyExchange());
+                // a choice the plan refused (the server cannot) is not held against the server
+                model.getProfile().hardening().pqKeyExchange()
+                        && HardeningChoices.postQuantum(model.getServer()).enabled());
     }
 
     /** Off the FX thread: trust anchors, DNS, the SSH session for the server side, then the engine. */
