@@ -513,7 +513,9 @@ public final class Planner {
                 return;
             }
             if (PostQuantum.first(current)) {
-                keep(name, "it already offers " + PostQuantum.GROUP + " first");
+                notes.add("Kept " + name + " = " + raw.orElse("").trim() + ": it already offers " + PostQuantum.GROUP
+                        + " first.");
+                planned.put(name, raw.orElse(""));
                 return;
             }
             String wanted = PostQuantum.withGroupFirst(current);
