@@ -46,7 +46,7 @@ import picocli.CommandLine.Option;
 /** {@code verify}: prove the deployed TLS from outside (and, with --local-server, from the server itself). */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Probe a mail server's SMTP ports (STARTTLS, TLS required, protocol versions, weak ciphers,"
-                + " certificate, AUTH only over TLS), its DNS (MX, TLSA, MTA-STS, TLS-RPT) and optionally the server"
+                + " certificate, AUTH only over TLS, the key-exchange group and post-quantum X25519MLKEM768), its DNS (MX, TLSA, MTA-STS, TLS-RPT) and optionally the server"
                 + " itself, and map the results to the runbook's \"Done\" checklist.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no check failed", "1:at least one check failed", "2:bad input"})
@@ -74,6 +74,11 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--expect-cert", paramLabel = "FILE", description = "the certificate chosen in the wizard (PEM): the served one must be it;"
             + " give it twice (one RSA, one ECDSA) to prove both are served, each to clients supporting only its algorithm")
     List<Path> expectCerts = new ArrayList<>();
+
+    @Option(names = "--expect-pq", description = "the profile chose post-quantum key exchange"
+            + " (hardening.pqKeyExchange): a port that does not accept X25519MLKEM768 fails pq-key-exchange;"
+            + " without it the check only informs")
+    boolean expectPq;
 
     @Option(names = "--domain", paramLabel = "D", description = "mail domain for the DNS checks (MX, TLSA, MTA-STS, TLS-RPT); without it DNS is skipped")
     String domain;
@@ -182,7 +187,7 @@ final class VerifyCommand implements Callable<Integer> {
         Optional<String> expected = chosen.size() == 1 ? Optional.of(chosen.get(0).sha256()) : Optional.empty();
         PortExpectations expectations = new PortExpectations(trustAnchors(), expected, hostnames,
                 org.postfixtls.wizard.domain.cert.InspectionRequest.DEFAULT_EXPIRY_WINDOW,
-                chosen.size() == 2 ? chosen : List.of());
+                chosen.size() == 2 ? chosen : List.of()).withPostQuantum(expectPq);
         Duration reply = Duration.ofSeconds(timeoutSeconds);
         ProbeTimeouts timeouts = new ProbeTimeouts(reply.dividedBy(2).isZero() ? reply : reply.dividedBy(2), reply,
                 reply.multipliedBy(2));

@@ -28,7 +28,7 @@ import org.postfixtls.wizard.domain.verify.SignatureFamily;
  * while the rest of the JVM keeps its defaults. It accepts any certificate and keeps the chain: judging the chain
  * is the certificate inspection's job, with the user's CA bundle, not the handshake's.
  */
-final class ProbeTlsClient extends DefaultTlsClient {
+class ProbeTlsClient extends DefaultTlsClient {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

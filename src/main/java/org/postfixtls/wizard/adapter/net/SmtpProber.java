@@ -19,6 +19,7 @@ import org.postfixtls.wizard.app.verify.PortProber;
 import org.postfixtls.wizard.app.verify.ProbeTimeouts;
 import org.postfixtls.wizard.domain.verify.CertificateProbe;
 import org.postfixtls.wizard.domain.verify.HandshakeFacts;
+import org.postfixtls.wizard.domain.verify.KeyExchangeOffer;
 import org.postfixtls.wizard.domain.verify.PortMode;
 import org.postfixtls.wizard.domain.verify.PortTarget;
 import org.postfixtls.wizard.domain.verify.ProbeOutcome;
@@ -194,6 +195,39 @@ public final class SmtpProber implements PortProber {
             return ProbeOutcome.unknown("unexpected first reply inside TLS: " + first.text());
         } catch (IOException e) {
             return ProbeOutcome.unknown(describe("STARTTLS injection test", e, timeouts));
+        }
+    }
+
+    @Override
+    public ProbeOutcome tryKeyExchange(PortTarget target, KeyExchangeOffer offer, ProbeTimeouts timeouts) {
+        KeyExchangeTlsClient client = new KeyExchangeTlsClient(offer, target.host());
+        if (!client.canOffer()) {
+            return ProbeOutcome.unknown("this machine's TLS library cannot offer " + KeyExchangeOffer.GROUP);
+        }
+        try (SmtpConnection connection = SmtpConnection.open(target.host(), target.port(), timeouts)) {
+            Optional<String> notReady = readyForTls(connection, target);
+            if (notReady.isPresent()) {
+                return ProbeOutcome.unknown(notReady.get());
+            }
+            try {
+                HandshakeFacts facts = handshake(connection, client);
+                String group = facts.group().orElse("none");
+                return group.equalsIgnoreCase(KeyExchangeOffer.GROUP)
+                        ? ProbeOutcome.accepted("offered " + offer.label() + ": negotiated " + group)
+                        : ProbeOutcome.refused("offered " + offer.label() + ": the server chose " + group);
+            } catch (TlsFatalAlertReceived e) {
+                return ProbeOutcome.refused("offered " + offer.label() + ": refused with alert "
+                        + AlertDescription.getText(e.getAlertDescription()));
+            } catch (TlsFatalAlert e) {
+                // a HelloRetryRequest for a group not offered, or a TLS 1.2 answer: the server does not take it
+                return ProbeOutcome.refused("offered " + offer.label() + ": the server answered otherwise ("
+                        + e.getMessage() + ")");
+            } catch (EOFException e) {
+                return ProbeOutcome.refused("offered " + offer.label() + ": the server closed the connection during"
+                        + " the handshake");
+            }
+        } catch (IOException e) {
+            return ProbeOutcome.unknown(describe("probing " + offer.label(), e, timeouts));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.postfixtls.wizard.app.verify;
 
 import org.postfixtls.wizard.domain.verify.CertificateProbe;
+import org.postfixtls.wizard.domain.verify.KeyExchangeOffer;
 import org.postfixtls.wizard.domain.verify.PortTarget;
 import org.postfixtls.wizard.domain.verify.ProbeOutcome;
 import org.postfixtls.wizard.domain.verify.SessionObservation;
@@ -35,5 +36,14 @@ public interface PortProber {
      */
     default CertificateProbe tryCertificateAlgorithm(PortTarget target, SignatureFamily family, ProbeTimeouts timeouts) {
         return CertificateProbe.unknown("this prober cannot offer one signature algorithm family alone");
+    }
+
+    /**
+     * A TLS 1.3 handshake offering only the groups of {@code offer} (decision 0067): accepted when the server chose
+     * X25519MLKEM768, refused when it chose another group or none; the detail names the group. A prober that
+     * cannot offer the group says so as unknown.
+     */
+    default ProbeOutcome tryKeyExchange(PortTarget target, KeyExchangeOffer offer, ProbeTimeouts timeouts) {
+        return ProbeOutcome.unknown("this prober cannot offer " + KeyExchangeOffer.GROUP);
     }
 }

@@ -8,6 +8,7 @@ import org.postfixtls.wizard.domain.cert.CertificateDetails;
 import org.postfixtls.wizard.domain.verify.Check;
 import org.postfixtls.wizard.domain.verify.DnsAnswer;
 import org.postfixtls.wizard.domain.verify.DnsResult;
+import org.postfixtls.wizard.domain.verify.KeyExchangeOffer;
 import org.postfixtls.wizard.domain.verify.PortMode;
 import org.postfixtls.wizard.domain.verify.PortResult;
 import org.postfixtls.wizard.domain.verify.ProbeOutcome;
@@ -60,6 +61,11 @@ public final class ReportDocument {
             weak.put(cipherClass.key(), known(result.observation().weakCiphers().get(cipherClass)));
         }
         port.put("weakCiphers", weak);
+        Map<String, Object> keyExchange = new LinkedHashMap<>(); // decision 0067: what each post-quantum offer got
+        for (KeyExchangeOffer offer : KeyExchangeOffer.values()) {
+            keyExchange.put(offer.json(), known(result.observation().keyExchange().get(offer)));
+        }
+        port.put("postQuantum", keyExchange);
         // On an implicit-TLS port nothing is said before TLS, so AUTH cannot be offered there.
         port.put("authBeforeTls", result.target().mode() == PortMode.IMPLICIT && result.tls() ? Boolean.FALSE
                 : result.authBeforeTls().orElse(null));

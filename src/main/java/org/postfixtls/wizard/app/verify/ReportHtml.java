@@ -34,7 +34,7 @@ public final class ReportHtml {
                 .append(report.status().json()).append("</b></td></tr></table>\n");
         html.append("<h2>Done checklist (runbook)</h2>\n");
         checks(html, report.checklist());
-        html.append("<h2>Ports</h2>\n<table><tr><th>port</th><th>service</th><th>mode</th><th>TLS</th><th>cipher</th>");
+        html.append("<h2>Ports</h2>\n<table><tr><th>port</th><th>service</th><th>mode</th><th>TLS</th><th>cipher / key exchange</th>");
         for (TlsVersion version : TlsVersion.values()) {
             html.append("<th>").append(version.label()).append("</th>");
         }
@@ -43,7 +43,8 @@ public final class ReportHtml {
             html.append("<tr class=\"").append(port.status().json()).append("\"><td>").append(port.target().port())
                     .append("</td><td>").append(port.target().role().label()).append("</td><td>")
                     .append(port.target().mode().json()).append("</td><td>").append(escape(port.protocol().orElse("no")))
-                    .append("</td><td>").append(escape(port.cipher().orElse("–"))).append("</td>");
+                    .append("</td><td>").append(escape(port.cipher().orElse("–")
+                            + port.group().map(g -> " / " + g).orElse(""))).append("</td>");
             for (TlsVersion version : TlsVersion.values()) {
                 Boolean accepted = port.protocols().get(version);
                 html.append("<td>").append(accepted == null ? "not checked" : accepted ? "accepted" : "refused").append("</td>");

@@ -53,12 +53,13 @@ public final class ReportText {
         md.append("| result | **").append(report.status().json()).append("** |\n\n");
         md.append("## Done checklist (runbook)\n\n");
         table(md, report.checklist());
-        md.append("## Ports\n\n| port | service | mode | TLS | protocol | cipher | TLSv1 | TLSv1.1 | TLSv1.2 | TLSv1.3 | AUTH before TLS | AUTH after TLS | certificate SHA-256 |\n");
+        md.append("## Ports\n\n| port | service | mode | TLS | protocol | cipher / key exchange | TLSv1 | TLSv1.1 | TLSv1.2 | TLSv1.3 | AUTH before TLS | AUTH after TLS | certificate SHA-256 |\n");
         md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (PortResult port : report.ports()) {
             md.append("| ").append(port.target().port()).append(" | ").append(port.target().role().label()).append(" | ")
                     .append(port.target().mode().json()).append(" | ").append(port.tls() ? "yes" : "no").append(" | ")
-                    .append(cell(port.protocol().orElse("–"))).append(" | ").append(cell(port.cipher().orElse("–")));
+                    .append(cell(port.protocol().orElse("–"))).append(" | ").append(cell(port.cipher().orElse("–")
+                            + port.group().map(g -> " / " + g).orElse("")));
             for (TlsVersion version : TlsVersion.values()) {
                 Boolean accepted = port.protocols().get(version);
                 md.append(" | ").append(accepted == null ? "not checked" : accepted ? "accepted" : "refused");
@@ -102,7 +103,8 @@ public final class ReportText {
     private static String portLine(PortResult port) {
         return "Port " + port.target().port() + " (" + port.target().role().label() + ", " + port.target().mode().json()
                 + "): " + port.status().json().toUpperCase(Locale.ROOT)
-                + port.protocol().map(p -> " — " + UntrustedText.line(p + " " + port.cipher().orElse(""))).orElse("");
+                + port.protocol().map(p -> " — " + UntrustedText.line(p + " " + port.cipher().orElse("")
+                        + port.group().map(g -> ", key exchange " + g).orElse(""))).orElse("");
     }
 
     private static String checkLine(Check check) {

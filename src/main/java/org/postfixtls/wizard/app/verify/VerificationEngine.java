@@ -29,6 +29,7 @@ import org.postfixtls.wizard.domain.verify.PolicyFetch;
 import org.postfixtls.wizard.domain.verify.DnsQueryType;
 import org.postfixtls.wizard.domain.verify.DnsResult;
 import org.postfixtls.wizard.domain.verify.HandshakeFacts;
+import org.postfixtls.wizard.domain.verify.KeyExchangeOffer;
 import org.postfixtls.wizard.domain.verify.PortEvaluator;
 import org.postfixtls.wizard.domain.verify.PortObservation;
 import org.postfixtls.wizard.domain.verify.PortMode;
@@ -118,7 +119,8 @@ public final class VerificationEngine {
             int perPort = 0;
             for (PortTarget target : request.ports()) {
                 perPort += 1 + TlsVersion.values().length + WeakCipherClass.values().length
-                        + (target.mode() == PortMode.STARTTLS ? 1 : 0) + request.expectations().dualFamilies().size();
+                        + (target.mode() == PortMode.STARTTLS ? 1 : 0) + request.expectations().dualFamilies().size()
+                        + KeyExchangeOffer.values().length;
             }
             this.total = perPort + (request.domain().isPresent() && dns.isPresent() ? 1 : 0)
                     + (request.serverSide().isPresent() && server.isPresent() ? 1 : 0);
@@ -151,9 +153,15 @@ public final class VerificationEngine {
                     algorithms.put(family, submit(target + ": " + family.label() + " certificate",
                             () -> prober.tryCertificateAlgorithm(target, family, timeouts)));
                 }
+                Map<KeyExchangeOffer, Future<ProbeOutcome>> groups = new EnumMap<>(KeyExchangeOffer.class);
+                for (KeyExchangeOffer offer : KeyExchangeOffer.values()) {
+                    groups.put(offer, submit(target + ": " + offer.label(),
+                            () -> prober.tryKeyExchange(target, offer, timeouts)));
+                }
                 ports.add(executor.submit(() -> {
                     PortResult result = evaluator.evaluate(withAlgorithms(observe(target, session, versions, ciphers,
-                            injection, limit), algorithms, limit), request.expectations());
+                            injection, limit), algorithms, limit).withKeyExchange(awaitAll(groups, limit)),
+                            request.expectations());
                     listener.portFinished(result);
                     return result;
                 }));
@@ -212,8 +220,7 @@ public final class VerificationEngine {
             Map<SignatureFamily, CertificateProbe> probes = new EnumMap<>(SignatureFamily.class);
             algorithms.forEach((family, future) -> probes.put(family, await(future, limit,
                     () -> CertificateProbe.unknown("the probe " + limit.notFinished()))));
-            return new PortObservation(observed.target(), observed.session(), observed.protocols(),
-                    observed.weakCiphers(), observed.starttlsInjection(), probes);
+            return observed.withCertificateProbes(probes);
         }
 
         /** Waits until the limit at most; a probe still running then is stopped and replaced by "not finished". */

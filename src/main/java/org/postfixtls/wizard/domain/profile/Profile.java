@@ -61,12 +61,29 @@ public record Profile(int schema, Preset preset, Certificate certificate, Outbou
     public record Submission(Listener starttls, Listener implicitTls) {
     }
 
-    /** Null fields mean "keep Postfix's default / what the server has". */
+    /**
+     * Null fields mean "keep Postfix's default / what the server has". {@code pqKeyExchange}: offer the
+     * post-quantum hybrid group X25519MLKEM768 first (Postfix 3.10+ with OpenSSL 3.5+; decision 0067); false
+     * leaves the server's key-exchange groups alone, it never removes the group.
+     */
     public record Hardening(String protocolFloor, boolean floorOnOpportunistic, String mandatoryCiphers,
             String opportunisticCiphers, List<String> excludeCiphers, boolean clientSide, String eecdhGrade,
-            Boolean preferServerCiphers) {
+            Boolean preferServerCiphers, boolean pqKeyExchange) {
         public Hardening {
             excludeCiphers = List.copyOf(excludeCiphers);
+        }
+
+        /** Without post-quantum key exchange (every preset's choice). */
+        public Hardening(String protocolFloor, boolean floorOnOpportunistic, String mandatoryCiphers,
+                String opportunisticCiphers, List<String> excludeCiphers, boolean clientSide, String eecdhGrade,
+                Boolean preferServerCiphers) {
+            this(protocolFloor, floorOnOpportunistic, mandatoryCiphers, opportunisticCiphers, excludeCiphers,
+                    clientSide, eecdhGrade, preferServerCiphers, false);
+        }
+
+        public Hardening withPqKeyExchange(boolean enabled) {
+            return new Hardening(protocolFloor, floorOnOpportunistic, mandatoryCiphers, opportunisticCiphers,
+                    excludeCiphers, clientSide, eecdhGrade, preferServerCiphers, enabled);
         }
     }
 

@@ -56,6 +56,9 @@ public final class ProfileJson {
         hardening.put("clientSide", h.clientSide());
         hardening.put("eecdhGrade", h.eecdhGrade());
         hardening.put("preferServerCiphers", h.preferServerCiphers());
+        if (h.pqKeyExchange()) { // written only when chosen: profiles saved before it existed stay byte-identical
+            hardening.put("pqKeyExchange", true);
+        }
         ObjectNode certificate = root.putObject("certificate");
         certificate.put("chainFile", p.certificate().chainFile());
         certificate.put("keyFile", p.certificate().keyFile());

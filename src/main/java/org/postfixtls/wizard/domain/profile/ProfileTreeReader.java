@@ -101,14 +101,15 @@ final class ProfileTreeReader {
         }
         String p = "hardening.";
         known(node, p, "preset", "protocolFloor", "floorOnOpportunistic", "mandatoryCiphers", "opportunisticCiphers",
-                "excludeCiphers", "clientSide", "eecdhGrade", "preferServerCiphers");
+                "excludeCiphers", "clientSide", "eecdhGrade", "preferServerCiphers", "pqKeyExchange");
         return new Profile.Hardening(text(node, "protocolFloor", p, base.protocolFloor(), true),
                 bool(node, "floorOnOpportunistic", p, base.floorOnOpportunistic()),
                 text(node, "mandatoryCiphers", p, base.mandatoryCiphers(), true),
                 text(node, "opportunisticCiphers", p, base.opportunisticCiphers(), true),
                 stringList(node, "excludeCiphers", p, base.excludeCiphers()),
                 bool(node, "clientSide", p, base.clientSide()), text(node, "eecdhGrade", p, base.eecdhGrade(), true),
-                nullableBool(node, "preferServerCiphers", p, base.preferServerCiphers()));
+                nullableBool(node, "preferServerCiphers", p, base.preferServerCiphers()),
+                bool(node, "pqKeyExchange", p, base.pqKeyExchange()));
     }
 
     private Profile.SessionCache sessionCache(JsonNode node, Profile.SessionCache base) {

@@ -25,6 +25,8 @@ public final class CheckIds {
     /** Only with RSA and ECDSA certificates side by side: each served to a client offering only its algorithm. */
     public static final String CERTIFICATE_ECDSA_SERVED = "certificate-ecdsa-served";
     public static final String CERTIFICATE_RSA_SERVED = "certificate-rsa-served";
+    /** Post-quantum hybrid key exchange (X25519MLKEM768) on the port, decision 0067. */
+    public static final String PQ_KEY_EXCHANGE = "pq-key-exchange";
 
     public static final String DNS_MX = "dns-mx";
     public static final String DNS_TLSA = "dns-tlsa";

@@ -92,6 +92,7 @@ public final class PortEvaluator {
         }));
         protocolChecks(target, observation, checks);
         cipherChecks(port, observation, checks);
+        checks.add(KeyExchangeEvaluator.evaluate(observation, expectations));
         Optional<InspectionReport> certificate = session.handshake()
                 .filter(facts -> !facts.chainDer().isEmpty())
                 .flatMap(facts -> certificateChecks(target, session, facts, expectations, checks));

@@ -17,9 +17,10 @@ import org.postfixtls.wizard.domain.cert.TrustAnchors;
  *                          name the server greets with
  * @param chosen            the certificates chosen per algorithm; with one of each (RSA and ECDSA side by side),
  *                          every port is probed once per algorithm and each served leaf must be the chosen one
+ * @param postQuantum       the profile chose post-quantum key exchange: pq-key-exchange fails when not offered
  */
 public record PortExpectations(Optional<TrustAnchors> trust, Optional<String> expectedSha256, List<String> hostnames,
-                               Duration expiryWindow, List<ExpectedCertificate> chosen) {
+                               Duration expiryWindow, List<ExpectedCertificate> chosen, boolean postQuantum) {
 
     public static final PortExpectations NONE = new PortExpectations(Optional.empty(), Optional.empty(), List.of(),
             InspectionRequest.DEFAULT_EXPIRY_WINDOW);
@@ -32,9 +33,20 @@ public record PortExpectations(Optional<TrustAnchors> trust, Optional<String> ex
         chosen = List.copyOf(chosen);
     }
 
+    /** One certificate at most, post-quantum key exchange not chosen (the pq-key-exchange check only informs). */
     public PortExpectations(Optional<TrustAnchors> trust, Optional<String> expectedSha256, List<String> hostnames,
                             Duration expiryWindow) {
-        this(trust, expectedSha256, hostnames, expiryWindow, List.of());
+        this(trust, expectedSha256, hostnames, expiryWindow, List.of(), false);
+    }
+
+    public PortExpectations(Optional<TrustAnchors> trust, Optional<String> expectedSha256, List<String> hostnames,
+                            Duration expiryWindow, List<ExpectedCertificate> chosen) {
+        this(trust, expectedSha256, hostnames, expiryWindow, chosen, false);
+    }
+
+    /** The same with post-quantum key exchange chosen or not (the profile's hardening.pqKeyExchange). */
+    public PortExpectations withPostQuantum(boolean pqChosen) {
+        return new PortExpectations(trust, expectedSha256, hostnames, expiryWindow, chosen, pqChosen);
     }
 
     /** RSA and ECDSA side by side: the families to probe one by one; empty with a single certificate. */

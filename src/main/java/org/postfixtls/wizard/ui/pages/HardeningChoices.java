@@ -2,6 +2,8 @@ package org.postfixtls.wizard.ui.pages;
 
 import java.util.Arrays;
 import java.util.List;
+import org.postfixtls.wizard.app.workspace.ServerFiles;
+import org.postfixtls.wizard.domain.config.plan.PostQuantum;
 import org.postfixtls.wizard.domain.config.plan.PostfixVersion;
 import org.postfixtls.wizard.domain.profile.Preset;
 import org.postfixtls.wizard.domain.profile.Profile;
@@ -23,16 +25,33 @@ final class HardeningChoices {
      * What the step's controls hold, as they hold it: {@link #POSTFIX_DEFAULT} for null, the exclusions as typed.
      */
     record Form(String floor, boolean floorOnPort25, String mandatoryCiphers, String opportunisticCiphers,
-            String exclude, String eecdh, boolean sessionCache) {
+            String exclude, String eecdh, boolean sessionCache, boolean postQuantum) {
+
+        /** Without post-quantum key exchange. */
+        Form(String floor, boolean floorOnPort25, String mandatoryCiphers, String opportunisticCiphers,
+                String exclude, String eecdh, boolean sessionCache) {
+            this(floor, floorOnPort25, mandatoryCiphers, opportunisticCiphers, exclude, eecdh, sessionCache, false);
+        }
 
         /** The controls for a profile. */
         static Form of(Profile profile) {
             Profile.Hardening h = profile.hardening();
             return new Form(shown(h.protocolFloor()), h.floorOnOpportunistic(), shown(h.mandatoryCiphers()),
                     shown(h.opportunisticCiphers()), String.join(", ", h.excludeCiphers()), shown(h.eecdhGrade()),
-                    profile.sessionCache().enabled());
+                    profile.sessionCache().enabled(), h.pqKeyExchange());
         }
     }
+
+    /** The post-quantum box: whether the server can use it, and the line under it that says why or what it needs. */
+    record PostQuantumChoice(boolean enabled, String reason) {
+    }
+
+    /** What the box says under it: the trade-off for every admin, then what this server can do. */
+    static final String PQ_HELP = "Hybrid ML-KEM-768 + X25519 (X25519MLKEM768) protects today's sessions against"
+            + " decryption by a future quantum computer. Trade-off: its key share is about 1.2 kB, so a ClientHello"
+            + " carrying it exceeds one TCP segment, which some middleboxes and old servers mishandle. Postfix 3.11"
+            + " offers it as ?X25519MLKEM768:DEFAULT: the ? skips the name where OpenSSL lacks it, and the large"
+            + " share is sent only when a server asks for it.";
 
     /** The EECDH grade box: whether it applies to the server's Postfix, and the line beside it that says why. */
     record Eecdh(boolean enabled, String reason) {
@@ -69,7 +88,7 @@ final class HardeningChoices {
         String floor = valueOf(form.floor());
         Profile.Hardening wanted = new Profile.Hardening(floor, floor != null && form.floorOnPort25(),
                 valueOf(form.mandatoryCiphers()), valueOf(form.opportunisticCiphers()), excludeList(form.exclude()),
-                h.clientSide(), valueOf(form.eecdh()), h.preferServerCiphers());
+                h.clientSide(), valueOf(form.eecdh()), h.preferServerCiphers(), form.postQuantum());
         Profile edited = ProfileEdits.withHardening(profile, wanted);
         if (form.sessionCache() != profile.sessionCache().enabled()) {
             edited = ProfileEdits.withSessionCache(edited,
@@ -86,6 +105,19 @@ final class HardeningChoices {
     /** The warning that a floor on opportunistic TLS sends old peers to plaintext, shown while that is chosen. */
     static boolean floorWarningShown(Profile.Hardening hardening) {
         return hardening.floorOnOpportunistic() && hardening.protocolFloor() != null;
+    }
+
+    /**
+     * Post-quantum key exchange needs Postfix 3.10 or later with OpenSSL 3.5 or later (decision 0067); on 3.11 with
+     * OpenSSL 3.5 the default already offers it. Without a server, or with an unknown OpenSSL, the box is greyed
+     * and names what it needs; a choice loaded from a profile stays shown.
+     */
+    static PostQuantumChoice postQuantum(ServerFiles server) {
+        PostQuantum.Availability availability = server == null
+                ? new PostQuantum.Availability(PostQuantum.Support.UNAVAILABLE, "Needs " + PostQuantum.NEEDS
+                        + "; connect to the server so the wizard knows its versions.")
+                : PostQuantum.availability(server.version(), server.runtime());
+        return new PostQuantumChoice(availability.usable(), availability.reason());
     }
 
     /** Postfix 3.6 and later choose curves themselves; without a known version the box stays usable. */

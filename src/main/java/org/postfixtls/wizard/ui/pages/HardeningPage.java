@@ -32,6 +32,8 @@ public final class HardeningPage {
     private final Label eecdhReason = PageScaffold.muted("");
     private final Label excludeNote = PageScaffold.muted("");
     private final CheckBox sessionCache = new CheckBox("TLS session cache for inbound and outbound connections");
+    private final CheckBox postQuantum = new CheckBox("Post-quantum hybrid key exchange (X25519MLKEM768)");
+    private final Label postQuantumReason = PageScaffold.muted("");
     private final Label floorWarning = PageScaffold.note("Port 25 with a TLS 1.2 floor: old senders that cannot do "
             + "TLS 1.2 fall back to plaintext instead of TLS 1.0 — weaker, not stronger.", Material2OutlinedMZ.WARNING,
             Styles.WARNING);
@@ -74,6 +76,9 @@ public final class HardeningPage {
         eecdh.setId("hardening-eecdh");
         eecdh.getItems().setAll(HardeningChoices.EECDH_GRADES);
         sessionCache.setId("hardening-session-cache");
+        postQuantum.setId("hardening-pq");
+        postQuantumReason.setId("hardening-pq-reason");
+        postQuantumReason.setWrapText(true);
         floorWarning.setId("hardening-floor-warning");
         for (ComboBox<String> box : List.of(floor, mandatoryGrade, opportunisticGrade, eecdh)) {
             box.setMaxWidth(Double.MAX_VALUE);
@@ -119,6 +124,11 @@ public final class HardeningPage {
         excludeNote.setWrapText(true);
         grid.add(excludeNote, 1, 5, 2, 1);
         grid.addRow(6, DocLink.label("EECDH grade", "smtpd_tls_eecdh_grade"), eecdh, eecdhReason);
+        grid.add(DocLink.label("Key exchange", "tls_eecdh_auto_curves"), 0, 7);
+        grid.add(postQuantum, 1, 7, 2, 1);
+        Label pqHelp = PageScaffold.muted(HardeningChoices.PQ_HELP);
+        pqHelp.setWrapText(true);
+        grid.add(new VBox(4, postQuantumReason, pqHelp), 1, 8, 2, 1);
         return grid;
     }
 
@@ -144,6 +154,10 @@ public final class HardeningPage {
             HardeningChoices.Eecdh eecdhChoice =
                     HardeningChoices.eecdh(model.getServer() == null ? null : model.getServer().version());
             eecdh.setDisable(!eecdhChoice.enabled());
+            postQuantum.setSelected(shown.postQuantum());
+            HardeningChoices.PostQuantumChoice pq = HardeningChoices.postQuantum(model.getServer());
+            postQuantum.setDisable(!pq.enabled());
+            postQuantumReason.setText(pq.reason());
             eecdhReason.setText(eecdhChoice.reason());
             excludeNote.setText(HardeningChoices.exclusionsNote(
                     model.getServer() == null ? null : model.getServer().version()));
@@ -159,7 +173,8 @@ public final class HardeningPage {
             }
             PageScaffold.store(model, HardeningChoices.edit(model.getProfile(), new HardeningChoices.Form(
                     floor.getValue(), floorOnPort25.isSelected(), mandatoryGrade.getValue(),
-                    opportunisticGrade.getValue(), exclude.getText(), eecdh.getValue(), sessionCache.isSelected())));
+                    opportunisticGrade.getValue(), exclude.getText(), eecdh.getValue(), sessionCache.isSelected(),
+                    postQuantum.isSelected())));
         };
         floor.valueProperty().addListener((o, old, v) -> store.run());
         floorOnPort25.selectedProperty().addListener((o, old, v) -> store.run());
@@ -168,6 +183,7 @@ public final class HardeningPage {
         exclude.textProperty().addListener((o, old, v) -> store.run());
         eecdh.valueProperty().addListener((o, old, v) -> store.run());
         sessionCache.selectedProperty().addListener((o, old, v) -> store.run());
+        postQuantum.selectedProperty().addListener((o, old, v) -> store.run());
     }
 
     private static ComboBox<String> gradeBox(String id) {

@@ -29,7 +29,7 @@ final class PostfixDocs {
                 "smtpd_tls_security_level", "smtpd_tls_auth_only", "smtpd_tls_wrappermode",
                 "smtpd_tls_cert_file", "smtpd_tls_key_file", "smtpd_tls_chain_files",
                 "smtpd_tls_mandatory_protocols", "smtpd_tls_protocols", "smtpd_tls_mandatory_ciphers",
-                "smtpd_tls_ciphers", "smtpd_tls_exclude_ciphers", "smtpd_tls_eecdh_grade",
+                "smtpd_tls_ciphers", "smtpd_tls_exclude_ciphers", "smtpd_tls_eecdh_grade", "tls_eecdh_auto_curves",
                 "smtpd_tls_session_cache_database", "smtpd_tls_loglevel", "smtpd_sasl_type", "smtpd_sasl_path",
                 "smtpd_use_tls", "smtp_tls_mandatory_protocols", "smtp_tls_mandatory_ciphers"}) {
             TABLE.put(parameter, new Section("postconf(5)", parameter, SITE + "postconf.5.html#" + parameter));

@@ -158,7 +158,7 @@ public final class VerifyPage {
     /** Everything the engine needs, read from the form and the model on the FX thread. */
     private record Inputs(String host, List<PortTarget> targets, Optional<String> mailDomain,
             Optional<String> expectedSha, List<ExpectedCertificate> chosenPair, List<String> names, String caFile,
-            String configDir, String outboundLevel, Optional<String> reportAddress) {
+            String configDir, String outboundLevel, Optional<String> reportAddress, boolean postQuantum) {
     }
 
     private Inputs inputs() {
@@ -173,7 +173,10 @@ public final class VerifyPage {
                 model.getServer() == null ? List.of() : model.getServer().myhostname().stream().toList(),
                 form.caBundle.getText().trim(), model.getServer() == null ? null : model.getServer().configDirectory(),
                 model.getProfile().outbound().level().postfixName(),
-                Optional.ofNullable(model.getProfile().mtaSts()).map(sts -> sts.reportAddress()));
+                Optional.ofNullable(model.getProfile().mtaSts()).map(sts -> sts.reportAddress()),
+                // a choice the plan refused (the server cannot) is not held against the server
+                model.getProfile().hardening().pqKeyExchange()
+                        && HardeningChoices.postQuantum(model.getServer()).enabled());
     }
 
     /** Off the FX thread: trust anchors, DNS, the SSH session for the server side, then the engine. */
@@ -190,7 +193,7 @@ public final class VerifyPage {
                 Optional.empty(), Optional.empty()));
         VerificationRequest request = new VerificationRequest(in.host(), in.targets(),
                 new PortExpectations(trust, in.chosenPair().isEmpty() ? in.expectedSha() : Optional.empty(), in.names(),
-                        Duration.ofDays(21), in.chosenPair()), in.mailDomain(),
+                        Duration.ofDays(21), in.chosenPair()).withPostQuantum(in.postQuantum()), in.mailDomain(),
                 serverSide, ProbeTimeouts.DEFAULT, in.reportAddress());
         return engine.start(request, listener(attempt));
     }

@@ -54,10 +54,11 @@ class EngineProgressAndCancelTest {
                     new PortTarget("127.0.0.1", a.port(), PortRole.SMTP), new PortTarget("127.0.0.1", b.port(), PortRole.SUBMISSIONS)),
                     PortExpectations.NONE, Optional.empty(), Optional.empty(), ProbeTimeouts.DEFAULT);
             VerificationReport report = engine().start(request, listener).report().get(20, TimeUnit.SECONDS);
-            // smtp: dialog + 4 versions + 5 cipher classes + injection; submissions (implicit): no injection test
-            assertEquals(11 + 10, totals.get(0));
-            assertEquals(21, finished.size());
-            assertEquals(21, finished.stream().mapToInt(Integer::intValue).max().orElseThrow());
+            // smtp: dialog + 4 versions + 5 cipher classes + injection + 2 post-quantum offers; submissions
+            // (implicit): no injection test
+            assertEquals(13 + 12, totals.get(0));
+            assertEquals(25, finished.size());
+            assertEquals(25, finished.stream().mapToInt(Integer::intValue).max().orElseThrow());
             assertEquals(2, ports.size());
             assertEquals(report.ports().stream().map(p -> p.target().port()).sorted().toList(),
                     ports.stream().map(p -> p.target().port()).sorted().toList());

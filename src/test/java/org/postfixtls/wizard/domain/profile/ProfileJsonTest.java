@@ -1,6 +1,7 @@
 package org.postfixtls.wizard.domain.profile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,6 +61,7 @@ class ProfileJsonTest {
         "{\"schema\":2}|schema",
         "{}|schema",
         "{\"schema\":1,\"hardening\":{\"preset\":\"paranoid\"}}|hardening.preset",
+        "{\"schema\":1,\"hardening\":{\"pqKeyExchange\":\"yes\"}}|hardening.pqKeyExchange",
         "{\"schema\":1,\"mtaSts\":{\"domain\":\"example.com\",\"mx\":[],\"mode\":\"enforce\"}}|mtaSts.mx",
         "{\"schema\":1,\"logging\":{\"smtpLoglevel\":9}}|logging.smtpLoglevel",
         "[1]|$",
@@ -92,5 +94,18 @@ class ProfileJsonTest {
         InvalidProfileException e = assertThrows(InvalidProfileException.class, () -> ProfileJson.read(
                 "{\"schema\":1,\"policies\":[{\"destination\":\"*\",\"level\":\"encrypt\"}]}"));
         assertTrue(e.getMessage().contains("never looked up"), e.getMessage());
+    }
+
+    @Test
+    void postQuantumKeyExchangeIsReadWrittenOnlyWhenChosenAndOffByDefault() throws Exception {
+        Profile plain = ProfileJson.read("{\"schema\":1}");
+        assertFalse(plain.hardening().pqKeyExchange(), "no preset turns it on: it needs Postfix 3.10 and OpenSSL 3.5");
+        assertFalse(ProfileJson.write(plain).contains("pqKeyExchange"), "profiles without it stay as they were");
+        Profile chosen = ProfileJson.read("{\"schema\":1,\"hardening\":{\"preset\":\"mandatory\","
+                + "\"pqKeyExchange\":true}}");
+        assertTrue(chosen.hardening().pqKeyExchange());
+        assertEquals("high", chosen.hardening().opportunisticCiphers(), "the preset still supplies the rest");
+        assertEquals(chosen, ProfileJson.read(ProfileJson.write(chosen)));
+        assertTrue(ProfileValidator.validate(chosen).isEmpty());
     }
 }

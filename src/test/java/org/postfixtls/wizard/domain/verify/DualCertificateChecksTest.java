@@ -51,7 +51,7 @@ class DualCertificateChecksTest {
             probes.put(SignatureFamily.RSA, rsa);
         }
         PortObservation observation = new PortObservation(PORT, SessionObservation.unreachable("n/a", Duration.ZERO),
-                Map.of(), Map.of(), Optional.empty(), probes);
+                Map.of(), Map.of(), Optional.empty()).withCertificateProbes(probes);
         List<Check> checks = new ArrayList<>();
         DualCertificateChecks.add(observation, expectations, checks);
         Map<String, Check> byId = new java.util.HashMap<>();

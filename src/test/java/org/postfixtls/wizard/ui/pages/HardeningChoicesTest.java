@@ -165,4 +165,21 @@ class HardeningChoicesTest {
         assertEquals(DEFAULT, HardeningChoices.CIPHER_GRADES.get(0));
         assertEquals(DEFAULT, HardeningChoices.EECDH_GRADES.get(0));
     }
+
+    @Test
+    void thePostQuantumBoxEditsOnlyItsFlagAndNeedsAServerToKnowTheVersions() {
+        Profile base = Preset.RECOMMENDED.baseline();
+        HardeningChoices.Form form = HardeningChoices.Form.of(base);
+        HardeningChoices.Form ticked = new HardeningChoices.Form(form.floor(), form.floorOnPort25(),
+                form.mandatoryCiphers(), form.opportunisticCiphers(), form.exclude(), form.eecdh(), form.sessionCache(),
+                true);
+        Profile edited = HardeningChoices.edit(base, ticked);
+        assertTrue(edited.hardening().pqKeyExchange());
+        assertEquals(base.hardening().withPqKeyExchange(true), edited.hardening(), "nothing else changes");
+        assertTrue(HardeningChoices.presetLabel(edited).endsWith("with your changes"));
+
+        HardeningChoices.PostQuantumChoice none = HardeningChoices.postQuantum(null);
+        assertFalse(none.enabled());
+        assertTrue(none.reason().startsWith("Needs Postfix 3.10 or later with OpenSSL 3.5 or later"), none.reason());
+    }
 }

@@ -101,6 +101,7 @@ public final class Planner {
             // after the levels: an obsolete -o only counts where the service's level is empty (postconf(5))
             migrateObsoleteOverrides();
             hardening();
+            postQuantum();
             untrapProtocols();
             runtimeNotes();
             sessionCacheAndLogging();
@@ -304,7 +305,7 @@ public final class Planner {
             }
             boolean pqDefault = version.atLeast(PostfixVersion.V3_11)
                     && runtime.opensslVersion().map(v -> v.atLeast(3, 5)).orElse(false);
-            if (pqDefault && !main.isSet("tls_eecdh_auto_curves")) {
+            if (pqDefault && !main.isSet("tls_eecdh_auto_curves") && !profile.hardening().pqKeyExchange()) {
                 notes.add("Postfix " + version + " with " + runtime.describeOpenssl() + " already offers post-quantum"
                         + " hybrid key exchange by default (tls_eecdh_auto_curves = ?X25519MLKEM768:DEFAULT,"
                         + " RELEASE_NOTES-3.11); the plan leaves it alone.");
@@ -479,6 +480,52 @@ public final class Planner {
                 set("tls_preempt_cipherlist", h.preferServerCiphers() ? "yes" : "no", "Let the server's cipher order"
                         + " win over the client's.", source, null);
             }
+        }
+
+        /**
+         * Post-quantum hybrid key exchange (decision 0067): X25519MLKEM768 first in tls_eecdh_auto_curves where
+         * Postfix 3.10+ and OpenSSL 3.5+ can use it, the admin's other groups kept in their order. Where the server
+         * cannot, nothing is written and a note says what it needs.
+         */
+        private void postQuantum() {
+            if (!profile.hardening().pqKeyExchange()) {
+                return;
+            }
+            PostQuantum.Availability availability = PostQuantum.availability(version, request.runtime());
+            String name = PostQuantum.PARAMETER;
+            Optional<String> raw = main.get(name);
+            String current = raw.map(main::expand).orElse("");
+            if (!availability.usable()) {
+                notes.add("Post-quantum hybrid key exchange is not applied: " + availability.reason());
+                return;
+            }
+            if (raw.isPresent() && current.isBlank() && main.value("tls_ffdhe_auto_groups").isBlank()) {
+                notes.add("Kept " + name + " empty: it hands the choice of groups to " + request.runtime()
+                        .describeOpenssl() + ", whose default already prefers " + PostQuantum.GROUP
+                        + " (postconf(5) tls_eecdh_auto_curves).");
+                planned.put(name, raw.get());
+                return;
+            }
+            if (raw.isEmpty() && availability.support() == PostQuantum.Support.DEFAULT) {
+                notes.add("Post-quantum hybrid key exchange: " + availability.reason() + " The plan leaves "
+                        + name + " unset.");
+                return;
+            }
+            if (PostQuantum.first(current)) {
+                notes.add("Kept " + name + " = " + raw.orElse("").trim() + ": it already offers " + PostQuantum.GROUP
+                        + " first.");
+                planned.put(name, raw.orElse(""));
+                return;
+            }
+            String wanted = PostQuantum.withGroupFirst(current);
+            String reason = "Offer post-quantum hybrid key exchange (" + PostQuantum.GROUP + ", ML-KEM-768 with"
+                    + " X25519) first, so a recorded session cannot be decrypted later with a quantum computer. "
+                    + (raw.isEmpty() || current.isBlank() ? "The other groups are Postfix " + version + "'s default"
+                    + " list (" + PostQuantum.DEFAULT_3_10 + "), unchanged."
+                    : "Your groups (" + current.trim() + ") follow, in their order; only the first place changes.")
+                    + " Postfix skips names its OpenSSL lacks.";
+            set(name, wanted, reason, "postconf(5) tls_eecdh_auto_curves; RELEASE_NOTES-3.11 [Feature 20251102]",
+                    PostQuantum.TRADE_OFF + " Applies to the SMTP client too (tls_eecdh_auto_curves is shared).");
         }
 
         /** Sets a protocol floor unless the server already refuses more (a preset never widens the protocols). */
