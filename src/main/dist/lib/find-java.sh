@@ -3,11 +3,17 @@
 # The machine's default java may be older (17 on Debian 12), so look beyond PATH.
 
 pftw_java_major() {
-  # The JDK's "release" file answers without starting a JVM (saves ~100 ms per candidate).
+  # The JDK's "release" file answers without starting a JVM (saves ~100 ms per candidate); read with the shell's
+  # own string operations, since every dirname/sed/head is a process start (decision 0068).
   real=$(readlink -f "$1" 2>/dev/null) || real=$1
-  release="$(dirname "$(dirname "$real")")/release"
+  release="${real%/*}"
+  release="${release%/*}/release"
   if [ -r "$release" ]; then
-    sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$release" | head -n 1
+    while IFS= read -r line; do
+      case "$line" in
+        JAVA_VERSION=*) line=${line#JAVA_VERSION=\"}; echo "${line%%[!0-9]*}"; return 0 ;;
+      esac
+    done <"$release"
   else
     "$1" -version 2>&1 | sed -n 's/.*version "\([0-9][0-9]*\)[^"]*".*/\1/p' | head -n 1
   fi
