@@ -41,3 +41,20 @@ pftw_find_java() {
   echo "Install a JDK/JRE 21+ or point JAVA_HOME (or PFTW_JAVA_HOME) at one." >&2
   return 1
 }
+
+# The exact build of a java executable ("25.0.3+9-LTS Eclipse Adoptium"), from its release file: the launcher maps
+# the startup cache only with the build it was trained with (decision 0068). Empty when unknown.
+pftw_java_build() {
+  real=$(readlink -f "$1" 2>/dev/null) || real=$1
+  release="${real%/*}"
+  release="${release%/*}/release"
+  build= vendor=
+  [ -r "$release" ] || return 0
+  while IFS= read -r line; do
+    case "$line" in
+      JAVA_RUNTIME_VERSION=*) build=${line#*=} ;;
+      IMPLEMENTOR=*) vendor=${line#*=} ;;
+    esac
+  done <"$release"
+  [ -z "$build" ] || echo "$build $vendor $release"
+}
