@@ -19,7 +19,6 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.net.ssl.KeyManagerFactory;
@@ -44,31 +43,39 @@ public final class StartupTraining {
     private StartupTraining() {
     }
 
-    /** Trains {@code command}; only {@code verify} has a training so far. */
+    /**
+     * Trains {@code command}; only {@code verify} has a training so far. It probes the training server that
+     * {@link #main} runs in another JVM (its ports and CA file in {@code pftw.training.server}), so the server's classes
+     * (JSSE's server side, the certificate generator) stay out of the cache: the JVM loads all of a cache's classes at
+     * every start.
+     */
     public static void run(String command) throws Exception {
         if (!command.equals("verify")) {
             throw new IllegalArgumentException("no startup training for '" + command + "'");
         }
+        String[] server = Files.readString(Path.of(System.getProperty("pftw.training.server"))).strip().split(" ");
+        cli("verify", "--host", "127.0.0.1", "--hostname", NAME, "--smtp-port", server[0], "--submission-port", server[1],
+                "--submissions-port", server[2], "--ca-file", server[3], "--timeout", "5");
+    }
+
+    /**
+     * The training server: STARTTLS on two ports, implicit TLS on a third, with a throw-away RSA certificate; writes
+     * "SMTP SUBMISSION SUBMISSIONS CA_FILE" to {@code args[0]} and serves until killed (at most {@code args[1]} s).
+     */
+    public static void main(String[] args) throws Exception {
         GeneratedCertificate certificate = new SelfSignedCertificateGenerator().generate(NAME, GeneratedKeyType.RSA_2048);
         Path ca = Files.createTempFile("pftw-training", ".pem");
         try (TrainingServer starttls = new TrainingServer(certificate, false);
              TrainingServer submission = new TrainingServer(certificate, false);
              TrainingServer implicit = new TrainingServer(certificate, true)) {
             Files.write(ca, certificate.certificatePem());
-            List<String> verify = List.of("verify", "--host", "127.0.0.1", "--hostname", NAME,
-                    "--smtp-port", String.valueOf(starttls.port()), "--submission-port", String.valueOf(submission.port()),
-                    "--submissions-port", String.valueOf(implicit.port()), "--ca-file", ca.toString(), "--timeout", "5");
-            cli(verify.toArray(String[]::new));
-            cli(concat(verify, "--format", "json"));
+            Path ready = Path.of(args[0] + ".tmp");
+            Files.writeString(ready, starttls.port() + " " + submission.port() + " " + implicit.port() + " " + ca + "\n");
+            Files.move(ready, Path.of(args[0]), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Thread.sleep(Long.parseLong(args[1]) * 1000);
         } finally {
             Files.deleteIfExists(ca);
         }
-    }
-
-    private static String[] concat(List<String> first, String... more) {
-        String[] all = first.toArray(new String[first.size() + more.length]);
-        System.arraycopy(more, 0, all, first.size(), more.length);
-        return all;
     }
 
     private static void cli(String... args) {
