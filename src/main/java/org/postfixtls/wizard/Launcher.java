@@ -1,5 +1,6 @@
 package org.postfixtls.wizard;
 
+import org.postfixtls.wizard.cli.StartupTraining;
 import org.postfixtls.wizard.cli.WizardCli;
 import org.postfixtls.wizard.ui.DesktopLauncher;
 
@@ -13,7 +14,12 @@ public final class Launcher {
     private Launcher() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        String training = System.getProperty("pftw.startupTraining");
+        if (training != null) {
+            // a startup cache's training run (decision 0068): that command's paths first, then what the arguments ask
+            StartupTraining.run(training);
+        }
         if (args.length == 0) {
             System.exit(DesktopLauncher.launch());
         }

@@ -7,7 +7,12 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.SecurityParameters;
@@ -101,13 +106,20 @@ public final class SmtpProber implements PortProber {
 
     @Override
     public ProbeOutcome tryVersion(PortTarget target, TlsVersion version, ProbeTimeouts timeouts) {
+        return tryVersions(target, EnumSet.of(version), timeouts);
+    }
+
+    /** One handshake offering these versions (BC's client offers a contiguous range, highest first). */
+    @Override
+    public ProbeOutcome tryVersions(PortTarget target, Set<TlsVersion> versions, ProbeTimeouts timeouts) {
+        String label = versions.stream().map(TlsVersion::label).collect(Collectors.joining("/"));
         try (SmtpConnection connection = SmtpConnection.open(target.host(), target.port(), timeouts)) {
             Optional<String> notReady = readyForTls(connection, target);
             if (notReady.isPresent()) {
                 return ProbeOutcome.unknown(notReady.get());
             }
             try {
-                HandshakeFacts facts = handshake(connection, target.host(), new ProtocolVersion[] {bc(version)});
+                HandshakeFacts facts = handshake(connection, target.host(), bc(versions));
                 return ProbeOutcome.accepted("negotiated " + facts.protocol() + " with " + facts.cipher());
             } catch (TlsFatalAlertReceived e) {
                 return ProbeOutcome.refused("refused with alert " + AlertDescription.getText(e.getAlertDescription()));
@@ -121,7 +133,7 @@ public final class SmtpProber implements PortProber {
                 return ProbeOutcome.refused("the server closed the connection during the handshake");
             }
         } catch (IOException e) {
-            return ProbeOutcome.unknown(describe("probing " + version.label(), e, timeouts));
+            return ProbeOutcome.unknown(describe("probing " + label, e, timeouts));
         }
     }
 
@@ -149,17 +161,29 @@ public final class SmtpProber implements PortProber {
 
     @Override
     public ProbeOutcome tryCipherClass(PortTarget target, WeakCipherClass cipherClass, ProbeTimeouts timeouts) {
+        return cipherSuites(target, cipherClass.cipherSuites(), cipherClass.label(), timeouts);
+    }
+
+    /** One ClientHello with the union of the classes' suites, each suite once. */
+    @Override
+    public ProbeOutcome tryCipherClasses(PortTarget target, Set<WeakCipherClass> classes, ProbeTimeouts timeouts) {
+        List<Integer> suites = classes.stream().flatMap(c -> c.cipherSuites().stream()).distinct().toList();
+        return cipherSuites(target, suites, classes.stream().map(WeakCipherClass::label)
+                .collect(Collectors.joining("/")), timeouts);
+    }
+
+    private ProbeOutcome cipherSuites(PortTarget target, List<Integer> suites, String label, ProbeTimeouts timeouts) {
         try (SmtpConnection connection = SmtpConnection.open(target.host(), target.port(), timeouts)) {
             Optional<String> notReady = readyForTls(connection, target);
             if (notReady.isPresent()) {
                 return ProbeOutcome.unknown(notReady.get());
             }
-            connection.sendRaw(CipherClassHello.clientHello(cipherClass.cipherSuites(),
+            connection.sendRaw(CipherClassHello.clientHello(suites,
                     ProbeTlsClient.hostIsIpLiteral(target.host()) ? null : target.host()));
             connection.armReadTimeout();
-            return CipherClassHello.readAnswer(connection.input(), cipherClass.cipherSuites());
+            return CipherClassHello.readAnswer(connection.input(), suites);
         } catch (IOException e) {
-            return ProbeOutcome.unknown(describe("probing " + cipherClass.label(), e, timeouts));
+            return ProbeOutcome.unknown(describe("probing " + label, e, timeouts));
         }
     }
 
@@ -270,6 +294,11 @@ public final class SmtpProber implements PortProber {
         return new HandshakeFacts(TlsNames.version(parameters.getNegotiatedVersion()),
                 TlsNames.cipherSuite(parameters.getCipherSuite()),
                 group >= 0 ? Optional.of(TlsNames.group(group)) : Optional.empty(), client.chain());
+    }
+
+    /** Highest first, as a ClientHello lists them. */
+    private static ProtocolVersion[] bc(Set<TlsVersion> versions) {
+        return versions.stream().sorted(Comparator.reverseOrder()).map(SmtpProber::bc).toArray(ProtocolVersion[]::new);
     }
 
     private static ProtocolVersion bc(TlsVersion version) {

@@ -1,5 +1,6 @@
 package org.postfixtls.wizard.app.verify;
 
+import java.util.Set;
 import org.postfixtls.wizard.domain.verify.CertificateProbe;
 import org.postfixtls.wizard.domain.verify.KeyExchangeOffer;
 import org.postfixtls.wizard.domain.verify.PortTarget;
@@ -20,6 +21,25 @@ public interface PortProber {
 
     /** A handshake offering only this version. */
     ProbeOutcome tryVersion(PortTarget target, TlsVersion version, ProbeTimeouts timeouts);
+
+    /**
+     * One handshake offering exactly these versions. A server picks the highest version both sides support, so
+     * REFUSED means each of them is refused, with the same detail a one-version probe would give; anything else
+     * decides nothing about the single versions. The default probes nothing together (UNKNOWN): the engine then
+     * asks version by version.
+     */
+    default ProbeOutcome tryVersions(PortTarget target, Set<TlsVersion> versions, ProbeTimeouts timeouts) {
+        return ProbeOutcome.unknown("not probed together");
+    }
+
+    /**
+     * One ClientHello offering the cipher suites of all these classes: a server that picks none of the union picks
+     * none of each class, so REFUSED means each class is refused (same detail as one class's probe). The default
+     * probes nothing together (UNKNOWN): the engine then asks class by class.
+     */
+    default ProbeOutcome tryCipherClasses(PortTarget target, Set<WeakCipherClass> classes, ProbeTimeouts timeouts) {
+        return ProbeOutcome.unknown("not probed together");
+    }
 
     /** A ClientHello offering only this class's cipher suites: does the server pick one? */
     ProbeOutcome tryCipherClass(PortTarget target, WeakCipherClass cipherClass, ProbeTimeouts timeouts);

@@ -5,13 +5,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,11 +50,16 @@ import org.postfixtls.wizard.domain.verify.VerificationReport;
 import org.postfixtls.wizard.domain.verify.WeakCipherClass;
 
 /**
- * Runs every probe of a verification at once — per port the main dialog, four protocol versions, five weak cipher
- * classes and the STARTTLS injection test, each on its own connection; DNS; the server side — and judges the results.
- * One virtual thread per probe: they spend their time waiting on the network.
+ * Runs the probes of a verification at once — per port the main dialog, TLS 1.2, TLS 1.0 and 1.1 together, the five
+ * weak cipher classes together and the STARTTLS injection test, each on its own connection; DNS; the server side —
+ * and judges the results. TLS 1.3 is read from the dialog's own handshake when it negotiated 1.3; a question asked
+ * together that is not refused is asked again one by one (decision 0069). One virtual thread per probe: they spend
+ * their time waiting on the network.
  */
 public final class VerificationEngine {
+
+    /** Asked together first: a server that refuses a ClientHello topped at TLS 1.1 speaks neither (decision 0069). */
+    private static final Set<TlsVersion> OLD_VERSIONS = EnumSet.of(TlsVersion.TLS_1_0, TlsVersion.TLS_1_1);
 
     private final PortProber prober;
     private final Optional<DnsResolver> dns;
@@ -135,16 +143,12 @@ public final class VerificationEngine {
             List<Future<PortResult>> ports = new ArrayList<>();
             for (PortTarget target : request.ports()) {
                 Future<SessionObservation> session = submit(target + ": dialog", () -> prober.session(target, timeouts));
-                Map<TlsVersion, Future<ProbeOutcome>> versions = new EnumMap<>(TlsVersion.class);
-                for (TlsVersion version : TlsVersion.values()) {
-                    versions.put(version, submit(target + ": " + version.label(),
-                            () -> prober.tryVersion(target, version, timeouts)));
-                }
-                Map<WeakCipherClass, Future<ProbeOutcome>> ciphers = new EnumMap<>(WeakCipherClass.class);
-                for (WeakCipherClass cipherClass : WeakCipherClass.values()) {
-                    ciphers.put(cipherClass, submit(target + ": " + cipherClass.label(),
-                            () -> prober.tryCipherClass(target, cipherClass, timeouts)));
-                }
+                ProbeGroup<TlsVersion> versions = new ProbeGroup<>(TlsVersion.class);
+                versions.single(TlsVersion.TLS_1_2, target, timeouts);
+                versions.run(Set.of(TlsVersion.TLS_1_3), () -> versionsAfterSession(target, session, versions, timeouts));
+                versions.together(OLD_VERSIONS, target, timeouts);
+                ProbeGroup<WeakCipherClass> ciphers = new ProbeGroup<>(WeakCipherClass.class);
+                ciphers.together(EnumSet.allOf(WeakCipherClass.class), target, timeouts);
                 Optional<Future<ProbeOutcome>> injection = target.mode() == PortMode.STARTTLS
                         ? Optional.of(submit(target + ": STARTTLS injection", () -> prober.tryStarttlsInjection(target, timeouts)))
                         : Optional.empty();
@@ -200,18 +204,23 @@ public final class VerificationEngine {
         private <T> Future<T> submit(String step, Supplier<T> probe) {
             return executor.submit(() -> {
                 T result = probe.get();
-                listener.progress(finished.incrementAndGet(), total, step);
+                progress(step);
                 return result;
             });
         }
 
         private PortObservation observe(PortTarget target, Future<SessionObservation> session,
-                                        Map<TlsVersion, Future<ProbeOutcome>> versions,
-                                        Map<WeakCipherClass, Future<ProbeOutcome>> ciphers,
+                                        ProbeGroup<TlsVersion> versions, ProbeGroup<WeakCipherClass> ciphers,
                                         Optional<Future<ProbeOutcome>> injection, Limit limit) {
             return new PortObservation(target, await(session, limit, () -> unfinishedSession(limit)),
-                    awaitAll(versions, limit), awaitAll(ciphers, limit),
+                    versions.await(limit), ciphers.await(limit),
                     injection.map(future -> await(future, limit, () -> unfinishedProbe(limit))));
+        }
+
+        private <K extends Enum<K>> Map<K, ProbeOutcome> awaitAll(Map<K, Future<ProbeOutcome>> futures, Limit limit) {
+            Map<K, ProbeOutcome> outcomes = new LinkedHashMap<>();
+            futures.forEach((key, future) -> outcomes.put(key, await(future, limit, () -> unfinishedProbe(limit))));
+            return outcomes;
         }
 
         /** The per-algorithm handshakes of a dual-certificate verification (none with a single certificate). */
@@ -221,6 +230,118 @@ public final class VerificationEngine {
             algorithms.forEach((family, future) -> probes.put(family, await(future, limit,
                     () -> CertificateProbe.unknown("the probe " + limit.notFinished()))));
             return observed.withCertificateProbes(probes);
+        }
+
+        /**
+         * The session's own handshake offers TLS 1.3 and 1.2, so a session that negotiated one of them already
+         * answers that version's probe; only a version it did not show is probed on a connection of its own.
+         * TLS 1.2 is probed at once (servers that speak 1.3 answer the session with 1.3), TLS 1.3 after the session.
+         */
+        private void versionsAfterSession(PortTarget target, Future<SessionObservation> session,
+                                          ProbeGroup<TlsVersion> versions, ProbeTimeouts timeouts) {
+            SessionObservation observed;
+            try {
+                observed = session.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("verification cancelled");
+            } catch (ExecutionException e) {
+                throw new CompletionException(e.getCause());
+            }
+            Optional<HandshakeFacts> facts = observed.handshake()
+                    .filter(handshake -> handshake.protocol().equals(TlsVersion.TLS_1_3.label()));
+            if (facts.isPresent()) {
+                versions.complete(TlsVersion.TLS_1_3, target, ProbeOutcome.accepted(
+                        "negotiated " + facts.get().protocol() + " with " + facts.get().cipher()));
+            } else {
+                versions.complete(TlsVersion.TLS_1_3, target, prober.tryVersion(target, TlsVersion.TLS_1_3, timeouts));
+            }
+        }
+
+        private void progress(String step) {
+            listener.progress(finished.incrementAndGet(), total, step);
+        }
+
+        /**
+         * The outcomes of one kind of probe on one port (versions, or cipher classes), each key awaited on its own so a
+         * stuck probe costs only its own result. A question asked together (one connection for several keys) that
+         * comes back REFUSED answers every key; otherwise each key is asked alone.
+         */
+        private final class ProbeGroup<K extends Enum<K>> {
+            private final Map<K, CompletableFuture<ProbeOutcome>> outcomes;
+            private final List<Future<?>> tasks = new CopyOnWriteArrayList<>();
+
+            ProbeGroup(Class<K> keys) {
+                outcomes = new EnumMap<>(keys);
+                for (K key : keys.getEnumConstants()) {
+                    outcomes.put(key, new CompletableFuture<>());
+                }
+            }
+
+            void add(Future<?> task) {
+                tasks.add(task);
+            }
+
+            void single(K key, PortTarget target, ProbeTimeouts timeouts) {
+                run(Set.of(key), () -> complete(key, target, ask(key, target, timeouts)));
+            }
+
+            void together(Set<K> keys, PortTarget target, ProbeTimeouts timeouts) {
+                run(keys, () -> {
+                    ProbeOutcome outcome = askTogether(keys, target, timeouts);
+                    for (K key : keys) {
+                        if (outcome.refused()) {
+                            complete(key, target, outcome);
+                        } else {
+                            single(key, target, timeouts);
+                        }
+                    }
+                });
+            }
+
+            void run(Set<K> keys, Runnable probe) {
+                add(executor.submit(() -> {
+                    try {
+                        probe.run();
+                    } catch (RuntimeException | Error e) {
+                        fail(keys, e);
+                        throw e;
+                    }
+                }));
+            }
+
+            @SuppressWarnings("unchecked")
+            private ProbeOutcome ask(K key, PortTarget target, ProbeTimeouts timeouts) {
+                return key instanceof TlsVersion version ? prober.tryVersion(target, version, timeouts)
+                        : prober.tryCipherClass(target, (WeakCipherClass) key, timeouts);
+            }
+
+            @SuppressWarnings("unchecked")
+            private ProbeOutcome askTogether(Set<K> keys, PortTarget target, ProbeTimeouts timeouts) {
+                K first = keys.iterator().next();
+                return first instanceof TlsVersion ? prober.tryVersions(target, (Set<TlsVersion>) keys, timeouts)
+                        : prober.tryCipherClasses(target, (Set<WeakCipherClass>) keys, timeouts);
+            }
+
+            void complete(K key, PortTarget target, ProbeOutcome outcome) {
+                outcomes.get(key).complete(outcome);
+                progress(target + ": " + (key instanceof TlsVersion v ? v.label() : ((WeakCipherClass) key).label()));
+            }
+
+            /** Each key until the limit; what is still open then is stopped (its sockets closed) and "not finished". */
+            Map<K, ProbeOutcome> await(Limit limit) {
+                Map<K, ProbeOutcome> result = new LinkedHashMap<>();
+                outcomes.forEach((key, future) -> result.put(key, Run.this.await(future, limit, () -> {
+                    tasks.forEach(task -> task.cancel(true));
+                    return unfinishedProbe(limit);
+                })));
+                return result;
+            }
+
+            /** A probe that threw (a bug, not a server answer) fails the verification through its keys, as before. */
+            private void fail(Set<K> keys, Throwable e) {
+                keys.forEach(key -> outcomes.get(key).completeExceptionally(e));
+            }
         }
 
         /** Waits until the limit at most; a probe still running then is stopped and replaced by "not finished". */
@@ -236,12 +357,6 @@ public final class VerificationEngine {
             } catch (ExecutionException e) {
                 throw new CompletionException(e.getCause());
             }
-        }
-
-        private <K extends Enum<K>> Map<K, ProbeOutcome> awaitAll(Map<K, Future<ProbeOutcome>> futures, Limit limit) {
-            Map<K, ProbeOutcome> outcomes = new LinkedHashMap<>();
-            futures.forEach((key, future) -> outcomes.put(key, await(future, limit, () -> unfinishedProbe(limit))));
-            return outcomes;
         }
     }
 
