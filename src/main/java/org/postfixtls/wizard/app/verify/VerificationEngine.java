@@ -158,10 +158,11 @@ public final class VerificationEngine {
                             () -> prober.tryCertificateAlgorithm(target, family, timeouts)));
                 }
                 Map<KeyExchangeOffer, Future<ProbeOutcome>> groups = new EnumMap<>(KeyExchangeOffer.class);
-                for (KeyExchangeOffer offer : KeyExchangeOffer.values()) {
-                    groups.put(offer, submit(target + ": " + offer.label(),
-                            () -> prober.tryKeyExchange(target, offer, timeouts)));
-                }
+                Future<ProbeOutcome> alone = submit(target + ": " + KeyExchangeOffer.PQ_ONLY.label(),
+                        () -> prober.tryKeyExchange(target, KeyExchangeOffer.PQ_ONLY, timeouts));
+                groups.put(KeyExchangeOffer.PQ_ONLY, alone);
+                groups.put(KeyExchangeOffer.PQ_AND_X25519, submit(target + ": " + KeyExchangeOffer.PQ_AND_X25519.label(),
+                        () -> besideX25519(target, alone, timeouts)));
                 ports.add(executor.submit(() -> {
                     PortResult result = evaluator.evaluate(withAlgorithms(observe(target, session, versions, ciphers,
                             injection, limit), algorithms, limit).withKeyExchange(awaitAll(groups, limit)),
@@ -215,6 +216,30 @@ public final class VerificationEngine {
             return new PortObservation(target, await(session, limit, () -> unfinishedSession(limit)),
                     versions.await(limit), ciphers.await(limit),
                     injection.map(future -> await(future, limit, () -> unfinishedProbe(limit))));
+        }
+
+        /**
+         * A server that does not take X25519MLKEM768 offered alone cannot choose it beside X25519 either: most servers
+         * do not offer it yet, so the second post-quantum connection is made only when the first one was accepted.
+         */
+        private ProbeOutcome besideX25519(PortTarget target, Future<ProbeOutcome> alone, ProbeTimeouts timeouts) {
+            ProbeOutcome first;
+            try {
+                first = alone.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("verification cancelled");
+            } catch (ExecutionException e) {
+                throw new CompletionException(e.getCause());
+            }
+            if (first.accepted()) {
+                return prober.tryKeyExchange(target, KeyExchangeOffer.PQ_AND_X25519, timeouts);
+            }
+            return first.refused()
+                    ? ProbeOutcome.refused("offered " + KeyExchangeOffer.PQ_AND_X25519.label() + ": not asked, the"
+                            + " server does not take " + KeyExchangeOffer.GROUP + " even offered alone")
+                    : ProbeOutcome.unknown("offered " + KeyExchangeOffer.PQ_AND_X25519.label() + ": not asked, the"
+                            + " first offer could not run");
         }
 
         private <K extends Enum<K>> Map<K, ProbeOutcome> awaitAll(Map<K, Future<ProbeOutcome>> futures, Limit limit) {

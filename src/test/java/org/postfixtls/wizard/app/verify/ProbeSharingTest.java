@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.postfixtls.wizard.domain.verify.HandshakeFacts;
+import org.postfixtls.wizard.domain.verify.KeyExchangeOffer;
 import org.postfixtls.wizard.domain.verify.PortExpectations;
 import org.postfixtls.wizard.domain.verify.PortObservation;
 import org.postfixtls.wizard.domain.verify.PortRole;
@@ -39,6 +40,7 @@ class ProbeSharingTest {
         final String sessionVersion;
         final Map<TlsVersion, ProbeOutcome> versions = new EnumMap<>(TlsVersion.class);
         final Map<WeakCipherClass, ProbeOutcome> ciphers = new EnumMap<>(WeakCipherClass.class);
+        ProbeOutcome pqAlone = ProbeOutcome.refused("offered X25519MLKEM768 alone: the server answered otherwise");
 
         FixedServer(String sessionVersion) {
             this.sessionVersion = sessionVersion;
@@ -91,6 +93,13 @@ class ProbeSharingTest {
         public ProbeOutcome tryStarttlsInjection(PortTarget target, ProbeTimeouts timeouts) {
             throw new AssertionError("implicit TLS has no injection test");
         }
+
+        @Override
+        public ProbeOutcome tryKeyExchange(PortTarget target, KeyExchangeOffer offer, ProbeTimeouts timeouts) {
+            asked.add("pq " + offer);
+            return offer == KeyExchangeOffer.PQ_ONLY ? pqAlone
+                    : ProbeOutcome.accepted("offered X25519MLKEM768 beside X25519: negotiated X25519MLKEM768");
+        }
     }
 
     private static PortObservation verify(PortProber prober) throws InterruptedException {
@@ -101,13 +110,25 @@ class ProbeSharingTest {
     }
 
     @Test
-    void aHardenedServerAnswersInFourConnections() throws Exception {
+    void aHardenedServerAnswersInFiveConnections() throws Exception {
         FixedServer server = new FixedServer("TLSv1.3");
         PortObservation seen = verify(server);
         assertEquals(server.versions, seen.protocols());
         assertEquals(server.ciphers, seen.weakCiphers());
-        assertEquals(Set.of("session", "TLSv1.2", "versions [TLS_1_0, TLS_1_1]", "ciphers 5"), Set.copyOf(server.asked));
-        assertEquals(4, server.asked.size());
+        assertEquals(Set.of("session", "TLSv1.2", "versions [TLS_1_0, TLS_1_1]", "ciphers 5", "pq PQ_ONLY"),
+                Set.copyOf(server.asked));
+        assertEquals(5, server.asked.size());
+        assertEquals(ProbeOutcome.Result.REFUSED, seen.keyExchange().get(KeyExchangeOffer.PQ_AND_X25519).result(),
+                "a server refusing X25519MLKEM768 alone does not choose it beside X25519 either");
+    }
+
+    @Test
+    void thePostQuantumOfferBesideX25519IsMadeOnlyWhenTheGroupAloneWasAccepted() throws Exception {
+        FixedServer server = new FixedServer("TLSv1.3");
+        server.pqAlone = ProbeOutcome.accepted("offered X25519MLKEM768 alone: negotiated X25519MLKEM768");
+        PortObservation seen = verify(server);
+        assertEquals(true, server.asked.contains("pq PQ_AND_X25519"), server.asked.toString());
+        assertEquals(ProbeOutcome.Result.ACCEPTED, seen.keyExchange().get(KeyExchangeOffer.PQ_AND_X25519).result());
     }
 
     @Test
@@ -118,7 +139,7 @@ class ProbeSharingTest {
         PortObservation seen = verify(server);
         assertEquals(server.versions, seen.protocols());
         assertEquals(server.ciphers, seen.weakCiphers());
-        assertEquals(4 + 2 + 5, server.asked.size(), server.asked.toString());
+        assertEquals(5 + 2 + 5, server.asked.size(), server.asked.toString());
     }
 
     @Test
