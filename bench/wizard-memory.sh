@@ -52,4 +52,4 @@ for i in $(seq 1 "$runs"); do
   rm -f "$log"
 done
 median=$(printf '%s\n' "${figures[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-echo "median VmRSS after the walk-through: $(( median / 1024 )) MB over $runs runs ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "median VmRSS after the walk-through: $median kB ($(( median / 1000 )) MB) over $runs runs ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"

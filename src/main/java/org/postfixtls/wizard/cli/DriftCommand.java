@@ -22,6 +22,9 @@ import picocli.CommandLine.Option;
 
 /** {@code drift}: does a server (or every host of an inventory) still match the profile? Nothing is written. */
 @Command(name = "drift", mixinStandardHelpOptions = true,
+        // the generated synopsis would mark --host and --user required, which they are not with --hosts
+        customSynopsis = {"postfix-tls-wizard drift [-hV] --profile=P.json (--host=H --user=U | --hosts=FILE"
+                + " [--parallel=N])", "       [connection options] [--format=FORMAT]"},
         description = {"Compare a server with the profile without changing anything: the plan a deploy would make"
                 + " now. With --hosts, every host of an Ansible INI inventory, in parallel.",
             "Exit 0 in sync (every host), 1 drifted (the diff is printed) or a host could not be checked,"
