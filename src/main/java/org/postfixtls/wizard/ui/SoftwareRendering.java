@@ -22,10 +22,14 @@ final class SoftwareRendering {
     private SoftwareRendering() {
     }
 
-    /** Sets {@code prism.order=sw} when {@link #wanted} says so; call before the toolkit starts. */
+    /**
+     * Sets {@code prism.order=sw} when {@link #wanted} says so, and {@code GDK_GL=disable}: GTK would otherwise
+     * still load Mesa to list OpenGL visuals. Call before the toolkit starts.
+     */
     static void chooseBeforeToolkitStarts() {
         if (wanted(System.getProperty("os.name", ""), System.getProperty("prism.order"), Path.of("/dev"))) {
             System.setProperty("prism.order", "sw");
+            ProcessEnvironment.setIfUnset("GDK_GL", "disable");
         }
     }
 
