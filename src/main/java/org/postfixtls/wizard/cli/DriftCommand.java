@@ -16,11 +16,15 @@ import org.postfixtls.wizard.app.remote.ConnectionSettings;
 import org.postfixtls.wizard.domain.profile.Profile;
 import org.postfixtls.wizard.domain.text.UntrustedText;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code drift}: does a server (or every host of an inventory) still match the profile? Nothing is written. */
 @Command(name = "drift", mixinStandardHelpOptions = true,
+        // the generated synopsis would mark --host and --user required, which they are not with --hosts
+        customSynopsis = {"postfix-tls-wizard drift [-hV] --profile=P.json (--host=H --user=U | --hosts=FILE"
+                + " [--parallel=N])", "       [connection options] [--format=FORMAT]"},
         description = {"Compare a server with the profile without changing anything: the plan a deploy would make"
                 + " now. With --hosts, every host of an Ansible INI inventory, in parallel.",
             "Exit 0 in sync (every host), 1 drifted (the diff is printed) or a host could not be checked,"
@@ -45,47 +49,14 @@ final class DriftCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: text).")
     OutputFormat format;
 
-    @Option(names = "--host", paramLabel = "H", description = "Server name or address (without --hosts).")
-    String host;
-
-    @Option(names = "--port", defaultValue = "22", paramLabel = "N", description = "SSH port (default: 22).")
-    int port;
-
-    @Option(names = "--user", paramLabel = "U", description = "SSH login user.")
-    String user;
-
-    @Option(names = "--identity", paramLabel = "KEY", description = "Private key file (default: ssh-agent, then"
-            + " ~/.ssh/id_ed25519, id_ecdsa, id_rsa).")
-    Path identity;
-
-    @Option(names = "--ask-passphrase", description = "Ask for the key's passphrase (single host only).")
-    boolean askPassphrase;
-
-    @Option(names = "--ask-password", description = "Log in with a password (single host only).")
-    boolean askPassword;
-
-    @Option(names = "--known-hosts", paramLabel = "FILE", description = "known_hosts file (default: ~/.ssh/known_hosts).")
-    Path knownHosts;
-
-    @Option(names = "--accept-host-key", paramLabel = "SHA256:...", description = "Accept (and record) an unknown"
-            + " host key with exactly this fingerprint (single host only).")
-    String acceptHostKey;
-
-    @Option(names = "--sudo", description = "Run as root through sudo (NOPASSWD, or with --ask-sudo-password).")
-    boolean sudo;
-
-    @Option(names = "--ask-sudo-password", description = "sudo needs a password: ask for it (single host only).")
-    boolean askSudoPassword;
-
-    @Option(names = "--config-dir", paramLabel = "DIR", description = "Postfix instance (config_directory) on the"
-            + " server (default: the default instance).")
-    String configDir;
-
-    @Option(names = "--connect-timeout", defaultValue = "15", paramLabel = "SECONDS", description = "Connect timeout (default: 15).")
-    int connectTimeout;
-
-    @Option(names = "--state-root", hidden = true, paramLabel = "DIR")
-    String stateRoot;
+    /*
+     * The connection options every remote subcommand has. Not validated as a group: with --hosts they are the
+     * defaults for every host, so --user or --identity alone is fine; call() asks for --host and --user itself.
+     * Initialised, because picocli leaves an unmatched group's field alone (and --port's default with it).
+     */
+    @ArgGroup(exclusive = false, validate = false, heading = "Connection (with --hosts: the defaults for every host;"
+            + " --accept-host-key and the --ask-* options only for one host):%n")
+    RemoteOptions remote = new RemoteOptions();
 
     @Override
     public Integer call() {
@@ -93,17 +64,12 @@ final class DriftCommand implements Callable<Integer> {
         Profile profile = ProfileOption.read(cmd, "--profile", profileFile);
         DriftCheck check = new DriftCheck(new SshConnector(), new DeployEngine());
         if (hostsFile == null) {
-            if (host == null || user == null) {
+            if (remote.host == null || remote.user == null) {
                 throw new CommandLine.ParameterException(cmd, "give --host and --user, or --hosts FILE");
             }
-            RemoteOptions options = options(host, port, user, identity, sudo, configDir);
-            options.askPassphrase = askPassphrase;
-            options.askPassword = askPassword;
-            options.acceptHostKey = acceptHostKey;
-            options.askSudoPassword = askSudoPassword;
-            ConnectionSettings settings = options.settings(cmd);
-            DriftCheck.Result result = check.check(new DriftCheck.Target(host, () -> settings,
-                    options.deployOptions()), profile);
+            ConnectionSettings settings = remote.settings(cmd);
+            DriftCheck.Result result = check.check(new DriftCheck.Target(remote.host, () -> settings,
+                    remote.deployOptions()), profile);
             print(cmd, List.of(result), false);
             return switch (result.status()) {
                 case IN_SYNC -> ExitCodes.OK;
@@ -111,7 +77,8 @@ final class DriftCommand implements Callable<Integer> {
                 default -> ExitCodes.PROBLEMS;
             };
         }
-        if (host != null || askPassphrase || askPassword || askSudoPassword || acceptHostKey != null) {
+        if (remote.host != null || remote.askPassphrase || remote.askPassword || remote.askSudoPassword
+                || remote.acceptHostKey != null) {
             throw new CommandLine.ParameterException(cmd, "--hosts: --host, --accept-host-key and the --ask-*"
                     + " options are for one host; with --hosts use keys (ansible_ssh_private_key_file, --identity,"
                     + " an ssh-agent), sudo without a password and a known_hosts file");
@@ -129,15 +96,16 @@ final class DriftCommand implements Callable<Integer> {
         }
         List<DriftCheck.Target> targets = new ArrayList<>();
         for (FleetInventory.Host h : hosts) {
-            String login = h.user() != null ? h.user() : user;
+            String login = h.user() != null ? h.user() : remote.user;
             if (login == null) {
                 throw new CommandLine.ParameterException(cmd, "--hosts: " + hostsFile + " line " + h.line() + ": "
                         + h.name() + " has no ansible_user; set it there or give --user");
             }
-            RemoteOptions options = options(h.address(), h.port() != null ? h.port() : port, login,
+            RemoteOptions options = remote.forHost(h.address(), h.port() != null ? h.port() : remote.port, login,
                     h.identity() != null ? Path.of(h.identity().replaceFirst("^~(?=/)",
-                            System.getProperty("user.home"))) : identity,
-                    h.become() != null ? h.become() : sudo, h.configDirectory() != null ? h.configDirectory() : configDir);
+                            System.getProperty("user.home"))) : remote.identity,
+                    h.become() != null ? h.become() : remote.sudo,
+                    h.configDirectory() != null ? h.configDirectory() : remote.configDir);
             ConnectionSettings settings;
             try {
                 settings = options.settings(cmd);
@@ -151,20 +119,6 @@ final class DriftCommand implements Callable<Integer> {
         print(cmd, results, true);
         return results.stream().allMatch(r -> r.status() == DriftCheck.Status.IN_SYNC) ? ExitCodes.OK
                 : ExitCodes.PROBLEMS;
-    }
-
-    private RemoteOptions options(String address, int sshPort, String login, Path key, boolean root, String dir) {
-        RemoteOptions options = new RemoteOptions();
-        options.host = address;
-        options.port = sshPort;
-        options.user = login;
-        options.identity = key;
-        options.knownHosts = knownHosts;
-        options.sudo = root;
-        options.configDir = dir;
-        options.connectTimeout = connectTimeout;
-        options.stateRoot = stateRoot;
-        return options;
     }
 
     private void print(CommandLine cmd, List<DriftCheck.Result> results, boolean many) {

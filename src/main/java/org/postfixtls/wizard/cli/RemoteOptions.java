@@ -24,8 +24,9 @@ final class RemoteOptions {
     @Option(names = "--host", required = true, paramLabel = "H", description = "Server name or address.")
     String host;
 
+    // The initial values repeat the defaults for an argument group picocli did not match (drift --hosts).
     @Option(names = "--port", defaultValue = "22", paramLabel = "N", description = "SSH port (default: 22).")
-    int port;
+    int port = 22;
 
     @Option(names = "--user", required = true, paramLabel = "U", description = "SSH login user.")
     String user;
@@ -60,7 +61,7 @@ final class RemoteOptions {
 
     @Option(names = "--connect-timeout", defaultValue = "15", paramLabel = "SECONDS",
             description = "Connect timeout (default: 15).")
-    int connectTimeout;
+    int connectTimeout = 15;
 
     @Option(names = "--state-root", hidden = true, paramLabel = "DIR")
     String stateRoot;
@@ -119,6 +120,24 @@ final class RemoteOptions {
         return new ConnectionSettings(host, port, user, credentials,
                 knownHosts == null ? ConnectionSettings.defaultKnownHosts() : knownHosts, decider, privilege,
                 Duration.ofSeconds(connectTimeout));
+    }
+
+    /**
+     * The same options for one host of an inventory: its own address, port, login, key, sudo and instance; the
+     * known_hosts file, timeout and state root shared. Nothing interactive: an inventory runs unattended.
+     */
+    RemoteOptions forHost(String address, int sshPort, String login, Path key, boolean root, String dir) {
+        RemoteOptions options = new RemoteOptions();
+        options.host = address;
+        options.port = sshPort;
+        options.user = login;
+        options.identity = key;
+        options.knownHosts = knownHosts;
+        options.sudo = root;
+        options.configDir = dir;
+        options.connectTimeout = connectTimeout;
+        options.stateRoot = stateRoot;
+        return options;
     }
 
     DeployOptions deployOptions() {

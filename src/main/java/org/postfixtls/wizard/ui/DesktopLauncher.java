@@ -28,6 +28,7 @@ public final class DesktopLauncher {
         }
         JAVAFX_LOGGER.setFilter(record -> record.getMessage() == null
                 || !record.getMessage().startsWith("Unsupported JavaFX configuration"));
+        SoftwareRendering.chooseBeforeToolkitStarts();
         try {
             Application.launch(WizardApp.class);
             return ExitCodes.OK;

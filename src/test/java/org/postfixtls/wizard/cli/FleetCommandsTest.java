@@ -146,4 +146,21 @@ class FleetCommandsTest {
         assertEquals(2, run("drift", "--profile", profile().toString()));
         assertTrue(err.toString().contains("give --host and --user, or --hosts FILE"), err.toString());
     }
+
+    @Test
+    void driftTakesConnectionDefaultsForAnInventoryWithoutAHost() throws Exception {
+        Path hosts = dir.resolve("hosts.ini");
+        Files.writeString(hosts, "[mail]\nmx1.example.org\nmx2.example.org ansible_port=abc\n");
+        assertEquals(2, run("drift", "--profile", profile().toString(), "--hosts", hosts.toString(),
+                "--user", "ops", "--port", "2222", "--sudo"));
+        assertTrue(err.toString().contains(hosts + " line 3: ansible_port: 'abc' is not a port"), err.toString());
+    }
+
+    @Test
+    void driftRefusesTheInteractiveOptionsForAnInventory() throws Exception {
+        Path hosts = dir.resolve("hosts.ini");
+        Files.writeString(hosts, "[mail]\nmx1.example.org ansible_user=ops\n");
+        assertEquals(2, run("drift", "--profile", profile().toString(), "--hosts", hosts.toString(), "--ask-password"));
+        assertTrue(err.toString().contains("--accept-host-key and the --ask-* options are for one host"), err.toString());
+    }
 }

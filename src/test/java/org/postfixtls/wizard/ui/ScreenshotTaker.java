@@ -130,6 +130,26 @@ public final class ScreenshotTaker {
             Thread.sleep(10_000); // the user reads the result: give a collector that returns memory the time to do so
         }
         System.out.println("resident memory after the full walk-through: " + residentMemory());
+        printJvmAccounts();
+    }
+
+    /**
+     * The JVM's own account for the bench script: {@code -Dpftw.walk.jcmd=VM.native_memory,summary;GC.heap_info}
+     * runs each jcmd command against this process at the end of the walk (NMT needs
+     * {@code -XX:NativeMemoryTracking=summary}).
+     */
+    private static void printJvmAccounts() throws IOException, InterruptedException {
+        String commands = System.getProperty("pftw.walk.jcmd", "");
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        for (String command : commands.split(";")) {
+            if (command.isBlank()) {
+                continue;
+            }
+            java.util.List<String> line = new java.util.ArrayList<>(java.util.List.of(jcmd.toString(),
+                    Long.toString(ProcessHandle.current().pid())));
+            line.addAll(java.util.List.of(command.trim().split("[\\s,]+")));
+            new ProcessBuilder(line).inheritIO().start().waitFor();
+        }
     }
 
     /** The demo's Deploy: the transaction played as a labelled simulation. */
@@ -152,13 +172,21 @@ public final class ScreenshotTaker {
         snapshot("11-verify-recorded-after");
     }
 
-    /** The benchmark figure for the issue notes: what the operating system charges this process for, not heap. */
+    /**
+     * The benchmark figure for the issue notes: what the operating system charges this process for, not heap
+     * ({@code -Dpftw.walk.smaps=FILE} also keeps a copy of the mappings, for a breakdown by library).
+     */
     private static String residentMemory() throws IOException {
         Path status = Path.of("/proc/self/status");
         if (!Files.isReadable(status)) {
             return "unknown (no /proc on this system)";
         }
-        return Files.readAllLines(status).stream().filter(line -> line.startsWith("VmRSS:") || line.startsWith("VmHWM:"))
+        String smaps = System.getProperty("pftw.walk.smaps", "");
+        if (!smaps.isEmpty()) {
+            Files.copy(Path.of("/proc/self/smaps"), Path.of(smaps), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return Files.readAllLines(status).stream().filter(line -> line.startsWith("VmRSS:") || line.startsWith("VmHWM:")
+                        || line.startsWith("RssAnon:") || line.startsWith("RssFile:"))
                 .map(line -> line.replaceAll("\\s+", " ")).reduce((a, b) -> a + ", " + b).orElse("unknown");
     }
 

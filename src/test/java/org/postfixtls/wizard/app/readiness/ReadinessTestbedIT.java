@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.postfixtls.wizard.app.verify.TestbedPostfix.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.postfixtls.wizard.app.verify.TestbedPostfix;
+import org.postfixtls.wizard.app.verify.TestbedPostfix.Run;
 import org.postfixtls.wizard.cli.WizardCli;
 import org.postfixtls.wizard.testsupport.Testbed;
 
@@ -40,6 +43,7 @@ class ReadinessTestbedIT {
     Path tmp;
 
     private Testbed testbed;
+    private TestbedPostfix postfix;
     private String configDir;
     private final List<SmtpSink> sinks = new ArrayList<>();
 
@@ -49,8 +53,9 @@ class ReadinessTestbedIT {
         Testbed.requireCommand("swaks");
         Testbed.requireCommand("posttls-finger");
         Testbed.requireCommand("openssl");
-        configDir = testbed.get("postfix.configDir");
-        reset();
+        postfix = new TestbedPostfix(testbed);
+        configDir = postfix.configDir;
+        postfix.reset();
     }
 
     @AfterEach
@@ -60,7 +65,7 @@ class ReadinessTestbedIT {
         }
         if (configDir != null) {
             run(List.of("postsuper", "-c", configDir, "-d", "ALL"), 30);
-            reset();
+            postfix.reset();
         }
     }
 
@@ -69,7 +74,7 @@ class ReadinessTestbedIT {
         SmtpSink plain = sink(SmtpSink.plaintext());
         SmtpSink untrusted = sink(SmtpSink.starttls(selfSignedLocalhost(), "changeit".toCharArray()));
         SmtpSink trusted = sink(SmtpSink.starttls(bedCertificate(), "changeit".toCharArray()));
-        postconf("transport_maps = inline:{" + PLAIN + "=smtp:[localhost]:" + plain.port() + ", "
+        postfix.postconf("-e", "transport_maps = inline:{" + PLAIN + "=smtp:[localhost]:" + plain.port() + ", "
                         + UNTRUSTED + "=smtp:[localhost]:" + untrusted.port() + ", "
                         + TRUSTED + "=smtp:[localhost]:" + trusted.port() + "}",
                 "smtp_host_lookup = native",
@@ -205,13 +210,6 @@ class ReadinessTestbedIT {
         assertEquals(0, run.exitCode(), run.output());
     }
 
-    private void postconf(String... settings) {
-        List<String> argv = new ArrayList<>(List.of("postconf", "-c", configDir, "-e"));
-        argv.addAll(List.of(settings));
-        Run run = run(argv, 30);
-        assertEquals(0, run.exitCode(), run.output());
-    }
-
     private void send(String rcpt) throws InterruptedException {
         Run swaks = null;
         for (int attempt = 0; attempt < 20; attempt++) {
@@ -246,33 +244,5 @@ class ReadinessTestbedIT {
             Thread.sleep(250);
         }
         fail("the deliveries did not show up as sent within 90 s:\n" + text);
-    }
-
-    private void reset() {
-        Run reset = run(List.of("bash", testbed.get("testbed.reset")), 60);
-        assertEquals(0, reset.exitCode(), "test bed reset failed: " + reset.output());
-    }
-
-    private record Run(int exitCode, String output) {
-    }
-
-    private static Run run(List<String> command, int timeoutSeconds) {
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            builder.environment().merge("PATH", ":/usr/sbin:/sbin", String::concat);
-            Process process = builder.start();
-            process.getOutputStream().close();
-            byte[] output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                fail(command + " did not finish within " + timeoutSeconds + " s");
-            }
-            return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(command + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -78,7 +78,7 @@ public final class TestbedPostfix {
         postconf("-P", parameters.toArray(String[]::new));
     }
 
-    void postconf(String mode, String... settings) {
+    public void postconf(String mode, String... settings) {
         List<String> command = new ArrayList<>(List.of("postconf", "-c", configDir, mode));
         command.addAll(List.of(settings));
         Run result = run(command, 30);
@@ -147,10 +147,12 @@ public final class TestbedPostfix {
         assertEquals(0, reset.exitCode, "test bed reset failed: " + reset.output);
     }
 
-    record Run(int exitCode, String output) {
+    /** A command's exit code and its output (standard output and error together). */
+    public record Run(int exitCode, String output) {
     }
 
-    static Run run(List<String> command, int timeoutSeconds) {
+    /** Runs a command on this machine with the sbin directories on PATH (postconf, postfix, postsuper). */
+    public static Run run(List<String> command, int timeoutSeconds) {
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().merge("PATH", ":/usr/sbin:/sbin", String::concat);
