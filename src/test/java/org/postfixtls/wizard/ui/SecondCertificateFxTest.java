@@ -1,6 +1,7 @@
 package org.postfixtls.wizard.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -22,6 +25,7 @@ import org.postfixtls.wizard.domain.profile.Profile;
 import org.postfixtls.wizard.testsupport.TestPki;
 import org.postfixtls.wizard.testsupport.TestServices;
 import org.postfixtls.wizard.ui.pages.CertificatePage;
+import org.postfixtls.wizard.ui.wizard.ConnectionMode;
 import org.postfixtls.wizard.ui.wizard.Validation;
 import org.postfixtls.wizard.ui.wizard.WizardModel;
 import org.testfx.api.FxRobot;
@@ -110,6 +114,41 @@ class SecondCertificateFxTest {
         toggleSecond(robot);
         assertNull(model.getProfile().certificate().ecdsaChainFile(), "unticked: one certificate again");
         assertEquals(RSA.chainPath(), model.getProfile().certificate().chainFile());
+    }
+
+    @Test
+    void openingAnotherSourceEmptiesThePickerAsTheModelForgetsTheSecondCertificate(FxRobot robot) {
+        WizardModel model = show(robot);
+        robot.interact(() -> model.setConnectionMode(ConnectionMode.LOCAL_FILES));
+        toggleSecond(robot);
+        pick(robot, "#certificate-second-candidates", ECDSA);
+        assertEquals(ECDSA, model.secondCertificateProperty().get());
+        CheckBox box = robot.lookup("#certificate-second-enabled").query();
+        TextField chain = robot.lookup("#certificate-second-chain-path").query();
+        assertEquals(ECDSA.chainPath(), chain.getText());
+
+        robot.interact(() -> model.setConnectionMode(ConnectionMode.SSH_SERVER));
+
+        assertNull(model.secondCertificateProperty().get());
+        assertFalse(box.isSelected(), "the box follows the model");
+        assertEquals("", chain.getText());
+        assertEquals("", robot.lookup("#certificate-second-key-path").queryTextInputControl().getText());
+        assertNull(robot.lookup("#certificate-second-candidates").queryListView().getSelectionModel().getSelectedItem());
+        toggleSecond(robot);
+        assertNull(model.secondCertificateProperty().get(), "ticking again chooses nothing by itself");
+    }
+
+    @Test
+    void refillingTheListKeepsTheChosenSecondCertificate(FxRobot robot) {
+        WizardModel model = show(robot);
+        toggleSecond(robot);
+        pick(robot, "#certificate-second-candidates", ECDSA);
+        pick(robot, "#certificate-candidates", OTHER_RSA); // the first changes: the second's list is refilled
+        FxWait.until("the new first one is checked", () -> model.certificateReportProperty().get() != null
+                && model.getProfile().certificate().chainFile().equals(OTHER_RSA.chainPath()));
+        CheckBox box = robot.lookup("#certificate-second-enabled").query();
+        assertTrue(box.isSelected(), "the picker's own refill is not the model forgetting");
+        assertEquals(ECDSA, model.secondCertificateProperty().get());
     }
 
     @Test

@@ -45,6 +45,8 @@ final class SecondCertificatePicker {
     private final CheckBox acknowledge =
             new CheckBox("Use the second one anyway — I understand some clients may reject it");
     private final VBox body = new VBox(8);
+    /** True while the list is refilled: its selection is dropped and put back, the model follows both. */
+    private boolean refilling;
     final VBox root;
 
     SecondCertificatePicker(WizardModel model, WizardServices services) {
@@ -59,6 +61,13 @@ final class SecondCertificatePicker {
         show(false);
         enabled.selectedProperty().addListener((o, old, on) -> show(on));
         candidates.getSelectionModel().selectedItemProperty().addListener((o, old, candidate) -> choose(candidate));
+        // the model forgets the second certificate when another source is opened (Connect step): follow it, so
+        // the box and paths never show a certificate the profile no longer serves
+        model.secondCertificateProperty().addListener((o, old, now) -> {
+            if (now == null && !refilling) {
+                forget();
+            }
+        });
     }
 
     /** The first certificate's algorithm decides what the second should be. */
@@ -70,11 +79,24 @@ final class SecondCertificatePicker {
     /** The server's certificates except the one chosen first: one certificate cannot be served beside itself. */
     void showCandidates(List<CertificateCandidate> found, CertificateCandidate first) {
         CertificateCandidate selected = candidates.getSelectionModel().getSelectedItem();
-        candidates.getItems().setAll(found.stream().filter(c -> first == null
-                || !c.chainPath().equals(first.chainPath())).toList());
-        if (selected != null && candidates.getItems().contains(selected)) {
-            candidates.getSelectionModel().select(selected);
+        refilling = true; // refilling drops the selection for a moment: that alone is no reason to forget it
+        try {
+            candidates.getItems().setAll(found.stream().filter(c -> first == null
+                    || !c.chainPath().equals(first.chainPath())).toList());
+            if (selected != null && candidates.getItems().contains(selected)) {
+                candidates.getSelectionModel().select(selected);
+            }
+        } finally {
+            refilling = false;
         }
+        if (selected != null && !candidates.getItems().contains(selected)) {
+            forget(); // another source (or it became the first one): the second one is gone
+        }
+    }
+
+    private void forget() {
+        enabled.setSelected(false);
+        show(false);
     }
 
     private void setUpControls() {
