@@ -69,6 +69,7 @@ public final class Linter {
         smtpWithoutStarttls();
         submissionOldTls();
         certFileIgnored();
+        algorithmFileIgnored();
         weakCiphers();
         outboundMandatoryToInternet();
         new VersionRules(in, findings).run();
@@ -389,8 +390,8 @@ public final class Linter {
         boolean flagged = false;
         for (MasterService s : in.master().services()) {
             if ("smtpd".equals(s.command()) && !main.value(s, "smtpd_tls_chain_files").isBlank()
-                    && (!main.value(s, "smtpd_tls_cert_file").isBlank() || !main.value(s, "smtpd_tls_eccert_file")
-                    .isBlank()) && (s.option("smtpd_tls_chain_files") != null || s.option("smtpd_tls_cert_file") != null
+                    && !main.value(s, "smtpd_tls_cert_file").isBlank()
+                    && (s.option("smtpd_tls_chain_files") != null || s.option("smtpd_tls_cert_file") != null
                     || !flagged)) {
                 add("cert-file-ignored", Severity.WARNING, "Service " + s.name() + "/" + s.type() + " has both"
                         + " smtpd_tls_chain_files and smtpd_tls_cert_file; Postfix uses only smtpd_tls_chain_files"
@@ -404,6 +405,32 @@ public final class Linter {
             add("cert-file-ignored", Severity.WARNING, "Both smtpd_tls_chain_files and smtpd_tls_cert_file are set;"
                     + " Postfix uses only smtpd_tls_chain_files and ignores the other.", "Keep one.");
         }
+    }
+
+    /**
+     * postconf(5) smtpd_tls_chain_files: beside it the ECDSA (and DSA) file parameters are ignored with a warning,
+     * so the certificate they name, often an old ECDSA one the admin believes is served, never is. Once for main.cf,
+     * and for each smtpd service whose own -o makes the pair.
+     */
+    private void algorithmFileIgnored() {
+        for (String name : List.of("smtpd_tls_eccert_file", "smtpd_tls_dcert_file")) {
+            if (!main.value("smtpd_tls_chain_files").isBlank() && !main.value(name).isBlank()) {
+                algorithmFileIgnored("main.cf sets", name, main.value(name));
+            }
+            for (MasterService s : in.master().services()) {
+                if ("smtpd".equals(s.command()) && (s.option(name) != null || s.option("smtpd_tls_chain_files") != null)
+                        && !main.value(s, "smtpd_tls_chain_files").isBlank() && !main.value(s, name).isBlank()) {
+                    algorithmFileIgnored("Service " + s.name() + "/" + s.type() + " has", name, main.value(s, name));
+                }
+            }
+        }
+    }
+
+    private void algorithmFileIgnored(String where, String name, String value) {
+        add("eccert-file-ignored", Severity.WARNING, where + " both smtpd_tls_chain_files and " + name + " = " + value
+                + "; Postfix serves only the certificates in smtpd_tls_chain_files, so " + value + " is never served"
+                + " (and Postfix logs a warning).", "Remove " + name + " (and its key setting); to serve that"
+                + " certificate, list its key and chain in smtpd_tls_chain_files.");
     }
 
     /** Cipher grades null/export/low and protocol lists that leave SSLv2/SSLv3 on. */

@@ -37,7 +37,7 @@ public final class Planner {
     /** Every main.cf parameter the planner may write; earlier duplicates of them are removed. */
     static final List<String> MANAGED = List.of("smtpd_tls_security_level", "smtpd_tls_auth_only",
             "smtpd_tls_cert_file", "smtpd_tls_key_file", "smtpd_tls_chain_files", "smtpd_tls_eccert_file",
-            "smtpd_tls_eckey_file", "smtp_tls_CAfile",
+            "smtpd_tls_eckey_file", "smtpd_tls_dcert_file", "smtpd_tls_dkey_file", "smtp_tls_CAfile",
             "smtp_tls_security_level", "smtp_dns_support_level", "smtpd_tls_mandatory_protocols", "smtpd_tls_protocols",
             "smtp_tls_mandatory_protocols", "smtp_tls_protocols", "smtpd_tls_mandatory_ciphers", "smtpd_tls_ciphers",
             "smtp_tls_mandatory_ciphers", "smtp_tls_ciphers", "smtpd_tls_exclude_ciphers", "smtp_tls_exclude_ciphers",
@@ -349,6 +349,7 @@ public final class Planner {
                     set("smtpd_tls_chain_files", cert.chainFilesValue(), "Key and certificate chain"
                             + " in one setting (the server already uses smtpd_tls_chain_files).",
                             "postconf(5) smtpd_tls_chain_files", null);
+                    dropStaleCertificates("one certificate (" + cert.chainFile() + ")", true);
                 } else {
                     remove("smtpd_tls_chain_files", "Postfix " + version + " does not support smtpd_tls_chain_files"
                             + " (added in 3.4); the cert/key file settings replace it.",
@@ -359,6 +360,7 @@ public final class Planner {
                                     + " use fullchain.pem." : null);
                     set("smtpd_tls_key_file", cert.keyFile(), "The private key matching the certificate.",
                             SEED_RUNBOOK + " 'Certificate'", "The key must be readable only by root.");
+                    dropStaleCertificates("one certificate (" + cert.chainFile() + ")", false);
                 }
             }
             if (cert.caFile() != null) {
@@ -385,6 +387,7 @@ public final class Planner {
                     remove(legacy, "smtpd_tls_chain_files replaces it; Postfix ignores it and warns while both are"
                             + " set.", source, null);
                 }
+                dropStaleCertificates("an ECDSA and an RSA certificate", true);
                 return;
             }
             remove("smtpd_tls_chain_files", "Postfix " + version + " does not support smtpd_tls_chain_files (added in"
@@ -397,6 +400,24 @@ public final class Planner {
                     + " its intermediates.", "postconf(5) smtpd_tls_eccert_file", null);
             set("smtpd_tls_eckey_file", cert.ecdsaKeyFile(), "The ECDSA certificate's private key.",
                     "postconf(5) smtpd_tls_eckey_file", "The key must be readable only by root.");
+            dropStaleCertificates("an ECDSA and an RSA certificate", false);
+        }
+
+        /**
+         * Removes the ECDSA and DSA certificate settings the profile did not write: Postfix would serve them
+         * beside (for ECDSA clients: instead of) the chosen certificate, or ignores them under
+         * smtpd_tls_chain_files. Only what names a file goes; the targets are found before anything is removed,
+         * so {@code eckey = $smtpd_tls_eccert_file} goes with its certificate.
+         */
+        private void dropStaleCertificates(String chosen, boolean chainFilesWin) {
+            Set<String> written = planned.keySet();
+            List<String> stale = StaleCertificates.PARAMETERS.stream().filter(name -> !written.contains(name)
+                    && main.get(name).filter(value -> !main.expand(value).isBlank()).isPresent()).toList();
+            for (String name : stale) {
+                String old = main.get(name).orElseThrow();
+                remove(name, StaleCertificates.reason(name, old, chosen, chainFilesWin),
+                        StaleCertificates.source(chainFilesWin), StaleCertificates.risk(name, old, chainFilesWin));
+            }
         }
 
         private void outbound() {

@@ -213,6 +213,40 @@ final class ServiceOverrides {
                             "postconf(5) " + name + "; master(5) -o", null, false);
                 }
             }
+            dropStaleCertificates(service, cert);
+        }
+    }
+
+    /**
+     * The ECDSA and DSA certificate overrides of a service the profile governs: Postfix would serve them there
+     * beside the chosen certificate, to ECDSA clients instead of it (StaleCertificates). Before Postfix 3.4 a
+     * profile with both certificates writes its own ECDSA pair over them; otherwise they go.
+     */
+    private void dropStaleCertificates(MasterService service, Profile.Certificate cert) {
+        boolean ownPair = cert.dual() && !request.version().atLeast(PostfixVersion.CHAIN_FILES);
+        String chosen = cert.dual() ? "an ECDSA and an RSA certificate" : "one certificate (" + cert.chainFile() + ")";
+        for (String name : StaleCertificates.PARAMETERS) {
+            MasterService current = refreshed(service);
+            String old = current.option(name);
+            if (old == null) {
+                continue;
+            }
+            if (ownPair && (name.equals(StaleCertificates.ECCERT) || name.equals(StaleCertificates.ECKEY))) {
+                String wanted = name.equals(StaleCertificates.ECCERT) ? cert.ecdsaChainFile() : cert.ecdsaKeyFile();
+                if (!main.expand(old).equals(wanted)) {
+                    setOption(current, name, wanted, "This service overrode " + name + " with " + old + ", so it"
+                            + " would keep presenting that ECDSA certificate instead of the profile's.",
+                            "postconf(5) " + name + "; master(5) -o", null, false);
+                }
+                continue;
+            }
+            boolean chainFilesWin = !main.value(current, "smtpd_tls_chain_files").isBlank();
+            if (master.removeOption(master.indexOf(current), name)) {
+                changes.add(new Change(Planner.MASTER_CF, "service " + current.name() + "/" + current.type() + " -o "
+                        + name, old, null, StaleCertificates.reason(name, old, chosen, chainFilesWin),
+                        StaleCertificates.source(chainFilesWin) + "; master(5) -o",
+                        StaleCertificates.risk(name, old, chainFilesWin)));
+            }
         }
     }
 

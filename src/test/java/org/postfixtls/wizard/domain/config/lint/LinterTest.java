@@ -59,6 +59,7 @@ class LinterTest {
         "smtp-without-starttls|smtpd_tls_security_level = none||3.7",
         "submission-old-tls|smtpd_tls_mandatory_protocols = !SSLv2, !SSLv3||3.7",
         "cert-file-ignored|smtpd_tls_chain_files = /etc/le/privkey.pem, /etc/le/fullchain.pem||3.7",
+        "eccert-file-ignored|smtpd_tls_chain_files = /etc/le/privkey.pem, /etc/le/fullchain.pem\\nsmtpd_tls_eccert_file = /etc/le-ec/fullchain.pem||3.7",
         "weak-cipher-grade|smtpd_tls_ciphers = export||3.7",
         "weak-protocol-enabled|smtpd_tls_protocols = !SSLv2||3.7",
         "outbound-mandatory-internet|smtp_tls_security_level = encrypt||3.7",
@@ -78,6 +79,7 @@ class LinterTest {
         "submission-old-tls|submissions inet n - y - - smtpd -o smtpd_tls_wrappermode=yes -o smtpd_tls_mandatory_protocols=>=TLSv1",
         "tls-without-certificate|2587 inet n - y - - smtpd -o smtpd_tls_security_level=encrypt -o smtpd_tls_cert_file=",
         "cert-file-ignored|2587 inet n - y - - smtpd -o smtpd_tls_security_level=encrypt -o smtpd_tls_chain_files=/k.pem,/c.pem",
+        "eccert-file-ignored|2587 inet n - y - - smtpd -o smtpd_tls_chain_files=/k.pem,/c.pem -o smtpd_tls_eccert_file=/ec.pem",
     })
     void masterCfRuleFires(String id, String extraMaster) {
         assertTrue(ids(CLEAN_MAIN, CLEAN_MASTER + extraMaster.replace("\\n", "\n") + "\n", null, "3.7").contains(id), id);
