@@ -346,9 +346,12 @@ public final class Planner {
             } else if (cert.chainFile() != null && cert.keyFile() != null) {
                 boolean useChainFiles = version.atLeast(PostfixVersion.CHAIN_FILES) && main.isSet("smtpd_tls_chain_files");
                 if (useChainFiles) {
+                    String risk = StaleCertificates.droppedChainFilesRisk(StaleCertificates.droppedChainFiles(
+                            main.expand(main.get("smtpd_tls_chain_files").orElse("")), cert.chainFilesValue()));
                     set("smtpd_tls_chain_files", cert.chainFilesValue(), "Key and certificate chain"
                             + " in one setting (the server already uses smtpd_tls_chain_files).",
-                            "postconf(5) smtpd_tls_chain_files", null);
+                            "postconf(5) smtpd_tls_chain_files" + (risk == null ? "" : "; " + StaleCertificates.SOURCE),
+                            risk);
                     dropStaleCertificates("one certificate (" + cert.chainFile() + ")", true);
                 } else {
                     remove("smtpd_tls_chain_files", "Postfix " + version + " does not support smtpd_tls_chain_files"

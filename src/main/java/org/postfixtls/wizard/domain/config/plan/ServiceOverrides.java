@@ -208,9 +208,11 @@ final class ServiceOverrides {
                 MasterService current = refreshed(service);
                 String value = current.option(name);
                 if (value != null && !main.expand(value).equals(wanted.get(name))) {
+                    String risk = name.equals("smtpd_tls_chain_files") ? StaleCertificates.droppedChainFilesRisk(
+                            StaleCertificates.droppedChainFiles(main.expand(value), wanted.get(name))) : null;
                     setOption(current, name, wanted.get(name), "This service overrode " + name + " with " + value
                             + ", so it would keep presenting that certificate instead of the profile's.",
-                            "postconf(5) " + name + "; master(5) -o", null, false);
+                            "postconf(5) " + name + "; master(5) -o", risk, false);
                 }
             }
             dropStaleCertificates(service, cert);

@@ -45,6 +45,30 @@ final class StaleCertificates {
         };
     }
 
+    /**
+     * The files of the server's smtpd_tls_chain_files that the profile's value leaves out, when the server's list
+     * is longer than the profile's (more keys: typically an old ECDSA pair beside the certificate now chosen);
+     * empty when the list only names other files for as many certificates.
+     */
+    static List<String> droppedChainFiles(String oldValue, String newValue) {
+        List<String> old = files(oldValue);
+        List<String> kept = files(newValue);
+        return old.size() <= kept.size() ? List.of() : old.stream().filter(file -> !kept.contains(file)).toList();
+    }
+
+    private static List<String> files(String value) {
+        return java.util.Arrays.stream(value.trim().split("[\\s,]+")).filter(f -> !f.isEmpty()).distinct().toList();
+    }
+
+    /** Said of a smtpd_tls_chain_files whose other keys and certificates go; null when none go. */
+    static String droppedChainFilesRisk(List<String> dropped) {
+        return dropped.isEmpty() ? null : "The server's smtpd_tls_chain_files named more than the chosen certificate"
+                + " (" + String.join(", ", dropped) + "): Postfix served that certificate too, and an ECDSA one to"
+                + " every client that supports ECDSA (most of them), so the chosen certificate was not what those"
+                + " clients saw. Only the chosen one is served now; to keep a second one, choose it as the second"
+                + " certificate in the Certificate step.";
+    }
+
     static String source(boolean chainFilesWin) {
         return chainFilesWin ? DEAD_SOURCE : SOURCE;
     }

@@ -99,12 +99,23 @@ class StaleCertificatesPlannerTest {
         assertEquals(CHOSEN_KEY + ", " + CHOSEN, after.get("smtpd_tls_chain_files").orElseThrow(),
                 "only the chosen key and chain: the old ECDSA pair of the chain files goes too");
         assertFalse(after.isSet("smtpd_tls_eccert_file"));
+        Change chainFiles = change(set, "smtpd_tls_chain_files");
+        assertTrue(chainFiles.risk().contains(OLD_EC_KEY + ", " + OLD_EC + ", /etc/ssl/rsa-old.key")
+                && chainFiles.risk().contains("ECDSA"), chainFiles.risk());
         Change dead = change(set, "smtpd_tls_eccert_file");
         assertTrue(dead.reason().contains("ignores"), dead.reason());
         assertNull(dead.risk());
         assertTrue(Linter.lint(LintInput.of(set.content("main.cf"), set.content("master.cf"), null,
                 new PostfixVersion(3, 7))).stream().noneMatch(f -> f.id().equals("eccert-file-ignored")));
         assertIdempotent(set, single(), new PostfixVersion(3, 7));
+    }
+
+    @Test
+    void chainFilesForOneOtherCertificateAreReplacedWithoutTheTwoCertificatesNote() {
+        String main = Corpus.read("debian12", "main.cf") + "smtpd_tls_chain_files = /etc/ssl/old.key, /etc/ssl/old.crt\n";
+        Change change = change(plan(main, MASTER, single(), new PostfixVersion(3, 7)), "smtpd_tls_chain_files");
+        assertEquals(CHOSEN_KEY + ", " + CHOSEN, change.after());
+        assertNull(change.risk(), "one certificate replaced by one: nothing else was served");
     }
 
     @Test
@@ -144,6 +155,18 @@ class StaleCertificatesPlannerTest {
             assertTrue(removed.source().contains("master(5) -o"), removed.source());
             assertIdempotent(set, single(), version);
         }
+    }
+
+    @Test
+    void aServiceChainFilesOverrideWithAnOldEcdsaPairGetsTheChosenOneAndSaysWhatItServedBefore() {
+        String master = MASTER + "submissions inet n - y - - smtpd\n  -o smtpd_tls_wrappermode=yes\n"
+                + "  -o { smtpd_tls_chain_files = " + OLD_EC_KEY + ", " + OLD_EC + ", /etc/ssl/rsa.key, /etc/ssl/rsa.crt }\n";
+        ChangeSet set = plan(Corpus.read("debian12", "main.cf"), master, single(), new PostfixVersion(3, 7));
+        assertEquals(CHOSEN_KEY + ", " + CHOSEN, MasterCf.parse(set.content("master.cf")).servicesOnPort(465).get(0)
+                .option("smtpd_tls_chain_files"));
+        Change change = change(set, "service submissions/inet -o smtpd_tls_chain_files");
+        assertTrue(change.risk().contains(OLD_EC) && change.risk().contains("ECDSA"), change.risk());
+        assertIdempotent(set, single(), new PostfixVersion(3, 7));
     }
 
     @Test
