@@ -13,7 +13,8 @@ import org.postfixtls.wizard.domain.config.plan.Planner;
  * submission, a parameter no part names is hardening (protocols, ciphers, caches, logging).
  */
 public enum ProfilePart {
-    CERTIFICATE(Set.of("smtpd_tls_cert_file", "smtpd_tls_key_file", "smtpd_tls_chain_files", "smtp_tls_CAfile")),
+    CERTIFICATE(Set.of("smtpd_tls_cert_file", "smtpd_tls_key_file", "smtpd_tls_chain_files", "smtp_tls_CAfile",
+            "smtpd_tls_eccert_file", "smtpd_tls_eckey_file", "smtpd_tls_dcert_file", "smtpd_tls_dkey_file")),
     OUTBOUND(Set.of("smtp_tls_security_level", "smtp_dns_support_level", "smtp_use_tls", "smtp_enforce_tls",
             "smtp_tls_enforce_peername", "smtp_tls_per_site")),
     INBOUND(Set.of("smtpd_tls_security_level", "smtpd_tls_auth_only", "smtpd_use_tls", "smtpd_enforce_tls")),

@@ -31,6 +31,13 @@ class ProfilePartTest {
                 "service submission/inet -o smtpd_relay_restrictions")));
         assertEquals(ProfilePart.HARDENING, ProfilePart.of(change(Planner.MASTER_CF,
                 "service submission/inet -o smtpd_tls_mandatory_ciphers")));
+        // the old ECDSA/DSA certificate a single chosen certificate removes goes with --tags certificate
+        for (String parameter : List.of("smtpd_tls_eccert_file", "smtpd_tls_eckey_file", "smtpd_tls_dcert_file",
+                "smtpd_tls_dkey_file")) {
+            assertEquals(ProfilePart.CERTIFICATE, ProfilePart.of(change(Planner.MAIN_CF, parameter)), parameter);
+            assertEquals(ProfilePart.CERTIFICATE, ProfilePart.of(change(Planner.MASTER_CF,
+                    "service submission/inet -o " + parameter)), parameter);
+        }
     }
 
     @Test
