@@ -38,6 +38,10 @@ import org.postfixtls.wizard.domain.profile.Profile;
  */
 public final class DeployEngine {
 
+    /** Jobs read from the end of the history before a rollback falls back to all of them. */
+    static final int ROLLBACK_HISTORY_WINDOW = 12;
+
+
     private final Discovery discovery;
     private final CertificateInspector inspector;
     private final DeployJournal journal;
@@ -130,7 +134,7 @@ public final class DeployEngine {
         // no discovery: the backup holds everything the rollback writes, and apply.sh validates it (decision 0070)
         run.event("discover", StepEvent.Status.START, "reading the deploy history on the server");
         String instance = options.instanceDirectory(discovery.configDirectory(session, options.configDirectory()));
-        List<DeployRecord> history = ServerJob.history(session, instance);
+        List<DeployRecord> history = rollbackHistory(session, instance, toId);
         String target = toId != null ? toId : latestUndoable(history).orElseThrow(() -> new IllegalArgumentException(
                 "there is no committed deploy on " + session.target() + " to roll back"));
         DeployRecord record = history.stream().filter(r -> r.id().equals(target)).findFirst()
@@ -155,6 +159,19 @@ public final class DeployEngine {
     public List<DeployRecord> history(RemoteShell shell, DeployOptions options) {
         return ServerJob.history(shell, options.instanceDirectory(discovery.configDirectory(shell,
                 options.configDirectory())));
+    }
+
+    /**
+     * The end of the history first: every job that can undo a deploy comes after it, so a deploy found undoable (or
+     * named) among the newest jobs is the same answer the whole history gives. Only when the newest jobs do not
+     * decide is the whole history read (each job costs process starts on the server).
+     */
+    private static List<DeployRecord> rollbackHistory(RemoteSession session, String instance, String toId) {
+        ServerJob.HistoryWindow newest = ServerJob.history(session, instance, ROLLBACK_HISTORY_WINDOW);
+        boolean decided = toId != null
+                ? newest.records().stream().anyMatch(r -> r.id().equals(toId))
+                : latestUndoable(newest.records()).isPresent();
+        return decided || !newest.truncated() ? newest.records() : ServerJob.history(session, instance);
     }
 
     static Optional<String> latestUndoable(List<DeployRecord> history) {

@@ -174,15 +174,29 @@ final class ServerJob {
     }
 
     static List<DeployRecord> history(RemoteShell shell, String instanceDirectory) {
-        CommandResult result = shell.run(List.of("bash", "-s", "--", "history", instanceDirectory), APPLY_SCRIPT,
-                SHORT);
+        return history(shell, instanceDirectory, 0).records();
+    }
+
+    /** The newest {@code newest} jobs (0: all), oldest first, and whether older ones were left out. */
+    record HistoryWindow(List<DeployRecord> records, boolean truncated) {
+    }
+
+    static HistoryWindow history(RemoteShell shell, String instanceDirectory, int newest) {
+        List<String> command = newest > 0
+                ? List.of("bash", "-s", "--", "history", instanceDirectory, Integer.toString(newest))
+                : List.of("bash", "-s", "--", "history", instanceDirectory);
+        CommandResult result = shell.run(command, APPLY_SCRIPT, SHORT);
         if (!result.succeeded()) {
             throw new RemoteException("reading the deploy history on " + shell.target() + " failed: "
                     + result.firstErrorLine());
         }
         List<DeployRecord> records = new ArrayList<>();
         Map<String, String> current = null;
+        boolean truncated = false;
         for (TaggedOutput.Entry entry : TaggedOutput.parse(result.stdoutText()).entries()) {
+            if (current == null && entry.key().equals("truncated")) {
+                truncated = true;
+            }
             if (entry.key().equals("job")) {
                 if (current != null) {
                     records.add(record(current));
@@ -197,7 +211,7 @@ final class ServerJob {
             records.add(record(current));
         }
         records.sort((a, b) -> a.id().compareTo(b.id()));
-        return records;
+        return new HistoryWindow(records, truncated);
     }
 
     private static DeployRecord record(Map<String, String> raw) {

@@ -10,7 +10,7 @@
 #   apply.sh commit   JOB_DIR              lock, check, backup, validate, swap, postmap, check, reload, health; undo on failure
 #   apply.sh follow   JOB_DIR [SECONDS [SKIP]]  print progress lines (after the first SKIP) until the job has a result
 #   apply.sh run      JOB_DIR              start and print the steps for a person (install.sh, the role's rollback.sh)
-#   apply.sh history  INSTANCE_DIR         print every job's metadata, state, result and manifest
+#   apply.sh history  INSTANCE_DIR [N]     print every job's (or the newest N jobs') metadata, state, result and manifest
 #   apply.sh rollback-job INSTANCE_DIR TARGET_ID JOB_DIR ID CREATED CLIENT UPLOAD_DIR apply.sh=SHA256
 #                                          create a job that restores the files TARGET_ID backed up
 #
@@ -726,9 +726,18 @@ cmd_run() {
 }
 
 cmd_history() { # one base64 run per file (no subshells): the history grows with every job
-  local instance=$1 d f
+  # NEWEST (optional) prints only the newest jobs (ids sort by time) and says so first: a rollback needs only the
+  # end of a long history, and every job costs five process starts here.
+  local instance=$1 newest=${2:-} d f dirs
   [ -d "$instance/deploys" ] || exit 0
-  for d in "$instance"/deploys/*/; do
+  dirs=("$instance"/deploys/*/)
+  case "$newest" in ''|*[!0-9]*) ;; *)
+    if [ "$newest" -gt 0 ] && [ "${#dirs[@]}" -gt "$newest" ]; then
+      dirs=("${dirs[@]: -$newest}")
+      printf 'truncated\teWVz\n'  # base64 of "yes"
+    fi ;;
+  esac
+  for d in "${dirs[@]}"; do
     d=${d%/}
     [ -f "$d/job" ] || continue
     for f in job state result manifest plan; do
@@ -779,7 +788,7 @@ case "${1:-}" in
   commit) cmd_commit "$2" ;;
   follow) cmd_follow "$2" "${3:-600}" "${4:-0}" ;;
   run) cmd_run "$2" ;;
-  history) cmd_history "$2" ;;
+  history) cmd_history "$2" "${3:-}" ;;
   rollback-job) cmd_rollback_job "$2" "$3" "$4" "$5" "$6" "$7" "${8:-}" "${9:-}" ;;
   *) echo "usage: apply.sh prepare|validate|start|commit|follow|run|history|rollback-job ..." >&2; exit 2 ;;
 esac
