@@ -349,8 +349,9 @@ public final class VerificationEngine {
             }
 
             void complete(K key, PortTarget target, ProbeOutcome outcome) {
-                outcomes.get(key).complete(outcome);
+                // progress first, as submit() does: whoever awaits the outcome (the report) then sees every step
                 progress(target + ": " + (key instanceof TlsVersion v ? v.label() : ((WeakCipherClass) key).label()));
+                outcomes.get(key).complete(outcome);
             }
 
             /** Each key until the limit; what is still open then is stopped (its sockets closed) and "not finished". */
