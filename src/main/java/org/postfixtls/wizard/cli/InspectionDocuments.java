@@ -7,6 +7,7 @@ import org.postfixtls.wizard.domain.cert.CertificateDetails;
 import org.postfixtls.wizard.domain.cert.Finding;
 import org.postfixtls.wizard.domain.cert.InspectionReport;
 import org.postfixtls.wizard.domain.cert.KeyDetails;
+import org.postfixtls.wizard.domain.text.Counted;
 
 /** {@code cert inspect} output: the JSON document (fields documented in docs/certificates.md) and the text form. */
 final class InspectionDocuments {
@@ -101,7 +102,7 @@ final class InspectionDocuments {
         if (findings.isEmpty()) {
             out.append("No findings: the certificate is ready for Postfix.\n");
         } else {
-            out.append(findings.size()).append(" finding(s):\n");
+            out.append(Counted.of(findings.size(), "finding")).append(":\n");
             for (Finding f : findings) {
                 out.append("  [").append(f.severity()).append("] ").append(f.id().id()).append(": ").append(f.message()).append('\n');
                 out.append("      -> ").append(f.advice()).append('\n');

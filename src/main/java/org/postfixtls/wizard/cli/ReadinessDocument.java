@@ -11,6 +11,7 @@ import org.postfixtls.wizard.domain.readiness.ScanResult;
 import org.postfixtls.wizard.domain.readiness.Suggestion;
 import org.postfixtls.wizard.domain.readiness.TlsGrade;
 import org.postfixtls.wizard.domain.readiness.Verdict;
+import org.postfixtls.wizard.domain.text.Counted;
 
 /** The readiness report as the JSON contract of docs/readiness.md, or as text. */
 final class ReadinessDocument {
@@ -99,7 +100,7 @@ final class ReadinessDocument {
         out.println();
         out.println(report.wouldFailDestinations() == 0
                 ? "Nothing would fail: " + report.messages() + " messages in the log would still be delivered."
-                : report.wouldFailDestinations() + " destination(s) with " + report.wouldFailMessages() + " of "
+                : Counted.of(report.wouldFailDestinations(), "destination") + " with " + report.wouldFailMessages() + " of "
                 + report.messages() + " messages would fail at this level; add the suggested policy entries first.");
         List<DestinationReadiness> failing = report.destinations().stream()
                 .filter(d -> d.verdict() == Verdict.WOULD_FAIL && d.suggestion().isPresent()).toList();

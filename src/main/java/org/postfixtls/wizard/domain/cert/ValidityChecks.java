@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import org.postfixtls.wizard.domain.text.Counted;
 
 /** Dates of every certificate in the chain: an expired intermediate breaks verification as much as the leaf. */
 final class ValidityChecks {
@@ -24,7 +25,7 @@ final class ValidityChecks {
             } else if (now.plus(window).isAfter(certificate.notAfter())) {
                 long days = Duration.between(now, certificate.notAfter()).toDays();
                 findings.accept(new Finding(FindingId.EXPIRES_SOON,
-                        certificate.label() + " expires in " + days + " day(s), on " + certificate.notAfter(),
+                        certificate.label() + " expires in " + Counted.of(days, "day") + ", on " + certificate.notAfter(),
                         "Renew now and check that automatic renewal (certbot timer + deploy hook) works"));
             }
         }

@@ -11,6 +11,7 @@ import org.postfixtls.wizard.domain.cert.Finding;
 import org.postfixtls.wizard.domain.cert.InspectionReport;
 import org.postfixtls.wizard.domain.cert.InspectionRequest;
 import org.postfixtls.wizard.domain.cert.Severity;
+import org.postfixtls.wizard.domain.text.Counted;
 
 /** Turns what the probes saw on one port into checks, each with its evidence and, when not a pass, the fix. */
 public final class PortEvaluator {
@@ -213,7 +214,7 @@ public final class PortEvaluator {
                         + " days left, SHA-256 " + c.sha256Fingerprint() + ")")
                 .toList();
         checks.add(Check.pass(CheckIds.CERTIFICATE_PRESENTED, port, "the server presents " + report.leaf().subject()
-                + " with " + report.certificates().size() + " certificate(s)", chainEvidence));
+                + " with " + Counted.of(report.certificates().size(), "certificate"), chainEvidence));
         for (Finding finding : report.findings()) {
             String detail = finding.message();
             checks.add(finding.severity() == Severity.ERROR

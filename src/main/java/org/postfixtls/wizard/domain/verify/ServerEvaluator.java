@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.postfixtls.wizard.domain.cert.KeyPermissionPolicy;
+import org.postfixtls.wizard.domain.text.Counted;
 
 /** Judges the server-side observations: outbound level as chosen, key protection, posttls-finger, the mail log. */
 public final class ServerEvaluator {
@@ -76,7 +77,8 @@ public final class ServerEvaluator {
         int plaintext = log.outbound(TlsTrust.PLAINTEXT);
         long obsolete = log.outboundVersions().keySet().stream().filter(v -> v.equals("TLSv1") || v.equals("TLSv1.1")
                 || v.equals("SSLv3")).count();
-        String summary = (log.outboundTotal() - plaintext) + " outbound TLS connection(s), " + plaintext + " plaintext delivery(ies)";
+        String summary = Counted.of(log.outboundTotal() - plaintext, "outbound TLS connection") + ", "
+                + Counted.of(plaintext, "plaintext delivery", "plaintext deliveries");
         if (plaintext > 0 || obsolete > 0) {
             return Check.warn(CheckIds.OUTBOUND_LOG, null, summary + (obsolete > 0 ? ", obsolete TLS versions in use" : "")
                     + " (opportunistic TLS falls back for peers without TLS)", evidence,

@@ -11,6 +11,7 @@ import org.postfixtls.wizard.domain.cert.Severity;
 import org.postfixtls.wizard.domain.profile.Profile;
 import org.postfixtls.wizard.domain.profile.ProfileEdits;
 import org.postfixtls.wizard.domain.verify.SignatureFamily;
+import org.postfixtls.wizard.domain.text.Counted;
 
 /**
  * The decisions of the Certificate step, without the view: what typed paths write into the profile, what an
@@ -119,7 +120,7 @@ final class CertificateChoices {
             return "No problems found.";
         }
         return blocking(report).isPresent() ? "Postfix cannot use this certificate as it is: fix the problems below."
-                : report.findings().size() + " problem(s) found.";
+                : Counted.of(report.findings().size(), "problem") + " found.";
     }
 
     /** Let's Encrypt renews every 60-90 days and Postfix reads the file only at start or reload: offer the hook. */

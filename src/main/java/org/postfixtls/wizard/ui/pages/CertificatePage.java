@@ -49,6 +49,7 @@ import org.postfixtls.wizard.ui.wizard.ProfileFieldsValidator;
 import org.postfixtls.wizard.ui.wizard.StepValidator;
 import org.postfixtls.wizard.ui.wizard.Validation;
 import org.postfixtls.wizard.ui.wizard.WizardModel;
+import org.postfixtls.wizard.domain.text.Counted;
 
 /**
  * Chooses the certificate Postfix presents, and shows what is wrong with it before anything is deployed:
@@ -257,7 +258,7 @@ public final class CertificatePage {
                 detail("Issuer", leaf.issuer()),
                 detail("Valid until", DATE.format(leaf.notAfter()) + " (" + leaf.daysLeft() + " days left)"),
                 detail("Key", leaf.publicKey().toString()),
-                detail("Chain", report.certificates().size() + " certificate(s)"
+                detail("Chain", Counted.of(report.certificates().size(), "certificate")
                         + report.trustSource().map(s -> ", trust checked against " + s).orElse(", trust not checked")),
                 detail("SHA-256", leaf.sha256Fingerprint()));
         List<Label> lines = new ArrayList<>();

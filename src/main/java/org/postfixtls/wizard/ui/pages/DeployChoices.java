@@ -10,6 +10,7 @@ import org.postfixtls.wizard.app.workspace.ServerFiles;
 import org.postfixtls.wizard.domain.config.plan.ChangeSet;
 import org.postfixtls.wizard.domain.config.plan.FileChange;
 import org.postfixtls.wizard.ui.wizard.ConnectionMode;
+import org.postfixtls.wizard.domain.text.Counted;
 
 /**
  * The decisions of the Deploy step, without the view: what the target line says, which buttons can act, and what
@@ -64,7 +65,7 @@ final class DeployChoices {
         String weakening = !approved.weakens() ? null
                 : "This change weakens security the server already has: " + String.join(" ", approved.changes()
                         .stream().filter(c -> c.weakens()).map(c -> c.risk()).toList());
-        return new Target("Target: " + server.source() + " — " + files + " file(s) to change, exactly as approved on "
+        return new Target("Target: " + server.source() + " — " + Counted.of(files, "file") + " to change, exactly as approved on "
                 + "the Preview.", files > 0 && (weakening == null || weakeningConfirmed), true, weakening);
     }
 
@@ -78,7 +79,7 @@ final class DeployChoices {
                 ? "Go Back to the Preview and press Next to approve the change; then this step can simulate its deploy."
                 : files == 0 ? "The approved change changes no file, so there is nothing to simulate."
                 : "Simulate the deploy to see, step by step, the transaction a real server runs for these "
-                        + files + " file(s): lock, backup, validate (postconf on a staged copy), swap, postmap, "
+                        + Counted.of(files, "file") + ": lock, backup, validate (postconf on a staged copy), swap, postmap, "
                         + "postfix check, reload, health check, and rollback on any failure.");
         return new Target(text, false, false, null, files > 0);
     }

@@ -12,6 +12,7 @@ import org.postfixtls.wizard.domain.verify.PortResult;
 import org.postfixtls.wizard.domain.verify.TlsTrust;
 import org.postfixtls.wizard.domain.verify.TlsVersion;
 import org.postfixtls.wizard.domain.verify.VerificationReport;
+import org.postfixtls.wizard.domain.text.Counted;
 
 /**
  * What the Verify step shows of a finished verification, without JavaFX: the summary sentence, one tile per port,
@@ -55,8 +56,8 @@ record VerifyDisplay(String summary, CheckStatus status, List<Tile> tiles, List<
         long warns = checks.stream().filter(s -> s == CheckStatus.WARN).count();
         return switch (status) {
             case PASS -> "Everything verified in " + elapsedMs + " ms.";
-            case WARN -> warns + " warning(s), no failure (" + elapsedMs + " ms).";
-            case FAIL -> fails + " check(s) failed — each shows its fix below.";
+            case WARN -> Counted.of(warns, "warning") + ", no failure (" + elapsedMs + " ms).";
+            case FAIL -> Counted.of(fails, "check") + " failed — each shows its fix below.";
             case SKIPPED -> "Nothing could be checked.";
         };
     }

@@ -43,7 +43,7 @@ class MailLogParserTest {
                 java.util.Optional.of(MailLogParser.parse(LOG)), java.util.List.of()), "may");
         Check log = result.checks().stream().filter(c -> c.id().equals(CheckIds.OUTBOUND_LOG)).findFirst().orElseThrow();
         assertEquals(CheckStatus.WARN, log.status());
-        assertEquals("3 outbound TLS connection(s), 1 plaintext delivery(ies), obsolete TLS versions in use"
+        assertEquals("3 outbound TLS connections, 1 plaintext delivery, obsolete TLS versions in use"
                 + " (opportunistic TLS falls back for peers without TLS)", log.detail());
         Check keys = result.checks().stream().filter(c -> c.id().equals(CheckIds.KEY_FILE_PERMISSIONS)).findFirst().orElseThrow();
         assertEquals(CheckStatus.SKIPPED, keys.status(), "no key evidence is 'not checked', never a pass");

@@ -61,7 +61,7 @@ class CertificateChoicesTest {
     void otherErrorsOfferTheAcknowledgement() {
         InspectionReport report = report(FindingId.HOSTNAME_MISMATCH, FindingId.KEY_PERMISSIONS, FindingId.SELF_SIGNED);
         assertTrue(CertificateChoices.offersAcknowledgement(report));
-        assertEquals("3 problem(s) found.", CertificateChoices.statusText(report));
+        assertEquals("3 problems found.", CertificateChoices.statusText(report));
     }
 
     @Test
@@ -69,7 +69,7 @@ class CertificateChoicesTest {
         InspectionReport report = report(FindingId.SELF_SIGNED, FindingId.EXPIRES_SOON);
         assertFalse(CertificateChoices.hasErrors(report));
         assertFalse(CertificateChoices.offersAcknowledgement(report));
-        assertEquals("2 problem(s) found.", CertificateChoices.statusText(report));
+        assertEquals("2 problems found.", CertificateChoices.statusText(report));
         assertEquals("No problems found.", CertificateChoices.statusText(report()));
     }
 

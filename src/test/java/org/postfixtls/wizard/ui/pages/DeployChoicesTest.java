@@ -28,7 +28,7 @@ class DeployChoicesTest {
     @Test
     void anSshServerWithAnApprovedChangeCanBeDeployed() {
         DeployChoices.Target target = DeployChoices.target(ConnectionMode.SSH_SERVER, SERVER, TWO_FILES);
-        assertEquals("Target: " + SERVER.source() + " — 2 file(s) to change, exactly as approved on the Preview.",
+        assertEquals("Target: " + SERVER.source() + " — 2 files to change, exactly as approved on the Preview.",
                 target.text());
         assertTrue(target.canDeploy());
         assertTrue(target.canUseHistory());
@@ -50,7 +50,7 @@ class DeployChoicesTest {
     @Test
     void nothingToChangeMeansNoDeployButHistoryAndRollbackStay() {
         DeployChoices.Target target = DeployChoices.target(ConnectionMode.SSH_SERVER, SERVER, NOTHING);
-        assertEquals("Target: " + SERVER.source() + " — 0 file(s) to change, exactly as approved on the Preview.",
+        assertEquals("Target: " + SERVER.source() + " — 0 files to change, exactly as approved on the Preview.",
                 target.text());
         assertFalse(target.canDeploy());
         assertTrue(target.canUseHistory());

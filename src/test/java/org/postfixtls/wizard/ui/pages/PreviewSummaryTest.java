@@ -29,9 +29,9 @@ class PreviewSummaryTest {
 
     @Test
     void changesAndChangedFilesAreCountedAndRiskNotesPointedOut() {
-        assertEquals("2 change(s) in 2 file(s), 1 with a risk note — read them before deploying.",
+        assertEquals("2 changes in 2 files, 1 with a risk note — read them before deploying.",
                 PreviewSummary.of(new ChangeSet(TWO_FILES, List.of(PLAIN, RISKY), List.of())));
-        assertEquals("1 change(s) in 2 file(s).", PreviewSummary.of(new ChangeSet(TWO_FILES, List.of(PLAIN), List.of())));
+        assertEquals("1 change in 2 files.", PreviewSummary.of(new ChangeSet(TWO_FILES, List.of(PLAIN), List.of())));
     }
 
     @Test
