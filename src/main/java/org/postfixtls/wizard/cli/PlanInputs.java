@@ -100,7 +100,8 @@ final class PlanInputs {
                 stackFiles.add(new OverrideFile(name, null, text));
             }
         }
-        return Optional.of(new PlanRequest(main, master, policy, loaded, version, databaseType, serverConfigDir,
-                List.of(), stackFiles, stackDir, runtime));
+        return Optional.of(PlanRequest.of(main, master, loaded, version).withPolicyMap(policy)
+                .withDefaultDatabaseType(databaseType).withConfigDirectory(serverConfigDir)
+                .withStackFiles(stackFiles).withStackDirectory(stackDir).withRuntime(runtime));
     }
 }

@@ -23,7 +23,7 @@ public final class PlanBenchmark {
     public static void main(String[] args) {
         String main = bigMainCf(10_000);
         String master = Corpus.read("debian12", "master.cf");
-        PlanRequest request = new PlanRequest(main, master, null, Preset.MANDATORY.baseline(), new PostfixVersion(3, 7));
+        PlanRequest request = PlanRequest.of(main, master, Preset.MANDATORY.baseline(), new PostfixVersion(3, 7));
         int warmup = 30;
         int runs = 50;
         long checksum = 0;

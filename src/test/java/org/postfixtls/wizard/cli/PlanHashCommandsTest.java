@@ -56,8 +56,8 @@ class PlanHashCommandsTest {
 
         assertEquals(0, run("plan", "--profile", profile.toString(), "--config-dir", config.toString()), err::toString);
         String first = printedHash();
-        PlanHash expected = PlanHash.of(Planner.plan(new PlanRequest(main, master, null, ProfileJson.read(PROFILE),
-                new PostfixVersion(3, 7), "hash", PlanRequest.DEFAULT_CONFIG_DIRECTORY)));
+        PlanHash expected = PlanHash.of(Planner.plan(PlanRequest.of(main, master, ProfileJson.read(PROFILE),
+                new PostfixVersion(3, 7))));
         assertEquals(expected.hex(), first);
         assertEquals(0, run("plan", "--profile", profile.toString(), "--config-dir", config.toString()));
         assertEquals(first, printedHash(), "the same files and profile give the same hash");

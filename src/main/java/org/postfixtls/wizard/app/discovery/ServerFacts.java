@@ -93,8 +93,9 @@ public record ServerFacts(
 
     /** What the planner needs from these facts: deploy, fleet plans and drift plan the same request. */
     public PlanRequest planRequest(Profile profile) {
-        return new PlanRequest(mainCf, masterCf, tlsPolicy, profile, version, defaultDatabaseType, configDirectory,
-                stackMarkers, stackFiles, null, runtime);
+        return PlanRequest.of(mainCf, masterCf, profile, version).withPolicyMap(tlsPolicy)
+                .withDefaultDatabaseType(defaultDatabaseType).withConfigDirectory(configDirectory)
+                .withStackMarkers(stackMarkers).withStackFiles(stackFiles).withRuntime(runtime);
     }
 
     /** The mail stack that owns this Postfix's files, from the files and the marker files found. */

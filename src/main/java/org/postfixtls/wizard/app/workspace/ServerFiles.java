@@ -49,8 +49,9 @@ public record ServerFiles(String source, String mainCf, String masterCf, String 
     }
 
     public PlanRequest planRequest(Profile profile) {
-        return new PlanRequest(mainCf, masterCf, policyMap, profile, version, defaultDatabaseType, configDirectory,
-                stackMarkers, stackFiles, null, runtime);
+        return PlanRequest.of(mainCf, masterCf, profile, version).withPolicyMap(policyMap)
+                .withDefaultDatabaseType(defaultDatabaseType).withConfigDirectory(configDirectory)
+                .withStackMarkers(stackMarkers).withStackFiles(stackFiles).withRuntime(runtime);
     }
 
     /** {@code myhostname} as main.cf sets it (Postfix would otherwise use the machine's name, unknown here). */

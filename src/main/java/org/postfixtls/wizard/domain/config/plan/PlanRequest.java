@@ -32,32 +32,53 @@ public record PlanRequest(String mainCf, String masterCf, String policyMap, Prof
         runtime = runtime == null ? TlsRuntime.UNKNOWN : runtime;
     }
 
-    public PlanRequest(String mainCf, String masterCf, String policyMap, Profile profile, PostfixVersion version,
-            String defaultDatabaseType, String configDirectory, List<String> stackMarkers) {
-        this(mainCf, masterCf, policyMap, profile, version, defaultDatabaseType, configDirectory, stackMarkers,
-                List.of(), null, TlsRuntime.UNKNOWN);
+    /**
+     * A request with only what every plan needs; the rest starts at the defaults (no policy map, "hash",
+     * {@value #DEFAULT_CONFIG_DIRECTORY}, no stack, unknown runtime) and is added with the {@code with...} methods,
+     * so a call site names each optional part it sets instead of passing a row of nulls.
+     */
+    public static PlanRequest of(String mainCf, String masterCf, Profile profile, PostfixVersion version) {
+        return new PlanRequest(mainCf, masterCf, null, profile, version, null, null, null, null, null, null);
     }
 
-    public PlanRequest(String mainCf, String masterCf, String policyMap, Profile profile, PostfixVersion version,
-            String defaultDatabaseType, String configDirectory, List<String> stackMarkers, TlsRuntime runtime) {
-        this(mainCf, masterCf, policyMap, profile, version, defaultDatabaseType, configDirectory, stackMarkers,
-                List.of(), null, runtime);
+    /** The server's {@code tls_policy} text; null when it has none. */
+    public PlanRequest withPolicyMap(String map) {
+        return new PlanRequest(mainCf, masterCf, map, profile, version, defaultDatabaseType, configDirectory,
+                stackMarkers, stackFiles, stackDirectory, runtime);
     }
 
-    public PlanRequest(String mainCf, String masterCf, String policyMap, Profile profile, PostfixVersion version,
-            String defaultDatabaseType, String configDirectory, List<String> stackMarkers, List<OverrideFile> stackFiles,
-            String stackDirectory) {
-        this(mainCf, masterCf, policyMap, profile, version, defaultDatabaseType, configDirectory, stackMarkers,
-                stackFiles, stackDirectory, TlsRuntime.UNKNOWN);
+    /** Null or blank keeps "hash". */
+    public PlanRequest withDefaultDatabaseType(String type) {
+        return new PlanRequest(mainCf, masterCf, policyMap, profile, version, type, configDirectory,
+                stackMarkers, stackFiles, stackDirectory, runtime);
     }
 
-    public PlanRequest(String mainCf, String masterCf, String policyMap, Profile profile, PostfixVersion version,
-            String defaultDatabaseType, String configDirectory) {
-        this(mainCf, masterCf, policyMap, profile, version, defaultDatabaseType, configDirectory, List.of());
+    /** Null or blank keeps {@value #DEFAULT_CONFIG_DIRECTORY}. */
+    public PlanRequest withConfigDirectory(String directory) {
+        return new PlanRequest(mainCf, masterCf, policyMap, profile, version, defaultDatabaseType, directory,
+                stackMarkers, stackFiles, stackDirectory, runtime);
     }
 
-    public PlanRequest(String mainCf, String masterCf, String policyMap, Profile profile, PostfixVersion version) {
-        this(mainCf, masterCf, policyMap, profile, version, "hash", DEFAULT_CONFIG_DIRECTORY);
+    public PlanRequest withStackMarkers(List<String> markers) {
+        return new PlanRequest(mainCf, masterCf, policyMap, profile, version, defaultDatabaseType, configDirectory,
+                markers, stackFiles, stackDirectory, runtime);
+    }
+
+    public PlanRequest withStackFiles(List<OverrideFile> files) {
+        return new PlanRequest(mainCf, masterCf, policyMap, profile, version, defaultDatabaseType, configDirectory,
+                stackMarkers, files, stackDirectory, runtime);
+    }
+
+    /** Null: the stack's standard place. */
+    public PlanRequest withStackDirectory(String directory) {
+        return new PlanRequest(mainCf, masterCf, policyMap, profile, version, defaultDatabaseType, configDirectory,
+                stackMarkers, stackFiles, directory, runtime);
+    }
+
+    /** Null keeps {@link TlsRuntime#UNKNOWN}. */
+    public PlanRequest withRuntime(TlsRuntime tlsRuntime) {
+        return new PlanRequest(mainCf, masterCf, policyMap, profile, version, defaultDatabaseType, configDirectory,
+                stackMarkers, stackFiles, stackDirectory, tlsRuntime);
     }
 
     /** The same request planned on other main.cf/master.cf text (what a stack's start makes of them). */

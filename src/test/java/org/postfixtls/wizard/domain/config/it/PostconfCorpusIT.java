@@ -54,8 +54,8 @@ class PostconfCorpusIT {
         String version = run(postconf, "-d", "-h", "mail_version").stdout().trim();
         PostfixVersion target = PostfixVersion.parse(version).orElseThrow();
         Path in = write("in", Corpus.read(entry, "main.cf"), Corpus.read(entry, "master.cf"));
-        ChangeSet set = Planner.plan(new PlanRequest(Corpus.read(entry, "main.cf"), Corpus.read(entry, "master.cf"),
-                Corpus.read(entry, "tls_policy"), profile, target));
+        ChangeSet set = Planner.plan(PlanRequest.of(Corpus.read(entry, "main.cf"), Corpus.read(entry, "master.cf"),
+                profile, target).withPolicyMap(Corpus.read(entry, "tls_policy")));
         Path out = write("out", set.content("main.cf"), set.content("master.cf"));
 
         Result before = run(postconf, "-c", in.toString(), "-n");
@@ -99,8 +99,8 @@ class PostconfCorpusIT {
         assertTrue(services.stdout().lines().anyMatch(l -> l.startsWith(smtpsName + " ")
                 && l.contains("-o smtpd_tls_wrappermode=yes")), services.stdout());
 
-        ChangeSet again = Planner.plan(new PlanRequest(set.content("main.cf"), set.content("master.cf"),
-                set.file("tls_policy").map(FileChange::after).orElse(null), profile, target));
+        ChangeSet again = Planner.plan(PlanRequest.of(set.content("main.cf"), set.content("master.cf"),
+                profile, target).withPolicyMap(set.file("tls_policy").map(FileChange::after).orElse(null)));
         assertTrue(again.isEmpty(), () -> "not idempotent: " + again.changes());
     }
 
@@ -138,7 +138,7 @@ class PostconfCorpusIT {
                 "/etc/letsencrypt/live/mx/fullchain.pem", "/etc/letsencrypt/live/mx/privkey.pem",
                 b.certificate().caFile()), b.outbound(), b.inbound(), b.submission(), b.hardening(),
                 b.sessionCache(), b.logging(), List.of(), null);
-        ChangeSet set = Planner.plan(new PlanRequest(main, master, null, profile, target));
+        ChangeSet set = Planner.plan(PlanRequest.of(main, master, profile, target));
         Path in = write("obsolete-in", main, master);
         Path out = write("obsolete-out", set.content("main.cf"), set.content("master.cf"));
         Set<String> newWarnings = warnings(run(postconf, "-c", out.toString(), "-n"), out);

@@ -187,8 +187,8 @@ class LinterTest {
         Profile profile = new Profile(1, b.preset(), new Profile.Certificate("/etc/letsencrypt/live/mx/fullchain.pem",
                 "/etc/letsencrypt/live/mx/privkey.pem", b.certificate().caFile()), b.outbound(), b.inbound(),
                 b.submission(), b.hardening(), b.sessionCache(), b.logging(), List.of(), null);
-        ChangeSet set = Planner.plan(new PlanRequest(Corpus.read("debian12", "main.cf"), Corpus.read("debian12", "master.cf"),
-                null, profile, new PostfixVersion(3, 7)));
+        ChangeSet set = Planner.plan(PlanRequest.of(Corpus.read("debian12", "main.cf"), Corpus.read("debian12", "master.cf"),
+                profile, new PostfixVersion(3, 7)));
         List<Finding> findings = Linter.lint(LintInput.of(set.content("main.cf"), set.content("master.cf"), null,
                 new PostfixVersion(3, 7)));
         assertEquals(List.of(), findings.stream().filter(f -> f.severity() != Severity.INFO).toList());

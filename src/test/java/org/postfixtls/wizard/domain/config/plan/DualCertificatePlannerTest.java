@@ -39,8 +39,8 @@ class DualCertificatePlannerTest {
     }
 
     static ChangeSet plan(String entry, Profile profile, PostfixVersion version) {
-        return Planner.plan(new PlanRequest(Corpus.read(entry, "main.cf"), Corpus.read(entry, "master.cf"),
-                Corpus.read(entry, "tls_policy"), profile, version));
+        return Planner.plan(PlanRequest.of(Corpus.read(entry, "main.cf"), Corpus.read(entry, "master.cf"),
+                profile, version).withPolicyMap(Corpus.read(entry, "tls_policy")));
     }
 
     @ParameterizedTest
@@ -61,8 +61,9 @@ class DualCertificatePlannerTest {
                 assertTrue(findings.stream().noneMatch(f -> f.id().equals("cert-file-ignored")
                         || f.id().equals("tls-without-certificate") || f.id().equals("chain-files-unsupported")),
                         findings::toString);
-                ChangeSet again = Planner.plan(new PlanRequest(set.content("main.cf"), set.content("master.cf"),
-                        set.file("tls_policy").map(FileChange::after).orElse(null), dual(preset), version));
+                ChangeSet again = Planner.plan(PlanRequest.of(set.content("main.cf"), set.content("master.cf"),
+                        dual(preset), version)
+                        .withPolicyMap(set.file("tls_policy").map(FileChange::after).orElse(null)));
                 assertTrue(again.changes().isEmpty(), () -> "not idempotent: " + again.changes());
             }
         }
@@ -71,7 +72,7 @@ class DualCertificatePlannerTest {
     @Test
     void before34TheRsaAndEcdsaFileParametersAreUsed() {
         String main = Corpus.read("debian12", "main.cf") + "smtpd_tls_chain_files = /etc/postfix/old.pem\n";
-        ChangeSet set = Planner.plan(new PlanRequest(main, Corpus.read("debian12", "master.cf"), null,
+        ChangeSet set = Planner.plan(PlanRequest.of(main, Corpus.read("debian12", "master.cf"),
                 dual(Preset.RECOMMENDED), new PostfixVersion(3, 3)));
         MainCf after = MainCf.parse(set.content("main.cf"));
         assertEquals(RSA_CHAIN, after.get("smtpd_tls_cert_file").orElseThrow());
@@ -88,7 +89,7 @@ class DualCertificatePlannerTest {
     void aServiceOverrideOfTheChainFilesGetsBothCertificates() {
         String master = Corpus.read("debian12", "master.cf") + "submission inet n - y - - smtpd\n"
                 + "  -o smtpd_tls_security_level=encrypt\n  -o smtpd_tls_chain_files=/etc/postfix/old.pem\n";
-        ChangeSet set = Planner.plan(new PlanRequest(Corpus.read("debian12", "main.cf"), master, null,
+        ChangeSet set = Planner.plan(PlanRequest.of(Corpus.read("debian12", "main.cf"), master,
                 dual(Preset.RECOMMENDED), new PostfixVersion(3, 7)));
         // a value with spaces is written in master(5)'s "-o { name = value }" form
         assertEquals(EC_KEY + ", " + EC_CHAIN + ", " + RSA_KEY + ", " + RSA_CHAIN, MasterCf.parse(set.content("master.cf"))
@@ -125,7 +126,7 @@ class DualCertificatePlannerTest {
         Profile single = ProfileEdits.withCertificate(Preset.RECOMMENDED.baseline(),
                 new Profile.Certificate(rsa, rsa, null));
         String main = Corpus.read("debian12", "main.cf") + "smtpd_tls_chain_files = /etc/postfix/old.pem\n";
-        ChangeSet set = Planner.plan(new PlanRequest(main, Corpus.read("debian12", "master.cf"), null, single,
+        ChangeSet set = Planner.plan(PlanRequest.of(main, Corpus.read("debian12", "master.cf"), single,
                 new PostfixVersion(3, 10)));
         assertEquals(rsa, MainCf.parse(set.content("main.cf")).get("smtpd_tls_chain_files").orElseThrow());
     }
@@ -134,8 +135,8 @@ class DualCertificatePlannerTest {
     void before34CombinedFilesGoIntoTheCertParametersAndTheKeyParametersPointAtThemToo() {
         String rsa = "/etc/postfix/rsa.pem";
         String ecdsa = "/etc/postfix/ecdsa.pem";
-        ChangeSet set = Planner.plan(new PlanRequest(Corpus.read("debian12", "main.cf"),
-                Corpus.read("debian12", "master.cf"), null, ProfileEdits.withCertificate(Preset.RECOMMENDED.baseline(),
+        ChangeSet set = Planner.plan(PlanRequest.of(Corpus.read("debian12", "main.cf"),
+                Corpus.read("debian12", "master.cf"), ProfileEdits.withCertificate(Preset.RECOMMENDED.baseline(),
                 new Profile.Certificate(rsa, rsa, null, ecdsa, ecdsa)), new PostfixVersion(3, 3)));
         MainCf after = MainCf.parse(set.content("main.cf"));
         assertEquals(ecdsa, after.get("smtpd_tls_eccert_file").orElseThrow());

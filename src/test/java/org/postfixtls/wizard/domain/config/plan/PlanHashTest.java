@@ -59,8 +59,8 @@ class PlanHashTest {
     @Test
     void planningTheSameFilesWithTheSameProfileTwiceGivesTheSameHash() {
         for (Preset preset : Preset.values()) {
-            PlanRequest request = new PlanRequest(MAIN_BEFORE, MASTER, POLICY, preset.baseline(),
-                    new PostfixVersion(3, 7));
+            PlanRequest request = PlanRequest.of(MAIN_BEFORE, MASTER, preset.baseline(), new PostfixVersion(3, 7))
+                    .withPolicyMap(POLICY);
             assertEquals(PlanHash.of(Planner.plan(request)), PlanHash.of(Planner.plan(request)), preset.name());
         }
     }

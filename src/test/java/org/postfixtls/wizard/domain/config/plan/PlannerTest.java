@@ -41,8 +41,8 @@ class PlannerTest {
     }
 
     static ChangeSet plan(String entry, Profile profile, PostfixVersion version) {
-        return Planner.plan(new PlanRequest(Corpus.read(entry, "main.cf"), Corpus.read(entry, "master.cf"),
-                Corpus.read(entry, "tls_policy"), profile, version));
+        return Planner.plan(PlanRequest.of(Corpus.read(entry, "main.cf"), Corpus.read(entry, "master.cf"),
+                profile, version).withPolicyMap(Corpus.read(entry, "tls_policy")));
     }
 
     @ParameterizedTest
@@ -51,8 +51,8 @@ class PlannerTest {
         for (PostfixVersion version : List.of(V37, V35)) {
             Profile profile = withCertificate(preset);
             ChangeSet first = plan(entry, profile, version);
-            ChangeSet second = Planner.plan(new PlanRequest(first.content("main.cf"), first.content("master.cf"),
-                    first.file("tls_policy").map(FileChange::after).orElse(null), profile, version));
+            ChangeSet second = Planner.plan(PlanRequest.of(first.content("main.cf"), first.content("master.cf"),
+                    profile, version).withPolicyMap(first.file("tls_policy").map(FileChange::after).orElse(null)));
             assertTrue(second.isEmpty(), () -> "second plan changed: " + second.changes());
             assertTrue(second.changes().isEmpty());
         }
@@ -175,10 +175,10 @@ class PlannerTest {
     void chainFilesStayOnlyWhereSupported() {
         String main = "smtpd_tls_chain_files = /old/key.pem, /old/chain.pem\n";
         Profile profile = withCertificate(Preset.RECOMMENDED);
-        MainCf modern = MainCf.parse(Planner.plan(new PlanRequest(main, "", null, profile, V37)).content("main.cf"));
+        MainCf modern = MainCf.parse(Planner.plan(PlanRequest.of(main, "", profile, V37)).content("main.cf"));
         assertEquals("/etc/letsencrypt/live/mx/privkey.pem, /etc/letsencrypt/live/mx/fullchain.pem",
                 modern.get("smtpd_tls_chain_files").orElseThrow());
-        MainCf old = MainCf.parse(Planner.plan(new PlanRequest(main, "", null, profile, new PostfixVersion(3, 3)))
+        MainCf old = MainCf.parse(Planner.plan(PlanRequest.of(main, "", profile, new PostfixVersion(3, 3)))
                 .content("main.cf"));
         assertTrue(old.get("smtpd_tls_chain_files").isEmpty());
         assertEquals("/etc/letsencrypt/live/mx/fullchain.pem", old.get("smtpd_tls_cert_file").orElseThrow());
@@ -186,7 +186,7 @@ class PlannerTest {
 
     @Test
     void noPoliciesAndNoMapMeansNoPolicyFile() {
-        ChangeSet set = Planner.plan(new PlanRequest("", "", null, withCertificate(Preset.RUNBOOK, List.of()), V37));
+        ChangeSet set = Planner.plan(PlanRequest.of("", "", withCertificate(Preset.RUNBOOK, List.of()), V37));
         assertTrue(set.file("tls_policy").isEmpty());
         assertNull(MainCf.parse(set.content("main.cf")).get("smtp_tls_policy_maps").orElse(null));
     }

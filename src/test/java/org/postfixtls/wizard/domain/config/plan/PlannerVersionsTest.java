@@ -45,8 +45,7 @@ class PlannerVersionsTest {
 
     static ChangeSet plan(String main, String master, String policy, Profile profile, PostfixVersion version,
             TlsRuntime runtime) {
-        return Planner.plan(new PlanRequest(main, master, policy, profile, version, "hash",
-                PlanRequest.DEFAULT_CONFIG_DIRECTORY, List.of(), runtime));
+        return Planner.plan(PlanRequest.of(main, master, profile, version).withPolicyMap(policy).withRuntime(runtime));
     }
 
     static List<Finding> lintPlanned(String main, String master, String policy, ChangeSet set, PostfixVersion v,

@@ -37,8 +37,8 @@ class PostQuantumPlannerTest {
     }
 
     static ChangeSet plan(String main, String postfix, TlsRuntime runtime) {
-        return Planner.plan(new PlanRequest(main, MASTER, null, pq(true), PostfixVersion.parse(postfix).orElseThrow(),
-                "hash", PlanRequest.DEFAULT_CONFIG_DIRECTORY, List.of(), runtime));
+        return Planner.plan(PlanRequest.of(main, MASTER, pq(true), PostfixVersion.parse(postfix).orElseThrow())
+                .withRuntime(runtime));
     }
 
     static Optional<String> curves(ChangeSet set) {
@@ -125,8 +125,8 @@ class PostQuantumPlannerTest {
     @Test
     void switchedOffItNeverTouchesTheGroups() {
         String main = MAIN + "tls_eecdh_auto_curves = X25519MLKEM768 X25519\n";
-        ChangeSet set = Planner.plan(new PlanRequest(main, MASTER, null, pq(false), PostfixVersion.V3_10, "hash",
-                PlanRequest.DEFAULT_CONFIG_DIRECTORY, List.of(), openssl("3.5.1")));
+        ChangeSet set = Planner.plan(PlanRequest.of(main, MASTER, pq(false), PostfixVersion.V3_10)
+                .withRuntime(openssl("3.5.1")));
         assertEquals(Optional.of("X25519MLKEM768 X25519"), curves(set));
         assertTrue(set.changes().stream().noneMatch(c -> c.subject().equals(PostQuantum.PARAMETER)));
     }
@@ -135,9 +135,8 @@ class PostQuantumPlannerTest {
     void planningThePlannedFilesAgainChangesNothing() {
         for (String main : List.of(MAIN, MAIN + "tls_eecdh_auto_curves = secp384r1\n")) {
             ChangeSet first = plan(main, "3.10", openssl("3.5.1"));
-            ChangeSet second = Planner.plan(new PlanRequest(first.content(Planner.MAIN_CF),
-                    first.content(Planner.MASTER_CF), null, pq(true), PostfixVersion.V3_10, "hash",
-                    PlanRequest.DEFAULT_CONFIG_DIRECTORY, List.of(), openssl("3.5.1")));
+            ChangeSet second = Planner.plan(PlanRequest.of(first.content(Planner.MAIN_CF),
+                    first.content(Planner.MASTER_CF), pq(true), PostfixVersion.V3_10).withRuntime(openssl("3.5.1")));
             assertTrue(second.changes().isEmpty(), () -> second.changes().toString());
         }
     }

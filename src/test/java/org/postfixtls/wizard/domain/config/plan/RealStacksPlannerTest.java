@@ -47,8 +47,8 @@ class RealStacksPlannerTest {
     }
 
     static ChangeSet plan(String entry, Profile profile) {
-        return Planner.plan(new PlanRequest(Corpus.readReal(entry, "main.cf"), Corpus.readReal(entry, "master.cf"),
-                Corpus.readReal(entry, "tls_policy"), profile, V37));
+        return Planner.plan(PlanRequest.of(Corpus.readReal(entry, "main.cf"), Corpus.readReal(entry, "master.cf"),
+                profile, V37).withPolicyMap(Corpus.readReal(entry, "tls_policy")));
     }
 
     static Stream<Arguments> entriesTimesPresets() {
@@ -141,8 +141,8 @@ class RealStacksPlannerTest {
         Profile bed = new Profile(1, b.preset(), b.certificate(), b.outbound(), b.inbound(),
                 new Profile.Submission(new Profile.Listener(true, 2587), new Profile.Listener(true, 2465)),
                 b.hardening(), b.sessionCache(), b.logging(), List.of(), null);
-        ChangeSet set = Planner.plan(new PlanRequest(Corpus.read("testbed", "main.cf"), Corpus.read("testbed",
-                "master.cf"), null, bed, V37));
+        ChangeSet set = Planner.plan(PlanRequest.of(Corpus.read("testbed", "main.cf"), Corpus.read("testbed",
+                "master.cf"), bed, V37));
         MasterCf master = MasterCf.parse(set.content("master.cf"));
         assertEquals("encrypt", master.servicesOnPort(2525).get(0).option("smtpd_tls_security_level"));
         assertEquals(1, ServiceOverrides.publicSmtpd(master).size());
@@ -155,7 +155,7 @@ class RealStacksPlannerTest {
         String master = Corpus.readReal("debian-stock", "master.cf")
                 .replaceFirst("(?m)^(smtp +inet .*)$", "$1\n  -o smtpd_tls_security_level=may\n  -o smtpd_tls_cert_file=/old/c.pem")
                 .replaceFirst("(?m)^(smtp +unix .*)$", "$1\n  -o smtp_tls_security_level=may");
-        ChangeSet set = Planner.plan(new PlanRequest(main, master, null, profile(Preset.MANDATORY), V37));
+        ChangeSet set = Planner.plan(PlanRequest.of(main, master, profile(Preset.MANDATORY), V37));
         MasterCf after = MasterCf.parse(set.content("master.cf"));
         MainCf mainAfter = MainCf.parse(set.content("main.cf"));
         MasterService smtpd = after.servicesOnPort(25).get(0);
@@ -166,7 +166,7 @@ class RealStacksPlannerTest {
         assertEquals("encrypt", mainAfter.value(client, "smtp_tls_security_level"));
         String overrides = Corpus.readReal("debian-stock", "master.cf")
                 .replaceFirst("(?m)^(smtp +inet .*)$", "$1\n  -o smtpd_tls_mandatory_ciphers=medium");
-        ChangeSet conflicted = Planner.plan(new PlanRequest(main, overrides, null, profile(Preset.MANDATORY), V37));
+        ChangeSet conflicted = Planner.plan(PlanRequest.of(main, overrides, profile(Preset.MANDATORY), V37));
         assertTrue(conflicted.conflicts().stream().anyMatch(c -> c.contains("smtpd_tls_mandatory_ciphers")),
                 conflicted.conflicts()::toString);
     }
@@ -218,7 +218,7 @@ class RealStacksPlannerTest {
         Profile medium = new Profile(1, b.preset(), b.certificate(), b.outbound(), b.inbound(), b.submission(),
                 new Profile.Hardening("TLSv1.2", false, "medium", null, List.of(), false, null, null), b.sessionCache(),
                 b.logging(), List.of(), null);
-        ChangeSet set = Planner.plan(new PlanRequest(main, "", null, medium, V37));
+        ChangeSet set = Planner.plan(PlanRequest.of(main, "", medium, V37));
         MainCf after = MainCf.parse(set.content("main.cf"));
         assertEquals(">=TLSv1.3", after.get("smtpd_tls_mandatory_protocols").orElseThrow());
         assertEquals("high", after.get("smtpd_tls_mandatory_ciphers").orElseThrow());
@@ -278,7 +278,7 @@ class RealStacksPlannerTest {
         assertEquals("$outbound_tls", after.get("smtp_tls_security_level").orElseThrow());
         assertEquals("encrypt", after.value("smtp_tls_security_level"));
         assertEquals("$inbound_tls", after.get("smtpd_tls_security_level").orElseThrow(), "may stays may globally");
-        ChangeSet again = Planner.plan(new PlanRequest(set.content("main.cf"), set.content("master.cf"), null,
+        ChangeSet again = Planner.plan(PlanRequest.of(set.content("main.cf"), set.content("master.cf"),
                 profile(Preset.MANDATORY), V37));
         assertTrue(again.isEmpty(), again.changes()::toString);
     }
@@ -290,9 +290,10 @@ class RealStacksPlannerTest {
         // on a mail stack the output includes its override files (main.cf stays as it was)
         List<OverrideFile> overrides = first.files().stream().filter(f -> first.location(f.name()).isPresent())
                 .map(f -> new OverrideFile(f.name(), null, f.after())).toList();
-        ChangeSet second = Planner.plan(new PlanRequest(first.content("main.cf"), first.content("master.cf"),
-                first.file("tls_policy").map(FileChange::after).orElse(null), profile(preset, true, PARTNER), V37,
-                "hash", PlanRequest.DEFAULT_CONFIG_DIRECTORY, List.of(), overrides, null));
+        ChangeSet second = Planner.plan(PlanRequest.of(first.content("main.cf"), first.content("master.cf"),
+                profile(preset, true, PARTNER), V37)
+                .withPolicyMap(first.file("tls_policy").map(FileChange::after).orElse(null))
+                .withStackFiles(overrides));
         assertTrue(second.isEmpty(), () -> entry + " " + preset + ": " + second.changes());
     }
 

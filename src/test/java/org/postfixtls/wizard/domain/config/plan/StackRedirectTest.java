@@ -104,9 +104,9 @@ class StackRedirectTest {
     @Test
     void whereTheOverrideFileLivesIsPartOfTheApprovedPlan() {
         ChangeSet standard = plan("mailcow", Preset.RECOMMENDED, List.of(), baseline());
-        PlanRequest elsewhere = new PlanRequest(Corpus.readReal("mailcow", "main.cf"),
-                Corpus.readReal("mailcow", "master.cf"), null, baseline(Preset.RECOMMENDED), VERSION, "hash",
-                "/opt/postfix/conf", List.of(), List.of(), "/srv/mailcow/data/conf/postfix");
+        PlanRequest elsewhere = PlanRequest.of(Corpus.readReal("mailcow", "main.cf"),
+                Corpus.readReal("mailcow", "master.cf"), baseline(Preset.RECOMMENDED), VERSION)
+                .withConfigDirectory("/opt/postfix/conf").withStackDirectory("/srv/mailcow/data/conf/postfix");
         ChangeSet moved = Planner.plan(elsewhere);
         assertEquals(standard.files(), moved.files());
         assertEquals("/srv/mailcow/data/conf/postfix/extra.cf", moved.location("extra.cf").orElseThrow());
@@ -141,9 +141,9 @@ class StackRedirectTest {
     private static void assertNothingLeftToDo(String entry, Preset preset, ChangeSet first, String... overrides) {
         List<OverrideFile> written = java.util.Arrays.stream(overrides)
                 .map(n -> new OverrideFile(n, null, first.content(n))).toList();
-        PlanRequest again = new PlanRequest(Corpus.readReal(entry, "main.cf"), first.content("master.cf"),
-                first.file("tls_policy").map(FileChange::after).orElse(null), baseline(preset), VERSION, "hash",
-                configDirectory(entry), List.of(), written, null);
+        PlanRequest again = PlanRequest.of(Corpus.readReal(entry, "main.cf"), first.content("master.cf"),
+                baseline(preset), VERSION).withPolicyMap(first.file("tls_policy").map(FileChange::after).orElse(null))
+                .withConfigDirectory(configDirectory(entry)).withStackFiles(written);
         ChangeSet second = Planner.plan(again);
         assertTrue(second.files().stream().noneMatch(FileChange::changed), () -> second.files().stream()
                 .filter(FileChange::changed).map(FileChange::name).toList().toString());
@@ -152,9 +152,9 @@ class StackRedirectTest {
 
     private static ChangeSet plan(String entry, Preset preset, List<OverrideFile> files, Profile profile) {
         Profile p = profile.preset() == preset ? profile : baseline(preset);
-        return Planner.plan(new PlanRequest(Corpus.readReal(entry, "main.cf"), Corpus.readReal(entry, "master.cf"),
-                Corpus.readReal(entry, "tls_policy"), p, VERSION, "hash", configDirectory(entry), List.of(), files,
-                null));
+        return Planner.plan(PlanRequest.of(Corpus.readReal(entry, "main.cf"), Corpus.readReal(entry, "master.cf"),
+                p, VERSION).withPolicyMap(Corpus.readReal(entry, "tls_policy"))
+                .withConfigDirectory(configDirectory(entry)).withStackFiles(files));
     }
 
     /** mailcow's Postfix runs with config_directory /opt/postfix/conf (its extra.cf lives there). */

@@ -39,7 +39,7 @@ class StaleCertificatesPlannerTest {
     }
 
     static ChangeSet plan(String main, String master, Profile profile, PostfixVersion version) {
-        return Planner.plan(new PlanRequest(main, master, null, profile, version));
+        return Planner.plan(PlanRequest.of(main, master, profile, version));
     }
 
     static void assertIdempotent(ChangeSet set, Profile profile, PostfixVersion version) {

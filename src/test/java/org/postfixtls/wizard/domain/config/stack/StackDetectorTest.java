@@ -64,9 +64,9 @@ class StackDetectorTest {
     @Test
     void markerFilesDiscoveryFoundReachThePlanNotes() {
         // Debian's plain files, but discovery found /etc/mailinabox.conf on the server: the preview says so
-        ChangeSet plan = Planner.plan(new PlanRequest(Corpus.readReal("debian-stock", "main.cf"),
-                Corpus.readReal("debian-stock", "master.cf"), null, Preset.MANDATORY.baseline(),
-                PostfixVersion.parse("3.7.11").orElseThrow(), "hash", "/etc/postfix", List.of("/etc/mailinabox.conf")));
+        ChangeSet plan = Planner.plan(PlanRequest.of(Corpus.readReal("debian-stock", "main.cf"),
+                Corpus.readReal("debian-stock", "master.cf"), Preset.MANDATORY.baseline(),
+                PostfixVersion.parse("3.7.11").orElseThrow()).withStackMarkers(List.of("/etc/mailinabox.conf")));
         assertTrue(plan.notes().stream().anyMatch(n -> n.startsWith("Mail-in-a-Box recognised (the server has"
                 + " /etc/mailinabox.conf)")), plan.notes()::toString);
     }
@@ -82,7 +82,8 @@ class StackDetectorTest {
     }
 
     private static ChangeSet plan(String entry, Preset preset) {
-        return Planner.plan(new PlanRequest(Corpus.readReal(entry, "main.cf"), Corpus.readReal(entry, "master.cf"),
-                Corpus.readReal(entry, "tls_policy"), preset.baseline(), PostfixVersion.parse("3.7.11").orElseThrow()));
+        return Planner.plan(PlanRequest.of(Corpus.readReal(entry, "main.cf"), Corpus.readReal(entry, "master.cf"),
+                preset.baseline(), PostfixVersion.parse("3.7.11").orElseThrow())
+                .withPolicyMap(Corpus.readReal(entry, "tls_policy")));
     }
 }
