@@ -122,19 +122,30 @@ public final class Discovery {
                         out.text("dnssec.detail").orElse(null)))
                 .orElse(ServerFacts.Dnssec.NOT_CHECKED);
         String myhostname = parameters.getOrDefault("myhostname", "");
-        return new ServerFacts(target, out.textOr("config_directory", ""), mailVersion, version,
-                out.textOr("openssl_version", ""), parameters.getOrDefault("default_database_type", "hash"),
-                myhostname, parameters.getOrDefault("mydomain", ""), parameters,
-                out.text("main.cf", StandardCharsets.ISO_8859_1).orElse(""),
-                out.text("master.cf", StandardCharsets.ISO_8859_1).orElse(""),
-                out.text("tls_policy", StandardCharsets.ISO_8859_1).orElse(null), sasl,
-                "yes".equals(out.textOr("master_running", "no")), out.textOr("service_manager", "postfix"),
-                certificates(out, myhostname), dnssec, out.entries().stream()
-                        .filter(e -> e.key().equals("stack.marker")).map(TaggedOutput.Entry::text).toList(),
-                stackFiles(out),
-                RuntimeFacts.of(out.textOr("openssl_version", ""), out.textOr("libssl", ""),
+        return ServerFacts.builder(target)
+                .configDirectory(out.textOr("config_directory", ""))
+                .postfixVersion(mailVersion)
+                .version(version)
+                .opensslVersion(out.textOr("openssl_version", ""))
+                .defaultDatabaseType(parameters.getOrDefault("default_database_type", "hash"))
+                .myhostname(myhostname)
+                .mydomain(parameters.getOrDefault("mydomain", ""))
+                .parameters(parameters)
+                .mainCf(out.text("main.cf", StandardCharsets.ISO_8859_1).orElse(""))
+                .masterCf(out.text("master.cf", StandardCharsets.ISO_8859_1).orElse(""))
+                .tlsPolicy(out.text("tls_policy", StandardCharsets.ISO_8859_1).orElse(null))
+                .sasl(sasl)
+                .masterRunning("yes".equals(out.textOr("master_running", "no")))
+                .serviceManager(out.textOr("service_manager", "postfix"))
+                .certificates(certificates(out, myhostname))
+                .dnssec(dnssec)
+                .stackMarkers(out.entries().stream()
+                        .filter(e -> e.key().equals("stack.marker")).map(TaggedOutput.Entry::text).toList())
+                .stackFiles(stackFiles(out))
+                .runtime(RuntimeFacts.of(out.textOr("openssl_version", ""), out.textOr("libssl", ""),
                         out.text("tlsrpt").orElse(null), out.textOr("openssl_cnf", ""),
-                        out.textOr("openssl_cnf_settings", ""), out.textOr("crypto_policy", "")));
+                        out.textOr("openssl_cnf_settings", ""), out.textOr("crypto_policy", "")))
+                .build();
     }
 
     /** The mail stacks' override files that exist on the server: a {@code stack.file} path, then its content. */

@@ -48,47 +48,141 @@ public record ServerFacts(
         runtime = runtime == null ? TlsRuntime.UNKNOWN : runtime;
     }
 
-    /** Facts without what the OpenSSL/build probes found (tests, older callers). */
-    public ServerFacts(String target, String configDirectory, String postfixVersion, PostfixVersion version,
-            String opensslVersion, String defaultDatabaseType, String myhostname, String mydomain,
-            Map<String, String> parameters, String mainCf, String masterCf, String tlsPolicy, Sasl sasl,
-            boolean masterRunning, String serviceManager, List<CertificateCandidate> certificates, Dnssec dnssec,
-            List<String> stackMarkers, List<OverrideFile> stackFiles) {
-        this(target, configDirectory, postfixVersion, version, opensslVersion, defaultDatabaseType, myhostname,
-                mydomain, parameters, mainCf, masterCf, tlsPolicy, sasl, masterRunning, serviceManager, certificates,
-                dnssec, stackMarkers, stackFiles, TlsRuntime.UNKNOWN);
+    /**
+     * Facts are built by name: twenty positional arguments are too easy to swap (most are Strings). A fact left out
+     * is what discovery reports when the server says nothing about it, so a test names only the facts it is about.
+     */
+    public static Builder builder(String target) {
+        return new Builder(target);
     }
 
-    /** Facts without the stacks' override files. */
-    public ServerFacts(String target, String configDirectory, String postfixVersion, PostfixVersion version,
-            String opensslVersion, String defaultDatabaseType, String myhostname, String mydomain,
-            Map<String, String> parameters, String mainCf, String masterCf, String tlsPolicy, Sasl sasl,
-            boolean masterRunning, String serviceManager, List<CertificateCandidate> certificates, Dnssec dnssec,
-            List<String> stackMarkers, TlsRuntime runtime) {
-        this(target, configDirectory, postfixVersion, version, opensslVersion, defaultDatabaseType, myhostname,
-                mydomain, parameters, mainCf, masterCf, tlsPolicy, sasl, masterRunning, serviceManager, certificates,
-                dnssec, stackMarkers, List.of(), runtime);
-    }
+    /** Collects the facts one by one; {@link #build()} gives the record (which copies the lists). */
+    public static final class Builder {
+        private final String target;
+        private String configDirectory = "";
+        private String postfixVersion = "";
+        private PostfixVersion version; // unknown
+        private String opensslVersion = "";
+        private String defaultDatabaseType = "hash";
+        private String myhostname = "";
+        private String mydomain = "";
+        private Map<String, String> parameters = Map.of();
+        private String mainCf = "";
+        private String masterCf = "";
+        private String tlsPolicy; // no tls_policy file
+        private Sasl sasl = Sasl.NONE;
+        private boolean masterRunning;
+        private String serviceManager = "postfix";
+        private List<CertificateCandidate> certificates = List.of();
+        private Dnssec dnssec = Dnssec.NOT_CHECKED;
+        private List<String> stackMarkers = List.of();
+        private List<OverrideFile> stackFiles = List.of();
+        private TlsRuntime runtime = TlsRuntime.UNKNOWN;
 
-    /** Facts without the stacks' override files nor the OpenSSL/build probes (tests, older callers). */
-    public ServerFacts(String target, String configDirectory, String postfixVersion, PostfixVersion version,
-            String opensslVersion, String defaultDatabaseType, String myhostname, String mydomain,
-            Map<String, String> parameters, String mainCf, String masterCf, String tlsPolicy, Sasl sasl,
-            boolean masterRunning, String serviceManager, List<CertificateCandidate> certificates, Dnssec dnssec,
-            List<String> stackMarkers) {
-        this(target, configDirectory, postfixVersion, version, opensslVersion, defaultDatabaseType, myhostname,
-                mydomain, parameters, mainCf, masterCf, tlsPolicy, sasl, masterRunning, serviceManager, certificates,
-                dnssec, stackMarkers, List.of(), TlsRuntime.UNKNOWN);
-    }
+        private Builder(String target) {
+            this.target = target;
+        }
 
-    /** Facts without stack marker files (local files, demo server, tests). */
-    public ServerFacts(String target, String configDirectory, String postfixVersion, PostfixVersion version,
-            String opensslVersion, String defaultDatabaseType, String myhostname, String mydomain,
-            Map<String, String> parameters, String mainCf, String masterCf, String tlsPolicy, Sasl sasl,
-            boolean masterRunning, String serviceManager, List<CertificateCandidate> certificates, Dnssec dnssec) {
-        this(target, configDirectory, postfixVersion, version, opensslVersion, defaultDatabaseType, myhostname,
-                mydomain, parameters, mainCf, masterCf, tlsPolicy, sasl, masterRunning, serviceManager, certificates,
-                dnssec, List.of(), List.of(), TlsRuntime.UNKNOWN);
+        public Builder configDirectory(String value) {
+            configDirectory = value;
+            return this;
+        }
+
+        public Builder postfixVersion(String value) {
+            postfixVersion = value;
+            return this;
+        }
+
+        public Builder version(PostfixVersion value) {
+            version = value;
+            return this;
+        }
+
+        public Builder opensslVersion(String value) {
+            opensslVersion = value;
+            return this;
+        }
+
+        public Builder defaultDatabaseType(String value) {
+            defaultDatabaseType = value;
+            return this;
+        }
+
+        public Builder myhostname(String value) {
+            myhostname = value;
+            return this;
+        }
+
+        public Builder mydomain(String value) {
+            mydomain = value;
+            return this;
+        }
+
+        public Builder parameters(Map<String, String> value) {
+            parameters = value;
+            return this;
+        }
+
+        public Builder mainCf(String value) {
+            mainCf = value;
+            return this;
+        }
+
+        public Builder masterCf(String value) {
+            masterCf = value;
+            return this;
+        }
+
+        public Builder tlsPolicy(String value) {
+            tlsPolicy = value;
+            return this;
+        }
+
+        public Builder sasl(Sasl value) {
+            sasl = value;
+            return this;
+        }
+
+        public Builder masterRunning(boolean value) {
+            masterRunning = value;
+            return this;
+        }
+
+        public Builder serviceManager(String value) {
+            serviceManager = value;
+            return this;
+        }
+
+        public Builder certificates(List<CertificateCandidate> value) {
+            certificates = value;
+            return this;
+        }
+
+        public Builder dnssec(Dnssec value) {
+            dnssec = value;
+            return this;
+        }
+
+        public Builder stackMarkers(List<String> value) {
+            stackMarkers = value;
+            return this;
+        }
+
+        public Builder stackFiles(List<OverrideFile> value) {
+            stackFiles = value;
+            return this;
+        }
+
+        public Builder runtime(TlsRuntime value) {
+            runtime = value;
+            return this;
+        }
+
+        public ServerFacts build() {
+            return new ServerFacts(target, configDirectory, postfixVersion, version, opensslVersion,
+                    defaultDatabaseType, myhostname, mydomain, parameters, mainCf, masterCf, tlsPolicy, sasl,
+                    masterRunning, serviceManager, certificates, dnssec, stackMarkers, stackFiles, runtime);
+        }
     }
 
     /** What the planner needs from these facts: deploy, fleet plans and drift plan the same request. */
@@ -105,6 +199,8 @@ public record ServerFacts(
 
     /** {@code socketExists} is null when it cannot be known (inet: socket, or not Dovecot). */
     public record Sasl(String type, String path, String socket, Boolean socketExists) {
+        /** No SASL set in main.cf (neither {@code smtpd_sasl_type} nor {@code smtpd_sasl_path}). */
+        public static final Sasl NONE = new Sasl("", "", null, null);
     }
 
     /**
