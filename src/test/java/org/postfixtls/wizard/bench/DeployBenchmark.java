@@ -76,10 +76,6 @@ public final class DeployBenchmark {
     private static void baseline(Testbed testbed) throws IOException, InterruptedException {
         Tools.run(List.of("rm", "-rf", STATE_ROOT), "", 30);
         Tools.resetTestbed(testbed);
-        String conf = testbed.get("postfix.configDir");
-        Tools.run(List.of("postfix", "-c", conf, "stop"), "", 60);
-        Tools.run(List.of("postfix", "-c", conf, "start"), "", 60);
-        Tools.resetTestbed(testbed);
         Thread.sleep(1500);
     }
 }

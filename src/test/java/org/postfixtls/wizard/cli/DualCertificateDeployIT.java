@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -21,6 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.postfixtls.wizard.testsupport.LiveFiles;
 import org.postfixtls.wizard.testsupport.Testbed;
+import org.postfixtls.wizard.testsupport.TestbedCli;
+import org.postfixtls.wizard.testsupport.TestbedCli.Run;
 import org.postfixtls.wizard.testsupport.Tools;
 
 /**
@@ -41,12 +41,6 @@ class DualCertificateDeployIT {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-        String all() {
-            return out + err;
-        }
-    }
-
     static List<String> beds() {
         return Testbed.selectedBeds();
     }
@@ -59,7 +53,8 @@ class DualCertificateDeployIT {
         String ecdsaChain = tls(testbed, "ecdsaFullchain", "ecdsa-fullchain.pem");
         String ecdsaKey = tls(testbed, "ecdsaKey", "ecdsa-privkey.pem");
         String ecdsaLeaf = tls(testbed, "ecdsaCert", "ecdsa-cert.pem");
-        clean(testbed);
+        TestbedCli cli = new TestbedCli(testbed, STATE_ROOT, dir.resolve("journal.jsonl"));
+        cli.clean();
         boolean rolledBack = false;
         try {
             String conf = testbed.get("postfix.configDir");
@@ -72,7 +67,7 @@ class DualCertificateDeployIT {
             assertEquals(List.of("fail"), statuses(JSON.readTree(before.out()),
                     "certificate-ecdsa-served"), before.out());
 
-            Run deploy = cli(testbed, "deploy", "--profile", profile(testbed, ecdsaChain, ecdsaKey).toString(),
+            Run deploy = cli.remote("deploy", "--profile", profile(testbed, ecdsaChain, ecdsaKey).toString(),
                     "--format", "json");
             assertEquals(0, deploy.exit(), deploy.all());
             assertEquals("deployed", JSON.readTree(deploy.out()).get("outcome").asText(), deploy.out());
@@ -98,22 +93,18 @@ class DualCertificateDeployIT {
             assertEquals(ecdsaSha, servedTo(testbed, "ECDSA+SHA256"), "openssl s_client offering only ECDSA");
             assertEquals(rsaSha, servedTo(testbed, "RSA-PSS+SHA256:RSA+SHA256"), "openssl s_client offering only RSA");
 
-            Run rollback = cli(testbed, "rollback");
+            Run rollback = cli.remote("rollback");
             assertEquals(0, rollback.exit(), rollback.all());
             assertEquals(baseline, LiveFiles.of(hostConf), "rolled back byte for byte on Postfix "
                     + testbed.get("postfix.version"));
             rolledBack = true;
         } finally {
-            if (rolledBack) {
-                Tools.run(List.of("rm", "-rf", testbed.hostPath(STATE_ROOT).toString()), "", 30);
-            } else {
-                clean(testbed);
-            }
+            cli.finish(rolledBack);
         }
     }
 
-    private Run verifyBoth(Testbed testbed, String ecdsaLeaf) {
-        return cli(testbed, "verify", "--host", testbed.host(), "--smtp-port", testbed.get("smtp.port"),
+    private static Run verifyBoth(Testbed testbed, String ecdsaLeaf) {
+        return TestbedCli.run("verify", "--host", testbed.host(), "--smtp-port", testbed.get("smtp.port"),
                 "--submission-port", testbed.get("submission.port"), "--submissions-port",
                 testbed.get("submissions.port"), "--ca-file", hostFile(testbed, "tls.ca"), "--hostname", HOSTNAME,
                 "--expect-cert", hostFile(testbed, "tls.cert"), "--expect-cert",
@@ -164,32 +155,5 @@ class DualCertificateDeployIT {
                                   "implicitTls": { "enabled": true, "port": %s } } }
                 """.formatted(testbed.get("tls.fullchain"), testbed.get("tls.key"), ecdsaChain, ecdsaKey,
                 testbed.get("submission.port"), testbed.get("submissions.port")));
-    }
-
-    private Run cli(Testbed testbed, String command, String... extra) {
-        List<String> args = new ArrayList<>(List.of(command));
-        if (!command.equals("verify")) {
-            args.addAll(List.of("--host", testbed.host(), "--port", testbed.get("ssh.port"), "--user",
-                    testbed.get("ssh.user"), "--identity", testbed.get("ssh.key"), "--known-hosts",
-                    testbed.get("ssh.knownHosts"), "--sudo", "--config-dir", testbed.get("postfix.configDir"),
-                    "--state-root", STATE_ROOT, "--journal", dir.resolve("journal.jsonl").toString()));
-        }
-        args.addAll(List.of(extra));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = WizardCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
-    }
-
-    /** Baseline configuration, a freshly started instance, no deploy history (as MatrixDeployIT.clean). */
-    private static void clean(Testbed testbed) throws Exception {
-        Tools.run(List.of("rm", "-rf", testbed.hostPath(STATE_ROOT).toString()), "", 30);
-        Tools.resetTestbed(testbed);
-        if (testbed.bed().equals(Testbed.MAIN_BED)) {
-            String conf = testbed.get("postfix.configDir");
-            Tools.run(List.of("postfix", "-c", conf, "stop"), "", 60);
-            Tools.run(List.of("postfix", "-c", conf, "start"), "", 60);
-            Tools.resetTestbed(testbed);
-        }
     }
 }

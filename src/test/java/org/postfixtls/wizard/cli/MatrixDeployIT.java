@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.postfixtls.wizard.domain.profile.Preset;
 import org.postfixtls.wizard.testsupport.LiveFiles;
 import org.postfixtls.wizard.testsupport.Testbed;
+import org.postfixtls.wizard.testsupport.TestbedCli;
+import org.postfixtls.wizard.testsupport.TestbedCli.Run;
 import org.postfixtls.wizard.testsupport.Tools;
 
 /**
@@ -38,12 +37,6 @@ class MatrixDeployIT {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-        String all() {
-            return out + err;
-        }
-    }
-
     static Stream<Arguments> bedsAndPresets() {
         return Testbed.selectedBeds().stream().flatMap(bed -> Stream.of(Preset.values()).map(p -> Arguments.of(bed, p.jsonName())));
     }
@@ -53,14 +46,15 @@ class MatrixDeployIT {
     void thePresetDeploysVerifiesGreenWithTheBedsCaPassesTheBedsOwnChecksAndRollsBackByteForByte(String bed,
             String preset) throws Exception {
         Testbed testbed = Testbed.require(bed);
-        clean(testbed);
+        TestbedCli cli = new TestbedCli(testbed, STATE_ROOT, dir.resolve("journal.jsonl"));
+        cli.clean();
         boolean rolledBack = false;
         try {
             String conf = testbed.get("postfix.configDir");
             Path hostConf = testbed.hostPath(conf);
             LiveFiles baseline = LiveFiles.of(hostConf);
 
-            Run deploy = cli(testbed, "deploy", "--profile", profile(testbed, preset).toString(), "--format", "json");
+            Run deploy = cli.remote("deploy", "--profile", profile(testbed, preset).toString(), "--format", "json");
             assertEquals(0, deploy.exit(), deploy.all());
             assertEquals("deployed", JSON.readTree(deploy.out()).get("outcome").asText(), deploy.out());
 
@@ -81,7 +75,7 @@ class MatrixDeployIT {
             assertEquals(0, check.exitCode(), check.text());
             assertEquals("", check.text(), "postfix check of Postfix " + testbed.get("postfix.version"));
 
-            Run verify = cli(testbed, "verify", "--host", testbed.host(), "--smtp-port", testbed.get("smtp.port"),
+            Run verify = TestbedCli.run("verify", "--host", testbed.host(), "--smtp-port", testbed.get("smtp.port"),
                     "--submission-port", testbed.get("submission.port"), "--submissions-port",
                     testbed.get("submissions.port"), "--ca-file", hostFile(testbed, "tls.ca"), "--hostname", HOSTNAME,
                     "--expect-cert", hostFile(testbed, "tls.cert"), "--format", "json");
@@ -102,17 +96,13 @@ class MatrixDeployIT {
             assertTrue(mail.exitCode() == 0 && mail.text().contains("235 ") && mail.text().contains("250 2.0.0 Ok"),
                     mail.text());
 
-            Run rollback = cli(testbed, "rollback");
+            Run rollback = cli.remote("rollback");
             assertEquals(0, rollback.exit(), rollback.all());
             assertEquals(baseline, LiveFiles.of(hostConf), "rolled back byte for byte on Postfix "
                     + testbed.get("postfix.version"));
             rolledBack = true;
         } finally {
-            if (rolledBack) {
-                Tools.run(List.of("rm", "-rf", testbed.hostPath(STATE_ROOT).toString()), "", 30);
-            } else {
-                clean(testbed);
-            }
+            cli.finish(rolledBack);
         }
     }
 
@@ -128,33 +118,5 @@ class MatrixDeployIT {
                                   "implicitTls": { "enabled": true, "port": %s } } }
                 """.formatted(preset, testbed.get("tls.fullchain"), testbed.get("tls.key"),
                 testbed.get("submission.port"), testbed.get("submissions.port")));
-    }
-
-    private Run cli(Testbed testbed, String command, String... extra) {
-        List<String> args = new ArrayList<>(List.of(command));
-        if (!command.equals("verify")) {
-            args.addAll(List.of("--host", testbed.host(), "--port", testbed.get("ssh.port"), "--user",
-                    testbed.get("ssh.user"), "--identity", testbed.get("ssh.key"), "--known-hosts",
-                    testbed.get("ssh.knownHosts"), "--sudo", "--config-dir", testbed.get("postfix.configDir"),
-                    "--state-root", STATE_ROOT, "--journal", dir.resolve("journal.jsonl").toString()));
-        }
-        args.addAll(List.of(extra));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = WizardCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
-    }
-
-    /** Baseline configuration, a freshly started instance, no deploy history. */
-    private static void clean(Testbed testbed) throws Exception {
-        Tools.run(List.of("rm", "-rf", testbed.hostPath(STATE_ROOT).toString()), "", 30);
-        Tools.resetTestbed(testbed);
-        if (testbed.bed().equals(Testbed.MAIN_BED)) {
-            // the 3.7 bed's reset reloads; restart as DeployFixture.clean does (a tlsmgr throttled by the rewrite)
-            String conf = testbed.get("postfix.configDir");
-            Tools.run(List.of("postfix", "-c", conf, "stop"), "", 60);
-            Tools.run(List.of("postfix", "-c", conf, "start"), "", 60);
-            Tools.resetTestbed(testbed);
-        }
     }
 }

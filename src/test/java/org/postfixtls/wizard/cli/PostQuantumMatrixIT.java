@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.postfixtls.wizard.testsupport.LiveFiles;
 import org.postfixtls.wizard.testsupport.Testbed;
+import org.postfixtls.wizard.testsupport.TestbedCli;
+import org.postfixtls.wizard.testsupport.TestbedCli.Run;
 import org.postfixtls.wizard.testsupport.Tools;
 
 /**
@@ -36,23 +36,18 @@ class PostQuantumMatrixIT {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-        String all() {
-            return out + err;
-        }
-    }
-
     @Test
     void onPostfix310TheOptionDeploysVerifyPassesAndTheBedsOpensslAgrees() throws Exception {
         Testbed testbed = Testbed.require("3.10");
-        clean(testbed);
+        TestbedCli cli = new TestbedCli(testbed, STATE_ROOT, dir.resolve("journal.jsonl"));
+        cli.clean();
         boolean rolledBack = false;
         try {
             String conf = testbed.get("postfix.configDir");
             Path hostConf = testbed.hostPath(conf);
             LiveFiles baseline = LiveFiles.of(hostConf);
 
-            Run deploy = cli(testbed, "deploy", "--profile", profile(testbed).toString(), "--format", "json");
+            Run deploy = cli.remote("deploy", "--profile", profile(testbed).toString(), "--format", "json");
             assertEquals(0, deploy.exit(), deploy.all());
             assertEquals("deployed", JSON.readTree(deploy.out()).get("outcome").asText(), deploy.out());
 
@@ -75,16 +70,12 @@ class PostQuantumMatrixIT {
                     + testbed.get("submission.port"), "-starttls", "smtp", "-groups", GROUP, "-brief"), "QUIT\r\n", 30);
             assertTrue(starttls.text().contains("group: " + GROUP), starttls.text());
 
-            Run rollback = cli(testbed, "rollback");
+            Run rollback = cli.remote("rollback");
             assertEquals(0, rollback.exit(), rollback.all());
             assertEquals(baseline, LiveFiles.of(hostConf), "rolled back byte for byte");
             rolledBack = true;
         } finally {
-            if (rolledBack) {
-                Tools.run(List.of("rm", "-rf", testbed.hostPath(STATE_ROOT).toString()), "", 30);
-            } else {
-                clean(testbed);
-            }
+            cli.finish(rolledBack);
         }
     }
 
@@ -92,21 +83,22 @@ class PostQuantumMatrixIT {
     @ValueSource(strings = {"3.5", "3.7"})
     void onOlderBedsThePlannerRefusesTheOptionAndVerifyReportsItNotOffered(String bed) throws Exception {
         Testbed testbed = Testbed.require(bed);
-        clean(testbed);
+        TestbedCli cli = new TestbedCli(testbed, STATE_ROOT, dir.resolve("journal.jsonl"));
+        cli.clean();
         boolean rolledBack = false;
         try {
             String conf = testbed.get("postfix.configDir");
             Path hostConf = testbed.hostPath(conf);
             LiveFiles baseline = LiveFiles.of(hostConf);
             String openssl = Tools.run(testbed.onServer("openssl", "version"), "", 30).text().strip();
-            Run plan = run(List.of("plan", "--profile", profile(testbed).toString(), "--config-dir",
+            Run plan = TestbedCli.run(List.of("plan", "--profile", profile(testbed).toString(), "--config-dir",
                     hostConf.toString(), "--postfix-version", testbed.get("postfix.version"), "--openssl-version",
                     openssl));
             assertEquals(0, plan.exit(), plan.all());
             assertTrue(plan.out().contains("Post-quantum hybrid key exchange is not applied: Needs Postfix 3.10 or"
                     + " later with OpenSSL 3.5 or later; this server has Postfix " + bed), plan.out());
 
-            Run deploy = cli(testbed, "deploy", "--profile", profile(testbed).toString(), "--format", "json");
+            Run deploy = cli.remote("deploy", "--profile", profile(testbed).toString(), "--format", "json");
             assertEquals(0, deploy.exit(), deploy.all());
             Tools.Output curves = Tools.run(testbed.onServer("postconf", "-c", conf, "-h", "tls_eecdh_auto_curves"),
                     "", 60);
@@ -119,27 +111,23 @@ class PostQuantumMatrixIT {
                     testbed.get("submissions.port"), "fail"), pqChecks(verify(testbed, true)),
                     "chosen but not offered is a failure");
 
-            Run rollback = cli(testbed, "rollback");
+            Run rollback = cli.remote("rollback");
             assertEquals(0, rollback.exit(), rollback.all());
             assertEquals(baseline, LiveFiles.of(hostConf), "rolled back byte for byte");
             rolledBack = true;
         } finally {
-            if (rolledBack) {
-                Tools.run(List.of("rm", "-rf", testbed.hostPath(STATE_ROOT).toString()), "", 30);
-            } else {
-                clean(testbed);
-            }
+            cli.finish(rolledBack);
         }
     }
 
-    private JsonNode verify(Testbed testbed, boolean expectPq) throws Exception {
+    private static JsonNode verify(Testbed testbed, boolean expectPq) throws Exception {
         List<String> args = new ArrayList<>(List.of("verify", "--host", testbed.host(), "--smtp-port",
                 testbed.get("smtp.port"), "--submission-port", testbed.get("submission.port"), "--submissions-port",
                 testbed.get("submissions.port"), "--format", "json"));
         if (expectPq) {
             args.add("--expect-pq");
         }
-        Run run = run(args);
+        Run run = TestbedCli.run(args);
         return JSON.readTree(run.out());
     }
 
@@ -170,33 +158,5 @@ class PostQuantumMatrixIT {
                                   "implicitTls": { "enabled": true, "port": %s } } }
                 """.formatted(testbed.get("tls.fullchain"), testbed.get("tls.key"), testbed.get("submission.port"),
                 testbed.get("submissions.port")));
-    }
-
-    private Run cli(Testbed testbed, String command, String... extra) {
-        List<String> args = new ArrayList<>(List.of(command, "--host", testbed.host(), "--port",
-                testbed.get("ssh.port"), "--user", testbed.get("ssh.user"), "--identity", testbed.get("ssh.key"),
-                "--known-hosts", testbed.get("ssh.knownHosts"), "--sudo", "--config-dir",
-                testbed.get("postfix.configDir"), "--state-root", STATE_ROOT, "--journal",
-                dir.resolve("journal.jsonl").toString()));
-        args.addAll(List.of(extra));
-        return run(args);
-    }
-
-    private static Run run(List<String> args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = WizardCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
-    }
-
-    private static void clean(Testbed testbed) throws Exception {
-        Tools.run(List.of("rm", "-rf", testbed.hostPath(STATE_ROOT).toString()), "", 30);
-        Tools.resetTestbed(testbed);
-        if (testbed.bed().equals(Testbed.MAIN_BED)) {
-            String conf = testbed.get("postfix.configDir");
-            Tools.run(List.of("postfix", "-c", conf, "stop"), "", 60);
-            Tools.run(List.of("postfix", "-c", conf, "start"), "", 60);
-            Tools.resetTestbed(testbed);
-        }
     }
 }

@@ -36,10 +36,6 @@ class RemoteCommandsIT {
         testbed = Testbed.require();
         Tools.run(List.of("rm", "-rf", STATE_ROOT), "", 30);
         Tools.resetTestbed(testbed);
-        String conf = testbed.get("postfix.configDir");
-        Tools.run(List.of("postfix", "-c", conf, "stop"), "", 60);
-        Tools.run(List.of("postfix", "-c", conf, "start"), "", 60);
-        Tools.resetTestbed(testbed);
     }
 
     @AfterEach

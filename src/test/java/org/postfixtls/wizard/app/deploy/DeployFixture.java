@@ -63,25 +63,9 @@ public final class DeployFixture {
         return Path.of(testbed.get("postfix.configDir"));
     }
 
-    /** Baseline configuration, no deploy history. */
+    /** Baseline configuration, a freshly started instance, no deploy history. */
     public static void clean(Testbed testbed) throws IOException, InterruptedException {
         Tools.run(List.of("rm", "-rf", STATE_ROOT), "", 30);
         Tools.resetTestbed(testbed);
-        // reset rewrites main.cf in place; a tlsmgr starting at that moment dies and master throttles it for
-        // 60 s, which stalls every TLS smtpd. Restart the instance so each test starts healthy (a test-bed
-        // artefact, not something a deploy does).
-        String dir = testbed.get("postfix.configDir");
-        Tools.run(List.of("postfix", "-c", dir, "stop"), "", 60);
-        Tools.run(List.of("postfix", "-c", dir, "start"), "", 60);
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            Tools.Output banner = Tools.run(List.of("timeout", "3", "bash", "-c",
-                    "exec 3<>/dev/tcp/" + testbed.host() + "/" + testbed.get("smtp.port") + "; head -c 4 <&3"), "", 10);
-            if (banner.text().startsWith("220")) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("the test bed's Postfix does not answer after a restart");
     }
 }
