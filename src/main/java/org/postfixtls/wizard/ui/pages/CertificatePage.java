@@ -1,47 +1,30 @@
 package org.postfixtls.wizard.ui.pages;
 
-import atlantafx.base.theme.Styles;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.format.DateTimeFormatter;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
-import org.postfixtls.wizard.app.workspace.Workstation;
 import org.postfixtls.wizard.ui.wizard.WizardServices;
 import org.postfixtls.wizard.app.workspace.CertificateCandidate;
-import org.postfixtls.wizard.app.workspace.CertificateCheck;
-import org.postfixtls.wizard.domain.kernel.BadInputException;
 import org.postfixtls.wizard.domain.cert.CertbotDeployHook;
-import org.postfixtls.wizard.domain.cert.CertificateDetails;
-import org.postfixtls.wizard.domain.kernel.FileContent;
 import org.postfixtls.wizard.domain.cert.Finding;
 import org.postfixtls.wizard.domain.cert.GeneratedCertificate;
 import org.postfixtls.wizard.domain.cert.GeneratedKeyType;
-import org.postfixtls.wizard.domain.kernel.InputLimits;
 import org.postfixtls.wizard.domain.cert.InspectionReport;
-import org.postfixtls.wizard.domain.cert.KeyEvidence;
 import org.postfixtls.wizard.domain.cert.SelfSignedCertificateGenerator;
-import org.postfixtls.wizard.domain.cert.Severity;
 import org.postfixtls.wizard.domain.profile.Profile;
 import org.postfixtls.wizard.domain.verify.SignatureFamily;
 import org.postfixtls.wizard.ui.tasks.Background;
@@ -49,7 +32,6 @@ import org.postfixtls.wizard.ui.wizard.ProfileFieldsValidator;
 import org.postfixtls.wizard.ui.wizard.StepValidator;
 import org.postfixtls.wizard.ui.wizard.Validation;
 import org.postfixtls.wizard.ui.wizard.WizardModel;
-import org.postfixtls.wizard.domain.text.Counted;
 
 /**
  * Chooses the certificate Postfix presents, and shows what is wrong with it before anything is deployed:
@@ -58,17 +40,13 @@ import org.postfixtls.wizard.domain.text.Counted;
 public final class CertificatePage {
 
     static final String ACKNOWLEDGED = "certificate.acknowledged";
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     private final WizardModel model;
-    private final ListView<CertificateCandidate> candidates = new ListView<>();
+    private final ListView<CertificateCandidate> candidates = CandidateList.create("certificate-candidates",
+            "No certificate found. Open a local file or generate a test certificate.");
     private final TextField chainPath = new TextField();
     private final TextField keyPath = new TextField();
-    private final VBox details = new VBox(4);
-    private final VBox findings = new VBox(6);
-    private final Label status = new Label();
-    private final CheckBox acknowledge =
-            new CheckBox("Use it anyway — I understand clients and other servers may reject it");
+    private final CertificateReportView report;
     private final Label hookOffer = PageScaffold.note("", Material2OutlinedMZ.REFRESH, null);
     private final Button saveHook = new Button("Save certbot renewal hook…", new FontIcon(Material2OutlinedMZ.SAVE_ALT));
     private final VBox hookBox = new VBox(6, hookOffer, saveHook);
@@ -80,6 +58,8 @@ public final class CertificatePage {
         this.model = model;
         this.services = services;
         this.second = new SecondCertificatePicker(model, services);
+        this.report = new CertificateReportView("certificate",
+                "Use it anyway — I understand clients and other servers may reject it", model, ACKNOWLEDGED);
     }
 
     public static VBox create(WizardModel model, WizardServices services) {
@@ -95,9 +75,11 @@ public final class CertificatePage {
         certificate.showServer();
         model.serverProperty().addListener((o, old, server) -> certificate.showServer());
         page.getChildren().addAll(PageScaffold.section("Certificates found"), certificate.candidates,
-                certificate.actions(), certificate.status, certificate.findings, certificate.acknowledge,
-                certificate.details, certificate.hookBox, PageScaffold.section("What Postfix will use"),
-                certificate.paths(),
+                certificate.actions());
+        page.getChildren().addAll(certificate.report.nodes());
+        page.getChildren().addAll(certificate.hookBox, PageScaffold.section("What Postfix will use"),
+                CertificatePathsGrid.of("Certificate chain on the server", "smtpd_tls_cert_file", certificate.chainPath,
+                        "Private key on the server", "smtpd_tls_key_file", certificate.keyPath),
                 PageScaffold.muted("smtpd_tls_cert_file must hold the full chain (leaf first, then intermediates), "
                         + "as Let's Encrypt's fullchain.pem does; the key must be unencrypted and readable only by root."),
                 PageScaffold.section("A second certificate (optional)"), certificate.second.root);
@@ -105,29 +87,12 @@ public final class CertificatePage {
     }
 
     private void setUpControls() {
-        candidates.setId("certificate-candidates");
-        candidates.setPrefHeight(84);
-        candidates.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(CertificateCandidate item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.chainPath() + "   (" + item.origin() + ")");
-            }
-        });
-        candidates.setPlaceholder(new Label("No certificate found. Open a local file or generate a test certificate."));
         chainPath.setId("certificate-chain-path");
         chainPath.setPromptText("/etc/letsencrypt/live/mail.example.com/fullchain.pem");
         keyPath.setId("certificate-key-path");
         keyPath.setPromptText("/etc/letsencrypt/live/mail.example.com/privkey.pem");
-        details.setId("certificate-details");
-        findings.setId("certificate-findings");
-        status.setId("certificate-status");
-        acknowledge.setId("certificate-acknowledge");
-        acknowledge.setVisible(false);
-        acknowledge.setManaged(false);
-        acknowledge.selectedProperty().addListener((o, old, on) -> model.acknowledgements().put(ACKNOWLEDGED, on));
         saveHook.setId("certificate-save-hook");
-        saveHook.setOnAction(event -> saveHook(services, saveHook, status));
+        saveHook.setOnAction(event -> saveHook(services, saveHook));
         hookBox.setVisible(false);
         hookBox.setManaged(false);
     }
@@ -137,23 +102,10 @@ public final class CertificatePage {
         openLocal.setId("certificate-open");
         Button generate = new Button("Generate test certificate…", new FontIcon(Material2OutlinedMZ.NOTE_ADD));
         generate.setId("certificate-generate");
-        openLocal.setOnAction(event -> openLocalFile(services, candidates, openLocal));
+        openLocal.setOnAction(event -> CandidateList.openLocalFile(services, candidates, openLocal,
+                "Certificate chain (PEM), e.g. fullchain.pem"));
         generate.setOnAction(event -> generateTestCertificate(model, services, candidates, generate));
         return new HBox(10, openLocal, generate);
-    }
-
-    /** The two paths Postfix will use, each with its ⓘ to postconf(5). */
-    private GridPane paths() {
-        GridPane paths = new GridPane();
-        paths.setHgap(10);
-        paths.setVgap(8);
-        paths.addRow(0, DocLink.label("Certificate chain on the server", "smtpd_tls_cert_file"), chainPath);
-        paths.addRow(1, DocLink.label("Private key on the server", "smtpd_tls_key_file"), keyPath);
-        GridPane.setHgrow(chainPath, Priority.ALWAYS);
-        GridPane.setHgrow(keyPath, Priority.ALWAYS);
-        // one label column width on both pickers, so their path fields line up
-        paths.getColumnConstraints().add(PageScaffold.labelColumn());
-        return paths;
     }
 
     /** Paths typed by hand go straight into the profile; a profile opened from a file shows its paths. */
@@ -199,42 +151,21 @@ public final class CertificatePage {
         model.certificateProperty().set(candidate);
         second.showCandidates(candidates.getItems(), candidate);
         model.certificateReportProperty().set(null);
-        details.getChildren().clear();
-        findings.getChildren().clear();
-        acknowledge.setSelected(false);
         boolean hook = candidate != null && CertificateChoices.offersRenewalHook(candidate);
         hookBox.setVisible(hook);
         hookBox.setManaged(hook);
         if (candidate == null) { // another source, or none: nothing of the previous certificate stays on screen
-            status.setText("");
-            acknowledge.setVisible(false);
-            acknowledge.setManaged(false);
+            report.nothingChosen();
             return;
         }
+        report.clear();
         chainPath.setText(candidate.chainPath());
         keyPath.setText(candidate.keyPath() == null ? "" : candidate.keyPath());
         hookOffer.setText("Let's Encrypt renews this certificate every 60-90 days; Postfix reads it only at "
                 + "start or reload. Install this hook as " + CertbotDeployHook.INSTALL_PATH
                 + " so every renewal reloads Postfix.");
-        status.setText("Checking " + candidate.chainPath() + " …");
-        inspect(candidate);
-    }
-
-    private void inspect(CertificateCandidate candidate) {
-        services.tasks().supply(() -> CertificateCheck.inspect(candidate, model.getServer(), services.trust().system()))
-                .whenComplete((report, error) -> services.tasks().onFx(() -> {
-                    if (candidate != candidates.getSelectionModel().getSelectedItem()) {
-                        return;
-                    }
-                    if (error != null) {
-                        model.certificateReportProperty().set(null);
-                        status.setText(Background.unwrap(error).getMessage());
-                        status.getStyleClass().setAll("label", Styles.DANGER);
-                        return;
-                    }
-                    model.certificateReportProperty().set(report);
-                    show(report, details, findings, status, acknowledge);
-                }));
+        report.inspect(candidate, model, services, candidates.getSelectionModel()::getSelectedItem,
+                model.certificateReportProperty()::set);
     }
 
     private void showServer() {
@@ -248,78 +179,6 @@ public final class CertificatePage {
         } else if (!candidates.getItems().isEmpty() && chosen.chainFile() == null) {
             candidates.getSelectionModel().select(0);
         }
-    }
-
-    static void show(InspectionReport report, VBox details, VBox findings, Label status, CheckBox acknowledge) {
-        CertificateDetails leaf = report.leaf();
-        details.getChildren().setAll(
-                detail("Subject", leaf.subject()),
-                detail("Names", String.join(", ", leaf.subjectAlternativeNames())),
-                detail("Issuer", leaf.issuer()),
-                detail("Valid until", DATE.format(leaf.notAfter()) + " (" + leaf.daysLeft() + " days left)"),
-                detail("Key", leaf.publicKey().toString()),
-                detail("Chain", Counted.of(report.certificates().size(), "certificate")
-                        + report.trustSource().map(s -> ", trust checked against " + s).orElse(", trust not checked")),
-                detail("SHA-256", leaf.sha256Fingerprint()));
-        List<Label> lines = new ArrayList<>();
-        for (Finding finding : report.findings()) {
-            boolean error = finding.severity() == Severity.ERROR;
-            Label line = PageScaffold.note(finding.message() + " — " + finding.advice(),
-                    error ? Material2OutlinedMZ.REPORT : Material2OutlinedMZ.WARNING,
-                    error ? Styles.DANGER : Styles.WARNING);
-            line.getStyleClass().add("finding");
-            line.setId("finding-" + finding.id().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-            lines.add(line);
-        }
-        findings.getChildren().setAll(lines);
-        boolean errors = CertificateChoices.hasErrors(report);
-        status.getStyleClass().setAll("label", report.hasFindings() ? (errors ? Styles.DANGER : Styles.WARNING) : Styles.SUCCESS);
-        status.setGraphic(new FontIcon(report.hasFindings() ? Material2OutlinedMZ.WARNING : Material2OutlinedAL.CHECK_CIRCLE));
-        status.setText(CertificateChoices.statusText(report));
-        acknowledge.setVisible(CertificateChoices.offersAcknowledgement(report));
-        acknowledge.setManaged(CertificateChoices.offersAcknowledgement(report));
-    }
-
-    private static HBox detail(String name, String value) {
-        Label label = new Label(name);
-        label.setMinWidth(110);
-        label.getStyleClass().add(Styles.TEXT_MUTED);
-        Label text = new Label(value);
-        text.setWrapText(true);
-        HBox row = new HBox(8, label, text);
-        row.setAlignment(Pos.TOP_LEFT);
-        return row;
-    }
-
-    private static void openLocalFile(WizardServices services, ListView<CertificateCandidate> candidates,
-            Button owner) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Certificate chain (PEM), e.g. fullchain.pem");
-        File chain = chooser.showOpenDialog(owner.getScene().getWindow());
-        if (chain == null) {
-            return;
-        }
-        chooser.setTitle("Its private key (optional: Cancel to check the certificate only)");
-        chooser.setInitialDirectory(chain.getParentFile());
-        File key = chooser.showOpenDialog(owner.getScene().getWindow());
-        services.tasks().supply(() -> localCandidate(services.workstation(), chain.toPath(),
-                        key == null ? null : key.toPath()))
-                .whenComplete((candidate, error) -> services.tasks().onFx(() -> {
-                    if (error != null) {
-                        PageAlerts.error(owner, "The certificate cannot be used", Background.unwrap(error).getMessage());
-                        return;
-                    }
-                    candidates.getItems().add(candidate);
-                    candidates.getSelectionModel().select(candidate);
-                }));
-    }
-
-    static CertificateCandidate localCandidate(Workstation files, Path chain, Path key) {
-        FileContent content = files.read(chain, InputLimits.MAX_PEM_BYTES, "a PEM certificate chain");
-        Optional<KeyEvidence> evidence = key == null ? Optional.empty()
-                : Optional.of(KeyEvidence.fromKeyFile(files.read(key, InputLimits.MAX_PEM_BYTES, "a PEM private key")));
-        return new CertificateCandidate(chain.toAbsolutePath().toString(),
-                key == null ? null : key.toAbsolutePath().toString(), content, evidence, "local file");
     }
 
     private static void generateTestCertificate(WizardModel model, WizardServices services,
@@ -346,7 +205,7 @@ public final class CertificatePage {
             Path key = folder.toPath().resolve(hostname + ".key");
             services.workstation().writeNew(cert, generated.certificatePem(), "rw-r--r--");
             services.workstation().writeNew(key, generated.privateKeyPem(), "rw-------");
-            CertificateCandidate local = localCandidate(services.workstation(), cert, key);
+            CertificateCandidate local = CandidateList.localCandidate(services.workstation(), cert, key);
             // Postfix reads the pair where the admin puts it on the server; suggest Debian's usual places.
             return new CertificateCandidate("/etc/ssl/certs/" + hostname + ".pem", "/etc/ssl/private/" + hostname + ".key",
                     local.chain(), local.key(), "generated test certificate, saved in " + folder);
@@ -364,7 +223,7 @@ public final class CertificatePage {
         }));
     }
 
-    private static void saveHook(WizardServices services, Button owner, Label status) {
+    private static void saveHook(WizardServices services, Button owner) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Save the certbot deploy hook");
         chooser.setInitialFileName(CertbotDeployHook.FILE_NAME);

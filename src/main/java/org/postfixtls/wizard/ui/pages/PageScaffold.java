@@ -34,13 +34,6 @@ final class PageScaffold {
         return label;
     }
 
-    /** The label column of a form grid, wide enough for the longest label of the Certificate step. */
-    static javafx.scene.layout.ColumnConstraints labelColumn() {
-        javafx.scene.layout.ColumnConstraints column = new javafx.scene.layout.ColumnConstraints();
-        column.setMinWidth(260);
-        return column;
-    }
-
     static Label muted(String text) {
         Label label = new Label(text);
         label.setWrapText(true);

@@ -1,25 +1,16 @@
 package org.postfixtls.wizard.ui.pages;
 
-import atlantafx.base.theme.Styles;
-import java.io.File;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.postfixtls.wizard.app.workspace.CertificateCandidate;
-import org.postfixtls.wizard.app.workspace.CertificateCheck;
 import org.postfixtls.wizard.domain.verify.SignatureFamily;
-import org.postfixtls.wizard.ui.tasks.Background;
 import org.postfixtls.wizard.ui.wizard.WizardModel;
 import org.postfixtls.wizard.ui.wizard.WizardServices;
 
@@ -36,14 +27,11 @@ final class SecondCertificatePicker {
     private final WizardModel model;
     private final WizardServices services;
     final CheckBox enabled = new CheckBox("Add an ECDSA certificate beside it");
-    final ListView<CertificateCandidate> candidates = new ListView<>();
+    final ListView<CertificateCandidate> candidates = CandidateList.create("certificate-second-candidates",
+            "No other certificate found. Open a local file or type the paths below.");
     final TextField chainPath = new TextField();
     final TextField keyPath = new TextField();
-    private final VBox details = new VBox(4);
-    private final VBox findings = new VBox(6);
-    private final Label status = new Label();
-    private final CheckBox acknowledge =
-            new CheckBox("Use the second one anyway — I understand some clients may reject it");
+    private final CertificateReportView report;
     private final VBox body = new VBox(8);
     /** True while the list is refilled: its selection is dropped and put back, the model follows both. */
     private boolean refilling;
@@ -52,10 +40,15 @@ final class SecondCertificatePicker {
     SecondCertificatePicker(WizardModel model, WizardServices services) {
         this.model = model;
         this.services = services;
+        this.report = new CertificateReportView("certificate-second",
+                "Use the second one anyway — I understand some clients may reject it", model, ACKNOWLEDGED);
         setUpControls();
         body.getChildren().addAll(PageScaffold.muted("Postfix serves both and gives each mail program or server the"
                 + " one it supports: ECDSA is smaller and faster, RSA is the one every client has. Choose one of each"
-                + " algorithm."), candidates, actions(), status, findings, acknowledge, details, paths());
+                + " algorithm."), candidates, actions());
+        body.getChildren().addAll(report.nodes());
+        body.getChildren().add(CertificatePathsGrid.of("Second certificate chain", "smtpd_tls_chain_files", chainPath,
+                "Its private key", "smtpd_tls_chain_files", keyPath));
         root = new VBox(8, enabled, body);
         root.setId("certificate-second");
         show(false);
@@ -101,47 +94,18 @@ final class SecondCertificatePicker {
 
     private void setUpControls() {
         enabled.setId("certificate-second-enabled");
-        candidates.setId("certificate-second-candidates");
-        candidates.setPrefHeight(84);
-        candidates.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(CertificateCandidate item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.chainPath() + "   (" + item.origin() + ")");
-            }
-        });
-        candidates.setPlaceholder(new Label("No other certificate found. Open a local file or type the paths below."));
         chainPath.setId("certificate-second-chain-path");
         chainPath.setPromptText("/etc/letsencrypt/live/mail.example.com-ecdsa/fullchain.pem");
         keyPath.setId("certificate-second-key-path");
         keyPath.setPromptText("/etc/letsencrypt/live/mail.example.com-ecdsa/privkey.pem");
-        status.setId("certificate-second-status");
-        findings.setId("certificate-second-findings");
-        details.setId("certificate-second-details");
-        acknowledge.setId("certificate-second-acknowledge");
-        acknowledge.setVisible(false);
-        acknowledge.setManaged(false);
-        acknowledge.selectedProperty().addListener((o, old, on) -> model.acknowledgements().put(ACKNOWLEDGED, on));
     }
 
     private HBox actions() {
         Button openLocal = new Button("Open certificate file…", new FontIcon(Material2OutlinedAL.FOLDER_OPEN));
         openLocal.setId("certificate-second-open");
-        openLocal.setOnAction(event -> openLocalFile(openLocal));
+        openLocal.setOnAction(event -> CandidateList.openLocalFile(services, candidates, openLocal,
+                "Second certificate chain (PEM), e.g. fullchain.pem"));
         return new HBox(10, openLocal);
-    }
-
-    private GridPane paths() {
-        GridPane paths = new GridPane();
-        paths.setHgap(10);
-        paths.setVgap(8);
-        paths.addRow(0, DocLink.label("Second certificate chain", "smtpd_tls_chain_files"), chainPath);
-        paths.addRow(1, DocLink.label("Its private key", "smtpd_tls_chain_files"), keyPath);
-        GridPane.setHgrow(chainPath, Priority.ALWAYS);
-        GridPane.setHgrow(keyPath, Priority.ALWAYS);
-        // one label column width on both pickers, so their path fields line up
-        paths.getColumnConstraints().add(PageScaffold.labelColumn());
-        return paths;
     }
 
     /** Off: the second certificate is forgotten, so the profile serves one again. */
@@ -158,52 +122,15 @@ final class SecondCertificatePicker {
     private void choose(CertificateCandidate candidate) {
         model.secondCertificateProperty().set(candidate);
         model.secondCertificateReportProperty().set(null);
-        details.getChildren().clear();
-        findings.getChildren().clear();
-        acknowledge.setSelected(false);
-        acknowledge.setVisible(false);
-        acknowledge.setManaged(false);
         if (candidate == null) {
-            status.setText("");
+            report.nothingChosen();
             return;
         }
+        report.clear();
+        report.hideAcknowledgement();
         chainPath.setText(candidate.chainPath());
         keyPath.setText(candidate.keyPath() == null ? "" : candidate.keyPath());
-        status.setText("Checking " + candidate.chainPath() + " …");
-        services.tasks().supply(() -> CertificateCheck.inspect(candidate, model.getServer(), services.trust().system()))
-                .whenComplete((report, error) -> services.tasks().onFx(() -> {
-                    if (candidate != candidates.getSelectionModel().getSelectedItem()) {
-                        return;
-                    }
-                    if (error != null) {
-                        status.setText(Background.unwrap(error).getMessage());
-                        status.getStyleClass().setAll("label", Styles.DANGER);
-                        return;
-                    }
-                    model.secondCertificateReportProperty().set(report);
-                    CertificatePage.show(report, details, findings, status, acknowledge);
-                }));
-    }
-
-    private void openLocalFile(Button owner) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Second certificate chain (PEM), e.g. fullchain.pem");
-        File chain = chooser.showOpenDialog(owner.getScene().getWindow());
-        if (chain == null) {
-            return;
-        }
-        chooser.setTitle("Its private key (optional: Cancel to check the certificate only)");
-        chooser.setInitialDirectory(chain.getParentFile());
-        File key = chooser.showOpenDialog(owner.getScene().getWindow());
-        services.tasks().supply(() -> CertificatePage.localCandidate(services.workstation(), chain.toPath(),
-                        key == null ? null : key.toPath()))
-                .whenComplete((candidate, error) -> services.tasks().onFx(() -> {
-                    if (error != null) {
-                        PageAlerts.error(owner, "The certificate cannot be used", Background.unwrap(error).getMessage());
-                        return;
-                    }
-                    candidates.getItems().add(candidate);
-                    candidates.getSelectionModel().select(candidate);
-                }));
+        report.inspect(candidate, model, services, candidates.getSelectionModel()::getSelectedItem,
+                model.secondCertificateReportProperty()::set);
     }
 }
