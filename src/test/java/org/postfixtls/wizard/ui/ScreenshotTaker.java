@@ -1,21 +1,17 @@
 package org.postfixtls.wizard.ui;
 
+import static org.postfixtls.wizard.ui.Screenshots.onFx;
+
 import org.postfixtls.wizard.ui.wizard.WizardServices;
 import org.postfixtls.wizard.ui.pages.WizardSteps;
 import org.postfixtls.wizard.testsupport.TestServices;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.postfixtls.wizard.ui.theme.Theme;
 import org.postfixtls.wizard.ui.theme.ThemeManager;
 import org.postfixtls.wizard.ui.wizard.ConnectionMode;
@@ -49,14 +45,7 @@ public final class ScreenshotTaker {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/images");
         Files.createDirectories(out);
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        Platform.startup(() -> started.complete(null));
-        started.get(30, TimeUnit.SECONDS);
-        try {
-            new ScreenshotTaker(out).takeAll();
-        } finally {
-            Platform.exit();
-        }
+        Screenshots.withToolkit(() -> new ScreenshotTaker(out).takeAll());
     }
 
     private void takeAll() throws Exception {
@@ -350,38 +339,10 @@ public final class ScreenshotTaker {
         if (Boolean.getBoolean("pftw.walk.memoryOnly")) {
             return; // the memory benchmark: the same walk without loading AWT/ImageIO, which the app never uses
         }
-        WritableImage image = onFx(() -> stage.getScene().snapshot(null));
-        Path file = outputDir.resolve(name + ".png");
-        write(image, file);
-        System.out.println("wrote " + file);
-    }
-
-    private static void write(WritableImage image, Path file) throws IOException {
-        int width = (int) image.getWidth();
-        int height = (int) image.getHeight();
-        BufferedImage buffered = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                buffered.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        ImageIO.write(buffered, "png", file.toFile());
+        Screenshots.write(stage, outputDir.resolve(name + ".png"));
     }
 
     private static void settle() throws InterruptedException {
         Thread.sleep(SETTLE_MILLIS);
-    }
-
-    private static <T> T onFx(Supplier<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.get());
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(30, TimeUnit.SECONDS);
     }
 }
