@@ -51,7 +51,11 @@ public final class DualCertificateScreenshot {
                 scroll.setFitToWidth(true);
                 Stage shown = Screenshots.showInLightTheme(scroll, 1100, Integer.getInteger("pftw.shot.height", 1500));
                 ((CheckBox) shown.getScene().lookup("#certificate-second-enabled")).setSelected(true);
-                ((ListView<?>) shown.getScene().lookup("#certificate-second-candidates")).getSelectionModel().select(1);
+                // by value: the second list leaves out the certificate chosen first, so positions differ
+                @SuppressWarnings("unchecked")
+                ListView<CertificateCandidate> second = (ListView<CertificateCandidate>) shown.getScene()
+                        .lookup("#certificate-second-candidates");
+                second.getSelectionModel().select(ecdsa);
                 return shown;
             });
             for (int i = 0; i < 100 && onFx(() -> model.secondCertificateReportProperty().get() == null); i++) {
