@@ -61,7 +61,10 @@ public final class ProfileEdits {
                 p.certificate().keyFile(),
                 p.certificate().caFile() != null ? p.certificate().caFile() : base.certificate().caFile(),
                 p.certificate().ecdsaChainFile(), p.certificate().ecdsaKeyFile());
+        // No preset speaks of post-quantum key exchange (it needs Postfix 3.10 with OpenSSL 3.5): an opt-in the
+        // admin ticked stays ticked when another preset is picked, like the certificate.
         return new Profile(base.schema(), preset, certificate, base.outbound(), base.inbound(), base.submission(),
-                base.hardening(), base.sessionCache(), base.logging(), p.policies(), p.mtaSts());
+                base.hardening().withPqKeyExchange(p.hardening().pqKeyExchange()), base.sessionCache(), base.logging(),
+                p.policies(), p.mtaSts());
     }
 }

@@ -60,14 +60,18 @@ final class HardeningChoices {
     private HardeningChoices() {
     }
 
-    /** A preset button: every TLS choice of the preset; certificate, domain policies and MTA-STS data stay. */
+    /**
+     * A preset button: every TLS choice of the preset; certificate, domain policies, MTA-STS data and the
+     * post-quantum opt-in (which no preset makes) stay.
+     */
     static Profile applyPreset(Profile profile, Preset preset) {
         return ProfileEdits.withPreset(profile, preset);
     }
 
     /** "Current: Recommended preset", with ", with your changes" once anything differs from the preset. */
     static String presetLabel(Profile profile) {
-        boolean pristine = applyPreset(profile, profile.preset()).equals(profile);
+        boolean pristine = applyPreset(profile, profile.preset()).equals(profile)
+                && !profile.hardening().pqKeyExchange();
         return "Current: " + title(profile.preset()) + " preset" + (pristine ? "" : ", with your changes");
     }
 

@@ -50,6 +50,17 @@ class HardeningChoicesTest {
     }
 
     @Test
+    void aPresetButtonKeepsThePostQuantumOptInWhichNoPresetMakes() {
+        Profile ticked = ProfileEdits.withHardening(RECOMMENDED, RECOMMENDED.hardening().withPqKeyExchange(true));
+        Profile runbook = HardeningChoices.applyPreset(ticked, Preset.RUNBOOK);
+        assertTrue(runbook.hardening().pqKeyExchange());
+        assertEquals(Preset.RUNBOOK.baseline().hardening().withPqKeyExchange(true), runbook.hardening(),
+                "everything else is the preset's");
+        assertEquals("Current: Runbook preset, with your changes", HardeningChoices.presetLabel(runbook));
+        assertFalse(HardeningChoices.applyPreset(RECOMMENDED, Preset.MANDATORY).hardening().pqKeyExchange());
+    }
+
+    @Test
     void theLabelSaysWhetherTheProfileStillIsThePreset() {
         assertEquals("Current: Recommended preset", HardeningChoices.presetLabel(RECOMMENDED));
         assertEquals("Current: Recommended preset", HardeningChoices.presetLabel(serversOwn(RECOMMENDED)),
