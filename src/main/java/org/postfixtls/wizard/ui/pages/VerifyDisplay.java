@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 import org.postfixtls.wizard.domain.verify.Check;
 import org.postfixtls.wizard.domain.verify.CheckStatus;
+import org.postfixtls.wizard.domain.verify.KeyExchangeOffer;
 import org.postfixtls.wizard.domain.verify.MailLogSummary;
 import org.postfixtls.wizard.domain.verify.PortMode;
 import org.postfixtls.wizard.domain.verify.PortResult;
+import org.postfixtls.wizard.domain.verify.ProbeOutcome;
 import org.postfixtls.wizard.domain.verify.TlsTrust;
 import org.postfixtls.wizard.domain.verify.TlsVersion;
 import org.postfixtls.wizard.domain.verify.VerificationReport;
@@ -20,6 +22,13 @@ import org.postfixtls.wizard.domain.text.Counted;
  * JSON of {@code verify --format json}, as the demo ships it), so both look the same on screen.
  */
 record VerifyDisplay(String summary, CheckStatus status, List<Tile> tiles, List<Line> checklist, List<Section> sections) {
+
+    /**
+     * Shown when the port accepts the hybrid group: the handshake line above names the group of a classical offer
+     * (the main probe offers no post-quantum group), so without it a deploy that enabled it would look undone.
+     */
+    static final String POST_QUANTUM_LINE = "post-quantum " + KeyExchangeOffer.GROUP + " ✓";
+
 
     /** One port's tile: title ("smtp :25"), status, then short lines; small ones are set in a smaller font. */
     record Tile(int port, String title, CheckStatus status, List<TileLine> lines) {
@@ -70,6 +79,10 @@ record VerifyDisplay(String summary, CheckStatus status, List<Tile> tiles, List<
             result.protocols().forEach((version, accepted) -> versions.put(version.label(), accepted));
             lines.add(new TileLine(versionsLine(versions), false));
             result.cipher().ifPresent(c -> lines.add(new TileLine(c + result.group().map(g -> " / " + g).orElse(""), true)));
+            ProbeOutcome postQuantum = result.observation().keyExchange().get(KeyExchangeOffer.PQ_ONLY);
+            if (postQuantum != null && postQuantum.accepted()) {
+                lines.add(new TileLine(POST_QUANTUM_LINE, false));
+            }
             result.authAfterTls().ifPresent(after -> lines.add(new TileLine(authLine(
                     result.authBeforeTls().orElse(false), after), false)));
             result.certificateSha256().ifPresent(sha -> lines.add(new TileLine(certLine(sha), true)));
@@ -167,6 +180,9 @@ record VerifyDisplay(String summary, CheckStatus status, List<Tile> tiles, List<
             if (port.path("cipher").isTextual()) {
                 lines.add(new TileLine(port.path("cipher").asText() + (port.path("group").isTextual()
                         ? " / " + port.path("group").asText() : ""), true));
+            }
+            if (port.path("postQuantum").path(KeyExchangeOffer.PQ_ONLY.json()).asBoolean(false)) {
+                lines.add(new TileLine(POST_QUANTUM_LINE, false));
             }
             if (port.path("authAfterTls").isBoolean()) {
                 lines.add(new TileLine(authLine(port.path("authBeforeTls").asBoolean(false),

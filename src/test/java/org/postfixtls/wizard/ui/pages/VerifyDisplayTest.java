@@ -7,6 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.postfixtls.wizard.domain.verify.HandshakeFacts;
+import org.postfixtls.wizard.domain.verify.KeyExchangeOffer;
+import org.postfixtls.wizard.domain.verify.PortEvaluator;
+import org.postfixtls.wizard.domain.verify.PortObservation;
+import org.postfixtls.wizard.domain.verify.PortResult;
+import org.postfixtls.wizard.domain.verify.SmtpReply;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -77,6 +85,32 @@ class VerifyDisplayTest {
                 live.sections().stream().map(VerifyDisplay.Section::title).toList());
         assertEquals(List.of(new VerifyDisplay.TileLine("not reachable", false)), live.tiles().get(0).lines());
         assertFalse(live.checklist().isEmpty());
+    }
+
+    /** One TLS port whose handshake named x25519 and whose post-quantum offer got {@code alone}. */
+    private static VerificationReport withPostQuantum(ProbeOutcome alone) {
+        SmtpReply ok = new SmtpReply(250, List.of("mx.example.com", "AUTH PLAIN"));
+        SessionObservation session = new SessionObservation(true, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of(new HandshakeFacts("TLSv1.3", "TLS_AES_256_GCM_SHA384",
+                Optional.of("x25519"), List.of())), Optional.of(ok), Optional.empty(), Duration.ofMillis(9));
+        PortObservation observation = new PortObservation(new PortTarget("127.0.0.1", 4465, PortRole.SUBMISSIONS),
+                session, Map.of(), Map.of(), Optional.empty()).withKeyExchange(Map.of(KeyExchangeOffer.PQ_ONLY, alone));
+        PortResult port = new PortEvaluator(Clock.systemUTC()).evaluate(observation, PortExpectations.NONE);
+        return new VerificationReport("127.0.0.1", Instant.EPOCH, Duration.ofMillis(9), List.of(port),
+                Optional.empty(), Optional.empty(), List.of());
+    }
+
+    @Test
+    void aPortThatAcceptsThePostQuantumGroupSaysSoOnItsTileLiveAndRecorded() throws Exception {
+        VerificationReport accepted = withPostQuantum(ProbeOutcome.accepted("negotiated X25519MLKEM768"));
+        VerifyDisplay live = VerifyDisplay.of(accepted);
+        assertTrue(live.tiles().get(0).lines().contains(new VerifyDisplay.TileLine(VerifyDisplay.POST_QUANTUM_LINE,
+                false)), live.tiles().get(0).lines().toString());
+        assertEquals(live, VerifyDisplay.ofDocument(new ObjectMapper().readTree(VerifyReportFiles.json(accepted))));
+
+        VerifyDisplay refused = VerifyDisplay.of(withPostQuantum(ProbeOutcome.refused("no common group")));
+        assertFalse(refused.tiles().get(0).lines().stream().anyMatch(l -> l.text().contains("post-quantum")),
+                "a server without it is not marked on every tile: the check below says 'information only'");
     }
 
     @Test
