@@ -81,7 +81,7 @@ record VerifyDisplay(String summary, CheckStatus status, List<Tile> tiles, List<
             result.cipher().ifPresent(c -> lines.add(new TileLine(c + result.group().map(g -> " / " + g).orElse(""), true)));
             ProbeOutcome postQuantum = result.observation().keyExchange().get(KeyExchangeOffer.PQ_ONLY);
             if (postQuantum != null && postQuantum.accepted()) {
-                lines.add(new TileLine(POST_QUANTUM_LINE, false));
+                lines.add(new TileLine(POST_QUANTUM_LINE, true));
             }
             result.authAfterTls().ifPresent(after -> lines.add(new TileLine(authLine(
                     result.authBeforeTls().orElse(false), after), false)));
@@ -182,7 +182,7 @@ record VerifyDisplay(String summary, CheckStatus status, List<Tile> tiles, List<
                         ? " / " + port.path("group").asText() : ""), true));
             }
             if (port.path("postQuantum").path(KeyExchangeOffer.PQ_ONLY.json()).asBoolean(false)) {
-                lines.add(new TileLine(POST_QUANTUM_LINE, false));
+                lines.add(new TileLine(POST_QUANTUM_LINE, true));
             }
             if (port.path("authAfterTls").isBoolean()) {
                 lines.add(new TileLine(authLine(port.path("authBeforeTls").asBoolean(false),

@@ -105,7 +105,7 @@ class VerifyDisplayTest {
         VerificationReport accepted = withPostQuantum(ProbeOutcome.accepted("negotiated X25519MLKEM768"));
         VerifyDisplay live = VerifyDisplay.of(accepted);
         assertTrue(live.tiles().get(0).lines().contains(new VerifyDisplay.TileLine(VerifyDisplay.POST_QUANTUM_LINE,
-                false)), live.tiles().get(0).lines().toString());
+                true)), live.tiles().get(0).lines().toString());
         assertEquals(live, VerifyDisplay.ofDocument(new ObjectMapper().readTree(VerifyReportFiles.json(accepted))));
 
         VerifyDisplay refused = VerifyDisplay.of(withPostQuantum(ProbeOutcome.refused("no common group")));
