@@ -69,6 +69,12 @@ public record ServerFiles(String source, String mainCf, String masterCf, String 
         return myhostname().filter(h -> h.indexOf('.') > 0).map(h -> h.substring(h.indexOf('.') + 1));
     }
 
+    /** The same files with what is known of the server's OpenSSL and Postfix build (stated, for local files). */
+    public ServerFiles withRuntime(TlsRuntime known) {
+        return new ServerFiles(source, mainCf, masterCf, policyMap, version, defaultDatabaseType, configDirectory,
+                certificates, stackMarkers, stackFiles, known);
+    }
+
     public ServerFiles withCertificates(List<CertificateCandidate> candidates) {
         return new ServerFiles(source, mainCf, masterCf, policyMap, version, defaultDatabaseType, configDirectory,
                 candidates, stackMarkers, stackFiles, runtime);

@@ -5,6 +5,7 @@ import atlantafx.base.theme.Styles;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import javafx.geometry.Insets;
@@ -34,7 +35,9 @@ import org.postfixtls.wizard.app.workspace.RemoteWorkspace;
 import org.postfixtls.wizard.ui.wizard.SshForm;
 import org.postfixtls.wizard.app.workspace.ServerFiles;
 import org.postfixtls.wizard.domain.kernel.BadInputException;
+import org.postfixtls.wizard.domain.config.plan.OpensslVersion;
 import org.postfixtls.wizard.domain.config.plan.PostfixVersion;
+import org.postfixtls.wizard.domain.config.plan.TlsRuntime;
 import org.postfixtls.wizard.ui.tasks.Background;
 import org.postfixtls.wizard.ui.wizard.ConnectionMode;
 import org.postfixtls.wizard.ui.wizard.StepValidator;
@@ -46,7 +49,7 @@ public final class ConnectPage extends VBox {
 
     static final List<PostfixVersion> KNOWN_VERSIONS = List.of(new PostfixVersion(3, 4), new PostfixVersion(3, 5),
             new PostfixVersion(3, 6), new PostfixVersion(3, 7), new PostfixVersion(3, 8), new PostfixVersion(3, 9),
-            new PostfixVersion(3, 10));
+            new PostfixVersion(3, 10), new PostfixVersion(3, 11));
 
     public ConnectPage(WizardModel model, WizardServices services) {
         setSpacing(14);
@@ -132,11 +135,38 @@ public final class ConnectPage extends VBox {
         grid.setVgap(8);
         grid.addRow(0, new Label("Folder"), new HBox(8, folder, browse));
         grid.addRow(1, new Label("Postfix"), new HBox(8, version, versionHelp));
+        grid.addRow(2, new Label("OpenSSL"), opensslRow(model));
         GridPane.setHgrow(grid.getChildren().get(1), Priority.ALWAYS);
         ((HBox) grid.getChildren().get(3)).setAlignment(Pos.CENTER_LEFT);
+        // The labels and the two short fields keep their width; the help texts wrap instead of squeezing them.
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().setAll(labels, fields);
+        version.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox.setHgrow(versionHelp, Priority.ALWAYS);
         VBox box = new VBox(grid);
         box.setPadding(new Insets(6, 0, 0, 26));
         return box;
+    }
+
+    /** The OpenSSL release the user states for local files (files do not record it), with why it matters. */
+    private static HBox opensslRow(WizardModel model) {
+        TextField openssl = new TextField();
+        openssl.setId("local-openssl");
+        openssl.setPromptText("optional, e.g. OpenSSL 3.0.17");
+        openssl.setPrefColumnCount(16);
+        openssl.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        openssl.textProperty().bindBidirectional(model.localOpensslProperty());
+        Label help = new Label("What openssl version prints on that server: post-quantum key exchange needs 3.5 or"
+                + " later. Empty: not known, and that option stays off.");
+        help.setWrapText(true);
+        help.getStyleClass().add(Styles.TEXT_MUTED);
+        HBox.setHgrow(help, Priority.ALWAYS);
+        HBox row = new HBox(8, openssl, help);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     /**
@@ -154,22 +184,36 @@ public final class ConnectPage extends VBox {
                     String problem = model.sshForm().problem();
                     yield problem != null ? done(Validation.veto(problem)) : discover(model, services);
                 }
-                case LOCAL_FILES -> {
-                    Path folder = model.localFolderProperty().get();
-                    PostfixVersion version = model.localVersionProperty().get();
-                    if (folder == null) {
-                        yield done(Validation.veto("Folder: choose the folder that contains main.cf and master.cf."));
-                    }
-                    if (version == null) {
-                        yield done(Validation.veto("Postfix: choose the Postfix version of the server the files come from."));
-                    }
-                    yield load(model, services, () -> services.workstation().readConfigFolder(folder, version));
-                }
+                case LOCAL_FILES -> localFiles(model, services);
                 case DEMO -> model.getServer() != null && model.getServer().source().startsWith(DemoServer.SOURCE_PREFIX)
                         ? done(Validation.ok()) // keep the demo's generated certificate and the choices made on it
                         : load(model, services, DemoServer::load);
             };
         };
+    }
+
+    /** A folder and a version are needed; an OpenSSL release, when stated, must be one. */
+    private static CompletionStage<Validation> localFiles(WizardModel model, WizardServices services) {
+        Path folder = model.localFolderProperty().get();
+        PostfixVersion version = model.localVersionProperty().get();
+        if (folder == null) {
+            return done(Validation.veto("Folder: choose the folder that contains main.cf and master.cf."));
+        }
+        if (version == null) {
+            return done(Validation.veto("Postfix: choose the Postfix version of the server the files come from."));
+        }
+        String stated = model.localOpensslProperty().get() == null ? ""
+                : model.localOpensslProperty().get().trim();
+        Optional<OpensslVersion> openssl = OpensslVersion.parse(stated);
+        if (!stated.isEmpty() && openssl.isEmpty()) {
+            return done(Validation.veto("OpenSSL: \"" + stated + "\" is not an OpenSSL version. Enter what"
+                    + " openssl version prints on that server (e.g. OpenSSL 3.0.17 or 1.1.1w), or leave it"
+                    + " empty if you do not know it."));
+        }
+        TlsRuntime runtime = openssl.map(v -> new TlsRuntime(v, "stated on the Connect step",
+                TlsRuntime.Support.UNKNOWN, null)).orElse(TlsRuntime.UNKNOWN);
+        return load(model, services, () -> services.workstation().readConfigFolder(folder, version)
+                .withRuntime(runtime));
     }
 
     /** One SSH session: discovery (read-only), then the candidate certificates and public half of the key. */

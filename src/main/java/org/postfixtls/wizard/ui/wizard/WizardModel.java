@@ -28,6 +28,8 @@ public final class WizardModel {
     private final ObjectProperty<Path> localFolder = new SimpleObjectProperty<>(this, "localFolder");
     private final ObjectProperty<PostfixVersion> localVersion =
             new SimpleObjectProperty<>(this, "localVersion", new PostfixVersion(3, 7));
+    private final javafx.beans.property.StringProperty localOpenssl =
+            new javafx.beans.property.SimpleStringProperty(this, "localOpenssl", "");
     private final ObjectProperty<ServerFiles> server = new SimpleObjectProperty<>(this, "server");
     private final ObjectProperty<Profile> profile =
             new SimpleObjectProperty<>(this, "profile", Preset.RECOMMENDED.baseline());
@@ -121,6 +123,14 @@ public final class WizardModel {
         return localVersion;
     }
 
+    /**
+     * What the user stated of the OpenSSL release of the server the local files come from (as {@code openssl
+     * version} prints it); empty: not known. Files do not record it, and post-quantum key exchange depends on it.
+     */
+    public javafx.beans.property.StringProperty localOpensslProperty() {
+        return localOpenssl;
+    }
+
     /** The configuration being changed; set when Connect succeeds. */
     public ObjectProperty<ServerFiles> serverProperty() {
         return server;
@@ -189,7 +199,7 @@ public final class WizardModel {
      */
     public Observable[] userInputs() {
         SshForm form = sshForm();
-        return new Observable[] {connectionMode, localFolder, localVersion, profile, certificate, secondCertificate,
+        return new Observable[] {connectionMode, localFolder, localVersion, localOpenssl, profile, certificate, secondCertificate,
             acknowledgements,
             form.host, form.port, form.user, form.auth, form.keyFile, form.passphrase, form.password, form.sudo,
             form.sudoPassword, form.configDir};

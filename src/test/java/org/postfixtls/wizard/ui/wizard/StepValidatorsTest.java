@@ -100,6 +100,31 @@ class StepValidatorsTest {
             assertVeto("Postfix: choose the Postfix version of the server the files come from.", check("connect"));
         }
 
+        @Test
+        void localFilesTakeAnOptionalOpensslReleaseAndNameTheFieldWhenItIsNotOne(@org.junit.jupiter.api.io.TempDir
+                Path folder) throws Exception {
+            java.nio.file.Files.writeString(folder.resolve("main.cf"), "myhostname = mail.example.com\n");
+            java.nio.file.Files.writeString(folder.resolve("master.cf"),
+                    "smtp      inet  n       -       y       -       -       smtpd\n");
+            model.setConnectionMode(ConnectionMode.LOCAL_FILES);
+            model.localFolderProperty().set(folder);
+            model.localVersionProperty().set(new org.postfixtls.wizard.domain.config.plan.PostfixVersion(3, 10));
+            model.localOpensslProperty().set("three point five");
+            assertVeto("OpenSSL: \"three point five\" is not an OpenSSL version. Enter what openssl version prints on"
+                    + " that server (e.g. OpenSSL 3.0.17 or 1.1.1w), or leave it empty if you do not know it.",
+                    check("connect"));
+
+            model.localOpensslProperty().set("OpenSSL 3.5.1 1 Jul 2025");
+            assertPasses(check("connect"));
+            assertEquals("3.5.1", model.getServer().runtime().opensslVersion().orElseThrow().toString());
+            assertTrue(org.postfixtls.wizard.domain.config.plan.PostQuantum.availability(model.getServer().version(),
+                    model.getServer().runtime()).usable(), "Postfix 3.10 with OpenSSL 3.5 can offer it");
+
+            model.localOpensslProperty().set("");
+            assertPasses(check("connect"));
+            assertTrue(model.getServer().runtime().opensslVersion().isEmpty(), "empty: not known");
+        }
+
         /** The services' executor runs the load on this thread, so the check's answer is there when it returns. */
         @Test
         void theDemoIsLoadedByTheCheckItself() {

@@ -63,7 +63,8 @@ public final class PostQuantum {
         TlsRuntime known = runtime == null ? TlsRuntime.UNKNOWN : runtime;
         if (known.opensslVersion().isEmpty()) {
             return new Availability(Support.UNAVAILABLE, "Needs " + NEEDS + "; the OpenSSL release of this server"
-                    + " is unknown (connect over SSH so discovery can tell, or give plan --openssl-version).");
+                    + " is unknown (connect over SSH so discovery can tell, or state it: the OpenSSL field for local"
+                    + " files, plan --openssl-version on the command line).");
         }
         if (!known.opensslVersion().get().atLeast(3, 5)) {
             return new Availability(Support.UNAVAILABLE, "Needs " + NEEDS + "; this server's Postfix " + version
