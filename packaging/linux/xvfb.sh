@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the scripts that open a window without a desktop (CI, the .deb smoke test, the startup cache
 # training): a private Xvfb for the caller's own commands.
 #
