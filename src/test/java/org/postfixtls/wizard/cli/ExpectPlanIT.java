@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -24,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postfixtls.wizard.testsupport.LiveFiles;
 import org.postfixtls.wizard.testsupport.Testbed;
+import org.postfixtls.wizard.testsupport.TestbedCli;
+import org.postfixtls.wizard.testsupport.TestbedCli.Run;
 import org.postfixtls.wizard.testsupport.Tools;
 
 /**
@@ -36,40 +36,22 @@ class ExpectPlanIT {
     private static final String STATE_ROOT = "/var/lib/pftw-testbed-expect-plan-it";
     private static final Pattern HASH_LINE = Pattern.compile("(?m)^Plan SHA-256: ([0-9a-f]{64})");
     private Testbed testbed;
+    private TestbedCli cli;
     @TempDir
     Path dir;
-
-    record Run(int exit, String out, String err) {
-    }
 
     @BeforeEach
     void baseline() throws Exception {
         testbed = Testbed.require();
-        Tools.run(List.of("rm", "-rf", STATE_ROOT), "", 30);
-        Tools.resetTestbed(testbed);
+        cli = new TestbedCli(testbed, STATE_ROOT, dir.resolve("journal.jsonl"));
+        cli.clean();
     }
 
     @AfterEach
     void restore() throws Exception {
-        if (testbed != null) {
-            Tools.run(List.of("rm", "-rf", STATE_ROOT), "", 30);
-            Tools.resetTestbed(testbed);
+        if (cli != null) {
+            cli.clean();
         }
-    }
-
-    private Run cli(String command, String... extra) {
-        List<String> args = new ArrayList<>(List.of(command));
-        if (!command.equals("plan")) {
-            args.addAll(List.of("--host", testbed.host(), "--port", testbed.get("ssh.port"), "--user",
-                    testbed.get("ssh.user"), "--identity", testbed.get("ssh.key"), "--sudo", "--config-dir",
-                    testbed.get("postfix.configDir"), "--state-root", STATE_ROOT, "--journal",
-                    dir.resolve("journal.jsonl").toString(), "--known-hosts", testbed.get("ssh.knownHosts")));
-        }
-        args.addAll(List.of(extra));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = WizardCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
     }
 
     private Path profile() throws Exception {
@@ -106,15 +88,15 @@ class ExpectPlanIT {
         Path conf = Path.of(testbed.get("postfix.configDir"));
         String profile = profile().toString();
 
-        Run dry = cli("deploy", "--profile", profile, "--dry-run");
+        Run dry = cli.remote("deploy", "--profile", profile, "--dry-run");
         assertEquals(0, dry.exit(), dry.err());
         String approved = hashLine(dry);
-        Run dryJson = cli("deploy", "--profile", profile, "--dry-run", "--format", "json");
+        Run dryJson = cli.remote("deploy", "--profile", profile, "--dry-run", "--format", "json");
         JsonNode json = new ObjectMapper().readTree(dryJson.out());
         assertEquals(approved, json.get("planSha256").asText(), "text and JSON print the same hash");
         String databaseType = Tools.run(List.of("postconf", "-c", conf.toString(), "-h", "default_database_type"), "",
                 30).text().strip();
-        Run localPlan = cli("plan", "--profile", profile, "--config-dir", conf.toString(), "--postfix-version",
+        Run localPlan = TestbedCli.run("plan", "--profile", profile, "--config-dir", conf.toString(), "--postfix-version",
                 testbed.get("postfix.version"), "--database-type", databaseType, "--server-config-dir", conf.toString());
         assertEquals(0, localPlan.exit(), localPlan.err());
         assertEquals(approved, hashLine(localPlan), "plan on the same files gives the hash deploy computes");
@@ -124,7 +106,7 @@ class ExpectPlanIT {
         LiveFiles edited = LiveFiles.of(conf);
         FileTime mtime = Files.getLastModifiedTime(conf.resolve("main.cf"));
 
-        Run refused = cli("deploy", "--profile", profile, "--expect-plan", approved);
+        Run refused = cli.remote("deploy", "--profile", profile, "--expect-plan", approved);
         assertEquals(1, refused.exit(), refused.out() + refused.err());
         String newHash = hashLine(refused);
         assertNotEquals(approved, newHash);
@@ -136,22 +118,22 @@ class ExpectPlanIT {
         assertEquals(edited, LiveFiles.of(conf), "the server's files are untouched");
         assertEquals(mtime, Files.getLastModifiedTime(conf.resolve("main.cf")));
         assertEquals(List.of(), leftovers(), "no upload and no job directory on the server");
-        Run refusedJson = cli("deploy", "--profile", profile, "--expect-plan", approved, "--format", "json");
+        Run refusedJson = cli.remote("deploy", "--profile", profile, "--expect-plan", approved, "--format", "json");
         assertEquals(1, refusedJson.exit());
         JsonNode report = new ObjectMapper().readTree(refusedJson.out());
         assertEquals("plan-changed", report.get("outcome").asText());
         assertTrue(report.get("changedNothing").asBoolean());
         assertEquals(newHash, report.get("planSha256").asText());
-        Run dryCheck = cli("deploy", "--profile", profile, "--dry-run", "--expect-plan", approved);
+        Run dryCheck = cli.remote("deploy", "--profile", profile, "--dry-run", "--expect-plan", approved);
         assertEquals(1, dryCheck.exit(), "a dry run checks the approval too");
 
-        Run malformed = cli("deploy", "--profile", profile, "--expect-plan", approved.substring(1));
+        Run malformed = cli.remote("deploy", "--profile", profile, "--expect-plan", approved.substring(1));
         assertEquals(2, malformed.exit());
         assertTrue(malformed.err().startsWith("Invalid value for option '--expect-plan'"), malformed.err());
         assertEquals(edited, LiveFiles.of(conf));
 
         // approving the new diff's hash deploys exactly it: the edit stays, the runbook settings arrive
-        Run deployed = cli("deploy", "--profile", profile, "--expect-plan", newHash.toUpperCase());
+        Run deployed = cli.remote("deploy", "--profile", profile, "--expect-plan", newHash.toUpperCase());
         assertEquals(0, deployed.exit(), deployed.out() + deployed.err());
         assertTrue(deployed.out().contains("[ok] approval: the plan is the approved one (plan SHA-256 " + newHash + ")"),
                 deployed.out());
