@@ -4,6 +4,9 @@
 #
 #   xvfb_start   starts it, exports DISPLAY, returns once the server answers (xdpyinfo); fails with its log otherwise
 #   xvfb_stop    ends it
+#   xvfb_await_window TITLE PID SECONDS
+#                prints the xwininfo line of the first window titled TITLE, once it is there; nothing (and status 1)
+#                when PID ends first or SECONDS pass (needs xwininfo, x11-utils)
 #
 # Why not `xvfb-run -a`: it picks the display number itself from the lock files in /tmp (":99" first) and only
 # then starts the server. Another X server the lock files do not show (one in another mount namespace that holds
@@ -57,4 +60,15 @@ xvfb_stop() {
   XVFB_PID=""
   [ -z "$XVFB_LOG" ] || rm -f "$XVFB_LOG"
   XVFB_LOG=""
+}
+
+xvfb_await_window() {
+  local title=$1 pid=$2 seconds=$3 found=""
+  for _ in $(seq 1 $((seconds * 5))); do
+    found=$(xwininfo -root -tree 2>/dev/null | grep -F "\"$title\"" | head -n 1 || true)
+    [ -n "$found" ] && { printf '%s\n' "$found"; return 0; }
+    kill -0 "$pid" 2>/dev/null || return 1
+    sleep 0.2
+  done
+  return 1
 }
