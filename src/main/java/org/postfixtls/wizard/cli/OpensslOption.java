@@ -14,6 +14,6 @@ final class OpensslOption implements CommandLine.ITypeConverter<TlsRuntime> {
     public TlsRuntime convert(String value) {
         OpensslVersion version = OpensslVersion.parse(value).orElseThrow(() -> new CommandLine.TypeConversionException(
                 "'" + value + "' is not an OpenSSL version; use major.minor.patch such as 3.0.17 or 3.5.1"));
-        return new TlsRuntime(version, "--openssl-version", TlsRuntime.Support.UNKNOWN, null);
+        return TlsRuntime.stated(version, "--openssl-version");
     }
 }

@@ -17,9 +17,11 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -139,12 +141,12 @@ public final class ConnectPage extends VBox {
         GridPane.setHgrow(grid.getChildren().get(1), Priority.ALWAYS);
         ((HBox) grid.getChildren().get(3)).setAlignment(Pos.CENTER_LEFT);
         // The labels and the two short fields keep their width; the help texts wrap instead of squeezing them.
-        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
-        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().setAll(labels, fields);
-        version.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        version.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(versionHelp, Priority.ALWAYS);
         VBox box = new VBox(grid);
         box.setPadding(new Insets(6, 0, 0, 26));
@@ -157,7 +159,7 @@ public final class ConnectPage extends VBox {
         openssl.setId("local-openssl");
         openssl.setPromptText("optional, e.g. OpenSSL 3.0.17");
         openssl.setPrefColumnCount(16);
-        openssl.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        openssl.setMinWidth(Region.USE_PREF_SIZE);
         openssl.textProperty().bindBidirectional(model.localOpensslProperty());
         Label help = new Label("What openssl version prints on that server: post-quantum key exchange needs 3.5 or"
                 + " later. Empty: not known, and that option stays off.");
@@ -210,8 +212,8 @@ public final class ConnectPage extends VBox {
                     + " openssl version prints on that server (e.g. OpenSSL 3.0.17 or 1.1.1w), or leave it"
                     + " empty if you do not know it."));
         }
-        TlsRuntime runtime = openssl.map(v -> new TlsRuntime(v, "stated on the Connect step",
-                TlsRuntime.Support.UNKNOWN, null)).orElse(TlsRuntime.UNKNOWN);
+        TlsRuntime runtime = openssl.map(v -> TlsRuntime.stated(v, "stated on the Connect step"))
+                .orElse(TlsRuntime.UNKNOWN);
         return load(model, services, () -> services.workstation().readConfigFolder(folder, version)
                 .withRuntime(runtime));
     }

@@ -29,7 +29,6 @@ record VerifyDisplay(String summary, CheckStatus status, List<Tile> tiles, List<
      */
     static final String POST_QUANTUM_LINE = "post-quantum " + KeyExchangeOffer.GROUP + " ✓";
 
-
     /** One port's tile: title ("smtp :25"), status, then short lines; small ones are set in a smaller font. */
     record Tile(int port, String title, CheckStatus status, List<TileLine> lines) {
     }

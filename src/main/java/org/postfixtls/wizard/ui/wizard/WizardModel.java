@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 import org.postfixtls.wizard.app.deploy.DeployReport;
@@ -28,8 +30,8 @@ public final class WizardModel {
     private final ObjectProperty<Path> localFolder = new SimpleObjectProperty<>(this, "localFolder");
     private final ObjectProperty<PostfixVersion> localVersion =
             new SimpleObjectProperty<>(this, "localVersion", new PostfixVersion(3, 7));
-    private final javafx.beans.property.StringProperty localOpenssl =
-            new javafx.beans.property.SimpleStringProperty(this, "localOpenssl", "");
+    private final StringProperty localOpenssl =
+            new SimpleStringProperty(this, "localOpenssl", "");
     private final ObjectProperty<ServerFiles> server = new SimpleObjectProperty<>(this, "server");
     private final ObjectProperty<Profile> profile =
             new SimpleObjectProperty<>(this, "profile", Preset.RECOMMENDED.baseline());
@@ -127,7 +129,7 @@ public final class WizardModel {
      * What the user stated of the OpenSSL release of the server the local files come from (as {@code openssl
      * version} prints it); empty: not known. Files do not record it, and post-quantum key exchange depends on it.
      */
-    public javafx.beans.property.StringProperty localOpensslProperty() {
+    public StringProperty localOpensslProperty() {
         return localOpenssl;
     }
 
@@ -199,8 +201,8 @@ public final class WizardModel {
      */
     public Observable[] userInputs() {
         SshForm form = sshForm();
-        return new Observable[] {connectionMode, localFolder, localVersion, localOpenssl, profile, certificate, secondCertificate,
-            acknowledgements,
+        return new Observable[] {connectionMode, localFolder, localVersion, localOpenssl, profile, certificate,
+            secondCertificate, acknowledgements,
             form.host, form.port, form.user, form.auth, form.keyFile, form.passphrase, form.password, form.sudo,
             form.sudoPassword, form.configDir};
     }

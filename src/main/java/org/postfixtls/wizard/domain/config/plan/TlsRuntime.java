@@ -27,6 +27,14 @@ public record TlsRuntime(OpensslVersion openssl, String opensslEvidence, Support
         systemPolicy = systemPolicy == null || systemPolicy.isBlank() ? null : systemPolicy;
     }
 
+    /**
+     * Only an OpenSSL release, as a person stated it where discovery could not read it ({@code source}: where it
+     * was stated, shown beside the version); nothing is known of the build's other features.
+     */
+    public static TlsRuntime stated(OpensslVersion openssl, String source) {
+        return new TlsRuntime(openssl, source, Support.UNKNOWN, null);
+    }
+
     public Optional<OpensslVersion> opensslVersion() {
         return Optional.ofNullable(openssl);
     }
